@@ -1,0 +1,99 @@
+// The entity catalogue (artists, groups and other people and organisations
+// of the beat, with their aliases) and the matcher that finds them in text.
+//
+// The catalogue is a data file, schema/entities.tsv, built into the library;
+// users add their own with `news-index --entities FILE` (same format).  The
+// indexer stores the catalogue it used in the database (kMetaCatalogue), so
+// news-search resolves exactly the aliases the index was built with.
+//
+// File format: UTF-8, one entity per line, tab-separated columns
+//     name <TAB> kind <TAB> aliases <TAB> member of
+// where aliases and "member of" are lists separated by '|' (either may be
+// empty; the canonical name is always an alias).  '#' starts a comment line;
+// blank lines are ignored.  An alias written with a leading '=' matches only
+// with exactly that case ("=Rain"); aliases of one to three characters
+// ("V", "Tae", "RM") always match only as written.  A later line with the same
+// name adds aliases and groups to the earlier entity.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace news {
+
+struct Alias {
+    std::string text;             // as written in the catalogue, '=' removed
+    bool case_sensitive = false;  // match only with this exact case
+};
+
+struct Entity {
+    std::string name;                 // canonical display name: "V", "Lady Gaga"
+    std::string slug;                 // the XE term value: "v", "lady-gaga"
+    std::string kind;                 // "person", "group", "org", ...
+    std::vector<Alias> aliases;       // includes the name itself
+    std::vector<std::string> groups;  // canonical names of the groups it belongs to
+};
+
+// Lower-case, accent-folded, words joined by '-': "Lady Gaga" → "lady-gaga",
+// "J-Hope" → "j-hope", "방탄소년단" → "방탄소년단".
+std::string entity_slug(std::string_view name);
+
+class Catalogue {
+public:
+    // The catalogue built into the library (schema/entities.tsv).
+    static Catalogue builtin();
+    static std::string_view builtin_text();
+
+    // Parse and add a catalogue text.  Throws news::Error (exit code 2) with
+    // "source:line: message" for a malformed line.
+    void add(std::string_view text, std::string_view source);
+
+    // The entity with this alias (any case, accents folded; a case-sensitive
+    // alias also matches in any case here: this is for what users type), or
+    // with this canonical name or slug; nullptr if none.
+    const Entity* find(std::string_view alias) const;
+
+    const std::vector<Entity>& entities() const { return entities_; }
+
+    // The catalogue as text in the file format (what the indexer stores).
+    std::string text() const;
+
+private:
+    std::vector<Entity> entities_;
+    std::map<std::string, size_t> by_key_;  // folded alias / slug → index
+};
+
+// An entity found in a text: byte range of the matched alias.
+struct Mention {
+    const Entity* entity = nullptr;
+    size_t begin = 0;
+    size_t end = 0;
+};
+
+// Finds catalogue entities in a text.  Prefers the longest alias at each
+// position ("Kim Taehyung" over "Kim"); matches whole words only; respects
+// case-sensitive aliases; and a one-letter alias ("V") counts only where it
+// stands as a name: not after words such as "Part", "Chapter", "Henry",
+// not joined to a hyphen or digit ("V-neck", "V8"), and only in a text that
+// also names the entity another way or names one of its groups or fellow
+// members ("BTS", "Taehyung", "J-Hope").
+class Matcher {
+public:
+    explicit Matcher(const Catalogue& catalogue);
+    std::vector<Mention> find(std::string_view text) const;
+
+private:
+    const Catalogue* catalogue_;
+    // first folded word of an alias → (all its folded words, entity index, alias index)
+    struct Candidate {
+        std::vector<std::string> words;
+        size_t entity;
+        size_t alias;
+    };
+    std::map<std::string, std::vector<Candidate>> by_first_word_;
+};
+
+}  // namespace news

@@ -1,0 +1,99 @@
+// The index schema: the one place that says which term prefixes and value
+// slots a news database holds and how each is encoded.  news-index writes
+// exactly this, news-search reads exactly this; neither spells a prefix or a
+// slot number anywhere else.
+//
+// Documents.  Every article is one document of type "article" (its own prose,
+// without the posts it embeds), and every social-media post embedded in it is
+// one document of type "post", linked to its article by XARTICLE.
+//
+// Prefixes follow Omega's conventions (docs/termprefixes.rst): single capitals
+// are Omega's own (Q unique id, S title), ours start with X.
+#pragma once
+
+#include <xapian.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace news {
+
+// How a field's terms are made and how the query parser treats `name:value`.
+enum class FieldKind {
+    FreeText,  // TermGenerator terms with the prefix; `name:words` is probabilistic
+    Boolean,   // one exact term per value (prefix + value); `name:value` filters
+    Special,   // boolean, but the searcher maps the value itself (aliases, @, dates)
+};
+
+struct Field {
+    std::string_view name;    // what users type before the colon; "" = not in queries
+    std::string_view prefix;  // term prefix in the database
+    FieldKind kind;
+    std::string_view doc;     // one line for --help and the README
+};
+
+// The field table.  Index order is the enum order of FieldId.
+enum class FieldId {
+    Id, Title, Type, Entity, Author, Mention, Hashtag, Article, Year, Month,
+    Day, Undated, File, People, Place, Org, Topic, Exchange, Source,
+    Count_
+};
+
+inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields{{
+    {"id", "Q", FieldKind::Boolean, "unique document id: the article id, or <article>#<n> for its n-th post"},
+    {"title", "S", FieldKind::FreeText, "words in the title"},
+    {"type", "XTYPE", FieldKind::Boolean, "document type: article or post"},
+    {"artist", "XE", FieldKind::Special, "an entity (artist, group, person, org) by any alias, any case"},
+    {"author", "XAUTHOR", FieldKind::Special, "a post's author handle, e.g. author:@vdailyl"},
+    {"mention", "XAT", FieldKind::FreeText, "an @handle mentioned in the text (typed as @handle)"},
+    {"hashtag", "XHASH", FieldKind::FreeText, "a #hashtag in the text (typed as #hashtag)"},
+    {"article", "XARTICLE", FieldKind::Boolean, "the article id (an article and all its posts)"},
+    {"year", "XY", FieldKind::Boolean, "year of the document's date, e.g. year:2023"},
+    {"month", "XM", FieldKind::Boolean, "month of the document's date as YYYY-MM, e.g. month:2023-06"},
+    {"", "XD", FieldKind::Boolean, "day of the document's date as YYYYMMDD"},
+    {"", "XUNDATED", FieldKind::Boolean, "documents without a date (the term is the bare prefix)"},
+    {"file", "XFILE", FieldKind::Boolean, "the source file the document was read from"},
+    {"people", "XPEOPLE", FieldKind::Boolean, "a JSON Lines `people` code"},
+    {"place", "XPLACE", FieldKind::Boolean, "a JSON Lines `places` code"},
+    {"org", "XORG", FieldKind::Boolean, "a JSON Lines `orgs` code"},
+    {"topic", "XTOPIC", FieldKind::Boolean, "a JSON Lines `topics` code"},
+    {"exchange", "XEXCH", FieldKind::Boolean, "a JSON Lines `exchanges` code"},
+    {"source", "XSOURCE", FieldKind::Boolean, "the publication (JSON Lines `source`), lower case"},
+}};
+
+constexpr const Field& field(FieldId id) { return kFields[static_cast<size_t>(id)]; }
+
+// prefix + value, the one way every term of a prefixed field is spelled.
+std::string term(FieldId id, std::string_view value);
+
+// Value slots, with the encoding of each.
+enum class Slot : Xapian::valueno {
+    Date = 0,      // "YYYYMMDD" (8 ASCII digits, sorts as dates); absent when undated
+    Type = 1,      // "article" or "post"
+    Entities = 2,  // canonical entity names, each followed by '\n' (for facet counts)
+    Digest = 3,    // content digest of the record the document came from (incremental updates)
+};
+constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+// Document types.
+inline constexpr std::string_view kTypeArticle = "article";
+inline constexpr std::string_view kTypePost = "post";
+
+// Database metadata keys.
+inline constexpr std::string_view kMetaSchemaVersion = "news:schema";  // kSchemaVersion
+inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalogue text used at index time
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Where both tools look for the database: --db, else $NEWS_DB, else this
+// (relative to the working directory, so the repository root's default is
+// ./news.db).
+inline constexpr std::string_view kDefaultDb = "news.db";
+inline constexpr std::string_view kDbEnv = "NEWS_DB";
+std::string default_db_path();
+
+// Stemming language of all free text.
+inline constexpr std::string_view kStemLanguage = "english";
+
+}  // namespace news

@@ -1,0 +1,68 @@
+// Text normalisation shared by the indexer and the searcher: a query is
+// analysed exactly as the text was.  Xapian's TermGenerator (indexing) and
+// QueryParser (searching) do the tokenising and stemming; everything they
+// are given passes first through normalise_text(), which
+//
+//  - unifies apostrophes (’ ‘ ʼ → ') and drops the possessive 's / s'
+//    ("J-Hope’s" → "J-Hope", "BTS'" → "BTS"), so `j-hope` finds "J-Hope’s";
+//  - folds accents on Latin letters ("Beyoncé" → "Beyonce");
+//  - blanks emoji, variation selectors, zero-width joiners and skin-tone
+//    modifiers, so "Gaga🐻:" and "love❤️you" keep their words apart;
+//  - blanks URLs (http://…, https://…, www.…, pic.twitter.com/…), so
+//    "https://t.co/Sng4ocZF2f" leaves no junk words behind;
+//  - maps other control characters and NUL to spaces.
+//
+// CJK (Korean, Chinese, Japanese) is indexed as character n-grams
+// (Xapian's FLAG_CJK_NGRAM on both sides).  #hashtags and @handles are kept
+// in the text (Xapian drops the sign) and extracted by extract_tags().
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace news {
+
+std::string normalise_text(std::string_view utf8);
+
+// A query: normalise_text(), then every word in lower case so that every
+// query word stems the same whatever its case, except the operators
+// AND OR NOT XOR NEAR ADJ where they were plainly meant: typed in capitals
+// inside a query that is not itself all capitals.  "KENNEDY AND DIEM" is
+// three keywords; "kennedy AND diem" is a boolean AND.
+std::string normalise_query(std::string_view utf8);
+
+// Lower case and accent-folded, possessive dropped: the key under which a
+// word is compared (highlighting, entity aliases, spelling).
+std::string fold_word(std::string_view utf8);
+
+// A word of a text with its byte range in that text.
+struct Word {
+    size_t begin = 0;  // byte offset of the first byte
+    size_t end = 0;    // one past the last byte (the possessive, if any, included)
+    std::string key;   // fold_word() of the word
+    bool cjk = false;  // a run of CJK characters, kept whole
+};
+
+// Words as TermGenerator sees them: runs of letters, digits, marks and '_',
+// with an apostrophe kept between letters; '-' and other punctuation split.
+// A run of CJK characters is one Word.
+std::vector<Word> split_words(std::string_view utf8);
+
+// "#BTS" → "bts", "@Vdailyl" → "vdailyl": the hashtags and @handles of a
+// text, lower case, in order of appearance, each once.
+struct Tags {
+    std::vector<std::string> hashtags;
+    std::vector<std::string> mentions;
+};
+Tags extract_tags(std::string_view utf8);
+
+// True for codepoints of scripts indexed as n-grams (Hangul, Han, kana, ...).
+bool is_cjk(unsigned cp);
+
+// Replace bytes that are not valid UTF-8: a text that is not UTF-8 at all is
+// decoded as Windows-1252.  Returns true when the input was valid UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+std::string windows1252_to_utf8(std::string_view bytes);
+
+}  // namespace news

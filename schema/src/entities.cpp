@@ -1,0 +1,150 @@
+#include "news/entities.hpp"
+
+#include "news/error.hpp"
+#include "news/text.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+
+namespace news {
+namespace {
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    size_t start = 0;
+    while (true) {
+        size_t pos = s.find(sep, start);
+        out.push_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+        if (pos == std::string_view::npos) break;
+        start = pos + 1;
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// The folded key of an alias: its words' keys joined by one space.
+std::string alias_key(std::string_view alias) {
+    std::string key;
+    for (const Word& w : split_words(alias)) {
+        if (!key.empty()) key += ' ';
+        key += w.key;
+    }
+    return key;
+}
+
+size_t codepoints(std::string_view s) {
+    size_t n = 0;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) ++n;
+    return n;
+}
+
+}  // namespace
+
+std::string entity_slug(std::string_view name) {
+    std::string slug;
+    for (const Word& w : split_words(name)) {
+        if (!slug.empty()) slug += '-';
+        slug += w.key;
+    }
+    return slug;
+}
+
+Catalogue Catalogue::builtin() {
+    Catalogue c;
+    c.add(builtin_text(), "schema/entities.tsv");
+    return c;
+}
+
+void Catalogue::add(std::string_view text, std::string_view source) {
+    size_t line_no = 0;
+    for (std::string_view line : split(text, '\n')) {
+        ++line_no;
+        std::string_view t = trim(line);
+        if (t.empty() || t.front() == '#') continue;
+        auto where = [&] { return std::string(source) + ":" + std::to_string(line_no) + ": "; };
+        std::vector<std::string_view> cols = split(line, '\t');
+        if (cols.size() < 2 || cols.size() > 4)
+            throw usage_error(where() + "expected 2 to 4 tab-separated columns (name, kind, aliases, member of), found " +
+                              std::to_string(cols.size()));
+        std::string name(trim(cols[0]));
+        std::string kind(trim(cols[1]));
+        if (name.empty()) throw usage_error(where() + "the name column is empty");
+        if (kind.empty()) throw usage_error(where() + "the kind column is empty; use person, group, org, ...");
+        std::string slug = entity_slug(name);
+        if (slug.empty()) throw usage_error(where() + "name \"" + name + "\" has no letters or digits");
+
+        size_t index;
+        auto found = by_key_.find("slug:" + slug);
+        if (found != by_key_.end()) {
+            index = found->second;
+        } else {
+            index = entities_.size();
+            Entity e;
+            e.name = name;
+            e.slug = slug;
+            e.kind = kind;
+            e.aliases.push_back({name, codepoints(name) <= 3});
+            entities_.push_back(std::move(e));
+            by_key_["slug:" + slug] = index;
+            by_key_.emplace(alias_key(name), index);
+        }
+        Entity& e = entities_[index];
+        if (cols.size() >= 3) {
+            for (std::string_view a : split(cols[2], '|')) {
+                a = trim(a);
+                if (a.empty()) continue;
+                bool exact = a.front() == '=';
+                if (exact) a.remove_prefix(1);
+                std::string key = alias_key(a);
+                if (key.empty()) throw usage_error(where() + "alias \"" + std::string(a) + "\" has no letters or digits");
+                Alias alias{std::string(a), exact || codepoints(a) <= 3};
+                auto same = [&](const Alias& x) { return x.text == alias.text; };
+                if (std::none_of(e.aliases.begin(), e.aliases.end(), same)) e.aliases.push_back(alias);
+                by_key_.emplace(key, index);
+            }
+        }
+        if (cols.size() == 4) {
+            for (std::string_view g : split(cols[3], '|')) {
+                g = trim(g);
+                if (!g.empty() && std::find(e.groups.begin(), e.groups.end(), g) == e.groups.end())
+                    e.groups.emplace_back(g);
+            }
+        }
+    }
+}
+
+const Entity* Catalogue::find(std::string_view alias) const {
+    auto it = by_key_.find(alias_key(alias));
+    if (it == by_key_.end()) it = by_key_.find("slug:" + std::string(alias));
+    if (it == by_key_.end()) it = by_key_.find("slug:" + entity_slug(alias));
+    return it == by_key_.end() ? nullptr : &entities_[it->second];
+}
+
+std::string Catalogue::text() const {
+    std::string out = "# name\tkind\taliases\tmember of\n";
+    for (const Entity& e : entities_) {
+        out += e.name + '\t' + e.kind + '\t';
+        bool first = true;
+        for (const Alias& a : e.aliases) {
+            if (!first) out += '|';
+            first = false;
+            // Keep an explicit '=' where the case rule would not imply it.
+            if (a.case_sensitive && codepoints(a.text) > 3) out += '=';
+            out += a.text;
+        }
+        out += '\t';
+        for (size_t i = 0; i < e.groups.size(); ++i) out += (i ? "|" : "") + e.groups[i];
+        out += '\n';
+    }
+    return out;
+}
+
+// Matcher: see schema/src/matcher.cpp.
+
+}  // namespace news

@@ -1,0 +1,118 @@
+#include "news/text.hpp"
+
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace news;
+
+namespace {
+
+// The terms Xapian's TermGenerator makes from a normalised text, as the indexer does.
+std::set<std::string> terms_of(const std::string& text) {
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem("english"));
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(normalise_text(text));
+    return {doc.termlist_begin(), doc.termlist_end()};
+}
+
+// The terms a query's QueryParser reading asks for.
+std::set<std::string> query_terms(const std::string& query) {
+    Xapian::QueryParser qp;
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    auto q = qp.parse_query(normalise_query(query),
+                            Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM);
+    return {q.get_terms_begin(), q.get_terms_end()};
+}
+
+bool subset(const std::set<std::string>& a, const std::set<std::string>& b) {
+    for (const auto& t : a)
+        if (!b.count(t)) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("a query finds the text it was typed from") {
+    auto [text, query] = GENERATE(table<std::string, std::string>({
+        {"J-Hope’s caption", "j-hope"},
+        {"J-Hope's caption", "J-Hope"},
+        {"the K-pop idol", "k-pop"},
+        {"Beyoncé sang", "beyonce"},
+        {"Beyoncé sang", "Beyoncé"},
+        {"CONCERTS in Seoul", "concert"},
+        {"Concerts in Seoul", "Concerts"},
+        {"BTS 방탄소년단 콘서트", "방탄소년단"},
+        {"Taehyung talks about Lady Gaga🐻: I’m a big fan", "gaga"},
+        {"love❤️you all", "you"},
+        {"Jazz 👀).— Lady Gaga", "jazz"},
+        {"BTS’ V aka Kim Taehyung", "bts"},
+    }));
+    INFO(text << " / " << query);
+    CHECK(subset(query_terms(query), terms_of(text)));
+}
+
+TEST_CASE("URLs leave no junk words") {
+    auto t = terms_of("a pic https://t.co/Sng4ocZF2f and pic.twitter.com/OwKcz4ztj5 here www.example.com/x.");
+    CHECK_FALSE(t.count("sng4oczf2f"));
+    CHECK_FALSE(t.count("co"));
+    CHECK_FALSE(t.count("https"));
+    CHECK_FALSE(t.count("owkcz4ztj5"));
+    CHECK_FALSE(t.count("twitter"));
+    CHECK(t.count("pic"));
+    CHECK(t.count("here"));
+}
+
+TEST_CASE("emoji and variation selectors never glue onto words") {
+    auto t = terms_of("love\xE2\x9D\xA4\xEF\xB8\x8Fyou Gaga\xF0\x9F\x83\x8F(fan) 👍🏽great");
+    CHECK(t.count("love"));
+    CHECK(t.count("you"));
+    CHECK(t.count("gaga"));
+    CHECK(t.count("fan"));
+    CHECK(t.count("great"));
+    for (const auto& term : t) CHECK(term.find("\xEF\xB8\x8F") == std::string::npos);
+}
+
+TEST_CASE("queries keep operators only where they were plainly meant") {
+    auto [query, expected] = GENERATE(table<std::string, std::string>({
+        {"kennedy AND diem", "kennedy AND diem"},
+        {"KENNEDY AND DIEM", "kennedy and diem"},
+        {"Lady Gaga NOT Grammy", "lady gaga NOT grammy"},
+        {"\"Born This Way\" OR Shallow", "\"born this way\" OR shallow"},
+        {"gaga NEAR/5 jazz", "gaga NEAR/5 jazz"},
+        {"Beyoncé’s tour", "beyonce tour"},
+    }));
+    CHECK(normalise_query(query) == expected);
+}
+
+TEST_CASE("words are split as the term generator splits them, with byte ranges") {
+    std::string text = "J-Hope’s “Butter” 방탄소년단은 don't";
+    auto words = split_words(text);
+    REQUIRE(words.size() == 5);
+    CHECK(words[0].key == "j");
+    CHECK(words[1].key == "hope");
+    CHECK(text.substr(words[1].begin, words[1].end - words[1].begin) == "Hope’s");
+    CHECK(words[2].key == "butter");
+    CHECK(words[3].cjk);
+    CHECK(words[3].key == "방탄소년단은");
+    CHECK(words[4].key == "don't");
+}
+
+TEST_CASE("hashtags and handles are extracted in lower case, once each") {
+    auto tags = extract_tags("#BTS is here @Vdailyl and @vdailyl, mail me@example.com #방탄소년단 #");
+    CHECK(tags.hashtags == std::vector<std::string>{"bts", "방탄소년단"});
+    CHECK(tags.mentions == std::vector<std::string>{"vdailyl"});
+}
+
+TEST_CASE("text that is not UTF-8 is decoded as Windows-1252") {
+    CHECK(is_valid_utf8("Beyonc\xC3\xA9"));
+    CHECK_FALSE(is_valid_utf8("Beyonc\xE9"));
+    CHECK_FALSE(is_valid_utf8("\xC0\x80"));
+    CHECK(windows1252_to_utf8("Beyonc\xE9 \x93hi\x94 \xA3") == "Beyoncé “hi” £");
+}
