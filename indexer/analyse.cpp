@@ -1,1 +1,167 @@
-// in progress
+#include "analyse.hpp"
+
+#include "news/schema.hpp"
+#include "news/stored.hpp"
+#include "news/text.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace news::indexer {
+
+Analyser::Analyser(const Catalogue& catalogue) : catalogue_(catalogue), matcher_(catalogue) {
+    tg_.set_stemmer(Xapian::Stem(std::string(kStemLanguage)));
+    tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+std::vector<IndexDoc> Analyser::analyse(const Article& article) {
+    Segmented seg = segment(article.body);
+    std::vector<IndexDoc> docs;
+    docs.reserve(1 + seg.posts.size());
+    docs.push_back(article_doc(article, seg));
+    for (size_t i = 0; i < seg.posts.size(); ++i) docs.push_back(post_doc(article, seg.posts[i], i + 1));
+    return docs;
+}
+
+// Free text: normalised words with positions, plus #hashtags and @handles.
+void Analyser::index_text(Xapian::Document& doc, const std::string& text) {
+    tg_.set_document(doc);
+    tg_.increase_termpos();
+    tg_.index_text(normalise_text(text));
+    Tags tags = extract_tags(text);
+    for (const auto& h : tags.hashtags) tg_.index_text_without_positions(h, 1, std::string(field(FieldId::Hashtag).prefix));
+    for (const auto& m : tags.mentions) tg_.index_text_without_positions(m, 1, std::string(field(FieldId::Mention).prefix));
+}
+
+// Entity terms (wdf = number of mentions, so an alias's synonym ranks),
+// the Entities value, and the canonical names in order of first mention.
+std::vector<std::string> Analyser::add_entities(Xapian::Document& doc, const std::string& text,
+                                                const Article* json_codes) {
+    std::vector<std::string> names;
+    std::map<std::string, Xapian::termcount> counts;
+    auto note = [&](const std::string& name, const std::string& slug, Xapian::termcount n) {
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+        counts[slug] += n;
+    };
+    for (const Mention& m : matcher_.find(text)) note(m.entity->name, m.entity->slug, 1);
+    if (json_codes) {
+        // JSON Lines `people` and `orgs` are entities too (a catalogue alias
+        // maps to its entity, any other code stands for itself).
+        for (const auto* list : {&json_codes->people, &json_codes->orgs})
+            for (const auto& code : *list) {
+                const Entity* e = catalogue_.find(code);
+                if (e) note(e->name, e->slug, 1);
+                else note(code, entity_slug(code), 1);
+            }
+    }
+    std::string value;
+    for (const auto& [slug, n] : counts) doc.add_term(term(FieldId::Entity, slug), n);
+    for (const auto& name : names) value += name + '\n';
+    if (!value.empty()) doc.add_value(slot(Slot::Entities), value);
+    return names;
+}
+
+void Analyser::add_date(Xapian::Document& doc, const std::optional<Date>& date) {
+    if (!date) {
+        doc.add_boolean_term(std::string(field(FieldId::Undated).prefix));
+        return;
+    }
+    doc.add_value(slot(Slot::Date), date->key());
+    doc.add_boolean_term(term(FieldId::Year, std::to_string(date->year)));
+    doc.add_boolean_term(term(FieldId::Month, date->month_key()));
+    doc.add_boolean_term(term(FieldId::Day, date->key()));
+}
+
+namespace {
+
+void add_common(Xapian::Document& doc, const Article& a, std::string_view type, const std::string& id) {
+    doc.add_boolean_term(term(FieldId::Id, id));
+    doc.add_boolean_term(term(FieldId::Type, type));
+    doc.add_boolean_term(term(FieldId::Article, a.id));
+    doc.add_boolean_term(term(FieldId::File, a.file));
+    doc.add_value(slot(Slot::Type), std::string(type));
+}
+
+std::string lower_ascii(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+}  // namespace
+
+IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
+    IndexDoc out;
+    out.uid = term(FieldId::Id, a.id);
+    out.dated = a.date.has_value();
+    Xapian::Document& doc = out.doc;
+    add_common(doc, a, kTypeArticle, a.id);
+    add_date(doc, a.date);
+
+    // The title is searchable on its own (title:) and as part of the text.
+    tg_.set_document(doc);
+    std::string title = normalise_text(a.title);
+    tg_.index_text(title, 1, std::string(field(FieldId::Title).prefix));
+    tg_.increase_termpos();
+    tg_.index_text(title);
+    index_text(doc, seg.prose);
+
+    const struct { const std::vector<std::string>* list; FieldId id; } codes[] = {
+        {&a.people, FieldId::People}, {&a.places, FieldId::Place}, {&a.orgs, FieldId::Org},
+        {&a.topics, FieldId::Topic}, {&a.exchanges, FieldId::Exchange}};
+    for (const auto& c : codes)
+        for (const auto& v : *c.list) doc.add_boolean_term(term(c.id, lower_ascii(v)));
+    if (!a.publication.empty()) doc.add_boolean_term(term(FieldId::Source, lower_ascii(a.publication)));
+
+    StoredDoc s;
+    s.id = a.id;
+    s.type = std::string(kTypeArticle);
+    s.title = a.title;
+    if (a.date) s.date = a.date->iso();
+    s.source = a.source;
+    s.article = a.id;
+    s.publication = a.publication;
+    s.url = a.url;
+    s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a);
+    s.text = seg.prose;
+    doc.set_data(encode(s));
+    return out;
+}
+
+IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n) {
+    IndexDoc out;
+    std::string id = a.id + "#" + std::to_string(n);
+    out.uid = term(FieldId::Id, id);
+    out.post = true;
+    std::optional<Date> date = p.date ? p.date : a.date;
+    out.dated = date.has_value();
+    Xapian::Document& doc = out.doc;
+    add_common(doc, a, kTypePost, id);
+    add_date(doc, date);
+
+    std::string handle = p.handle;
+    if (!handle.empty() && handle.front() == '@') handle.erase(0, 1);
+    handle = lower_ascii(handle);
+    doc.add_boolean_term(term(FieldId::Author, handle));
+    index_text(doc, p.text);
+    // The author's own handle is searchable as typed (@handle) too.
+    tg_.index_text_without_positions(handle, 1, std::string(field(FieldId::Mention).prefix));
+
+    StoredDoc s;
+    s.id = id;
+    s.type = std::string(kTypePost);
+    s.title = a.title;
+    if (date) s.date = date->iso();
+    s.source = a.source;
+    s.article = a.id;
+    s.author = p.handle;
+    s.author_name = p.display_name;
+    s.publication = a.publication;
+    s.url = a.url;
+    s.entities = add_entities(doc, p.text, nullptr);
+    s.text = p.text;
+    doc.set_data(encode(s));
+    return out;
+}
+
+}  // namespace news::indexer

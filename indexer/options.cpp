@@ -1,1 +1,31 @@
-// in progress
+#include "options.hpp"
+
+#include "news/schema.hpp"
+
+namespace news::indexer {
+
+std::unique_ptr<CLI::App> make_app(Options& o) {
+    auto app = std::make_unique<CLI::App>(
+        "Index news articles (plain-text files and JSON Lines) into a Xapian database for news-search.\n"
+        "Folders are walked recursively: *.txt is one article, *.jsonl one article per line;\n"
+        "other files are skipped and counted.  Re-running replaces what changed.",
+        "news-index");
+    o.db = default_db_path();
+    app->add_option("--db", o.db, "database to create or update (env: NEWS_DB)")->capture_default_str();
+    app->add_option("paths", o.paths, "files and folders to index (default: corpus/)");
+    app->add_option("--entities", o.entity_files,
+                    "entity catalogue file(s) to add to the built-in one (name<TAB>kind<TAB>aliases<TAB>groups)")
+        ->check(CLI::ExistingFile);
+    app->add_flag("-q,--quiet", o.quiet, "no progress display and no summary (warnings still go to stderr)");
+    app->add_flag("--stats", o.stats,
+                  "print what the database holds (articles, posts, dates, entities of each article) and exit");
+    app->footer(
+        "Exit status: 0 all indexed; 1 something failed or was skipped for an error; 2 bad usage.\n"
+        "Examples:\n"
+        "  news-index                          # corpus/ into ./news.db\n"
+        "  news-index --db /tmp/r.db ../shared/corpora/reuters21578.jsonl\n"
+        "  news-index --stats");
+    return app;
+}
+
+}  // namespace news::indexer

@@ -1,1 +1,318 @@
-// in progress
+#include "read.hpp"
+
+#include "news/text.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace news::indexer {
+namespace {
+
+constexpr size_t kMaxTitleLine = 150;  // a longer first line is prose, not a title
+constexpr size_t kMaxTitleSentence = 200;
+
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+enum class Kind { Text, JsonLines, Other };
+
+Kind kind_of(const fs::path& p) {
+    std::string name = lower(p.filename().string());
+    if (name.rfind("readme", 0) == 0 || name.rfind("license", 0) == 0 || name.rfind("copying", 0) == 0)
+        return Kind::Other;
+    std::string ext = lower(p.extension().string());
+    if (ext == ".txt") return Kind::Text;
+    if (ext == ".jsonl") return Kind::JsonLines;
+    return Kind::Other;
+}
+
+// The first sentence of a text, at most kMaxTitleSentence bytes (cut at a space).
+std::string first_sentence(std::string_view text) {
+    text = trim(text);
+    size_t end = text.size();
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\n') { end = i; break; }
+        if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || is_space(text[i + 1]))) {
+            end = i + 1;
+            break;
+        }
+    }
+    std::string_view s = trim(text.substr(0, end));
+    if (s.size() > kMaxTitleSentence) {
+        size_t cut = s.rfind(' ', kMaxTitleSentence);
+        s = s.substr(0, cut == std::string_view::npos ? kMaxTitleSentence : cut);
+        return std::string(trim(s)) + "…";
+    }
+    return std::string(s);
+}
+
+// Read a whole file; nullopt (with a diagnostic) when it cannot be read.
+std::optional<std::string> slurp(const fs::path& path, std::vector<Diagnostic>& diags) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.push_back({Severity::Error, path.string(), "cannot be read (permission denied or not a file); skipped"});
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) {
+        diags.push_back({Severity::Error, path.string(), "read error; skipped"});
+        return std::nullopt;
+    }
+    return std::move(ss).str();
+}
+
+// Make text valid UTF-8: strip a BOM, decode anything else as Windows-1252.
+std::string as_utf8(std::string bytes, const std::string& where, std::vector<Diagnostic>& diags, size_t& recoded) {
+    if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
+    if (is_valid_utf8(bytes)) return bytes;
+    ++recoded;
+    diags.push_back({Severity::Warning, where, "is not valid UTF-8; decoded as Windows-1252"});
+    return windows1252_to_utf8(bytes);
+}
+
+std::vector<std::string> string_list(const nlohmann::json& j, const char* key) {
+    std::vector<std::string> out;
+    if (!j.contains(key) || !j[key].is_array()) return out;
+    for (const auto& v : j[key])
+        if (v.is_string() && !v.get<std::string>().empty()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+std::string string_field(const nlohmann::json& j, const char* key) {
+    if (!j.contains(key)) return {};
+    const auto& v = j[key];
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_number_integer()) return std::to_string(v.get<long long>());
+    return {};
+}
+
+struct Walker {
+    const ReadCallbacks& cb;
+    ReadStats& stats;
+
+    void report(std::vector<Diagnostic>& diags) {
+        for (const auto& d : diags) {
+            if (d.severity == Severity::Error) ++stats.skipped_error;
+            if (cb.diagnostic) cb.diagnostic(d);
+        }
+        diags.clear();
+    }
+
+    void text_file(const fs::path& path, const std::string& id) {
+        std::vector<Diagnostic> diags;
+        auto bytes = slurp(path, diags);
+        if (!bytes) return report(diags);
+        ++stats.files;
+        if (trim(*bytes).empty()) {
+            ++stats.skipped_empty;
+        } else if (bytes->find('\0') != std::string::npos) {
+            ++stats.skipped_binary;
+            diags.push_back({Severity::Warning, path.string(), "holds NUL bytes (a binary file, not text); skipped"});
+        } else {
+            std::string text = as_utf8(std::move(*bytes), path.string(), diags, stats.recoded);
+            Article a = parse_text_article(text, id, path.string(), diags);
+            a.file = path.string();
+            report(diags);
+            if (a.bad_date) ++stats.bad_dates;
+            cb.article(std::move(a));
+        }
+        report(diags);
+    }
+
+    void jsonl_file(const fs::path& path) {
+        std::vector<Diagnostic> diags;
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            diags.push_back({Severity::Error, path.string(), "cannot be read (permission denied or not a file); skipped"});
+            return report(diags);
+        }
+        ++stats.files;
+        std::string line;
+        size_t line_no = 0, records = 0;
+        while (std::getline(in, line)) {
+            ++line_no;
+            if (trim(line).empty()) continue;
+            std::string where = path.string() + ":" + std::to_string(line_no);
+            if (line.find('\0') != std::string::npos) {
+                ++stats.skipped_error;
+                diags.push_back({Severity::Error, where, "holds NUL bytes, not a JSON record; skipped"});
+                report(diags);
+                continue;
+            }
+            line = as_utf8(std::move(line), where, diags, stats.recoded);
+            auto article = parse_json_article(line, path.string(), line_no, diags);
+            report(diags);
+            if (article) {
+                ++records;
+                if (article->bad_date) ++stats.bad_dates;
+                cb.article(std::move(*article));
+            }
+        }
+        if (records == 0 && line_no == 0) ++stats.skipped_empty;
+    }
+
+    void file(const fs::path& path, const std::string& id) {
+        switch (kind_of(path)) {
+            case Kind::Text: text_file(path, id); break;
+            case Kind::JsonLines: jsonl_file(path); break;
+            case Kind::Other: ++stats.skipped_other; return;
+        }
+        if (cb.file_done) cb.file_done(path.string());
+    }
+
+    void folder(const fs::path& root, const fs::path& dir) {
+        std::error_code ec;
+        std::vector<fs::directory_entry> entries;
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+        if (ec) {
+            std::vector<Diagnostic> diags{{Severity::Error, dir.string(), "folder cannot be read (" + ec.message() + "); skipped"}};
+            return report(diags);
+        }
+        std::sort(entries.begin(), entries.end(),
+                  [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+        for (const auto& e : entries) {
+            std::error_code sec;
+            if (e.is_directory(sec)) {
+                if (e.path().filename().string().front() != '.') folder(root, e.path());
+            } else if (e.is_regular_file(sec)) {
+                fs::path rel = e.path().lexically_relative(root);
+                file(e.path(), rel.replace_extension().generic_string());
+            }
+        }
+    }
+};
+
+}  // namespace
+
+Article parse_text_article(std::string_view text, std::string id, std::string source,
+                           std::vector<Diagnostic>& diagnostics) {
+    Article a;
+    a.id = std::move(id);
+    a.source = std::move(source);
+    std::string_view rest = text;
+    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
+    // Optional "date YYYY-MM-DD" header, the text going on after it.
+    if (rest.size() > 5 && rest.substr(0, 4) == "date" && (rest[4] == ' ' || rest[4] == '\t')) {
+        std::string_view after = rest.substr(5);
+        while (!after.empty() && (after.front() == ' ' || after.front() == '\t')) after.remove_prefix(1);
+        size_t end = 0;
+        while (end < after.size() && !is_space(after[end])) ++end;
+        std::string_view value = after.substr(0, end);
+        auto parsed = parse_iso_date(value);
+        if (auto* d = std::get_if<Date>(&parsed)) {
+            a.date = *d;
+        } else {
+            a.bad_date = true;
+            diagnostics.push_back({Severity::Warning, a.source + ":1",
+                                   "date header: " + std::get<DateError>(parsed).message +
+                                       "; the article is indexed as undated"});
+        }
+        rest = after.substr(end);
+    }
+    // Title: a short first line followed by a blank line (BBC layout), unless it
+    // reads as a sentence; else the first sentence, which stays in the body.
+    std::string normalised(rest);
+    normalised.erase(std::remove(normalised.begin(), normalised.end(), '\r'), normalised.end());
+    std::string_view body = trim(normalised);
+    size_t nl = body.find('\n');
+    if (nl != std::string_view::npos && nl + 1 < body.size() && body[nl + 1] == '\n') {
+        std::string_view first = trim(body.substr(0, nl));
+        char last = first.empty() ? '.' : first.back();
+        if (first.size() <= kMaxTitleLine && last != '.' && last != '!' && last != '?' && last != ',') {
+            a.title = std::string(first);
+            body = trim(body.substr(nl + 1));
+        }
+    }
+    if (a.title.empty()) a.title = first_sentence(body);
+    a.body = std::string(body);
+    return a;
+}
+
+std::optional<Article> parse_json_article(std::string_view line, const std::string& file, size_t line_no,
+                                          std::vector<Diagnostic>& diagnostics) {
+    std::string where = file + ":" + std::to_string(line_no);
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+        std::string what = e.what();
+        size_t colon = what.find("syntax error");
+        diagnostics.push_back({Severity::Error, where,
+                               "not valid JSON (" + (colon == std::string::npos ? what : what.substr(colon)) +
+                                   "); the record is skipped, the rest of the file is indexed"});
+        return std::nullopt;
+    }
+    if (!j.is_object()) {
+        diagnostics.push_back({Severity::Error, where, "a record must be a JSON object; skipped"});
+        return std::nullopt;
+    }
+    Article a;
+    a.file = file;
+    a.source = where;
+    a.id = string_field(j, "id");
+    if (a.id.empty()) {
+        a.id = fs::path(file).stem().string() + "-" + std::to_string(line_no);
+        diagnostics.push_back({Severity::Warning, where, "record has no \"id\"; indexed as \"" + a.id + "\""});
+    }
+    a.title = string_field(j, "title");
+    a.body = string_field(j, "body");
+    std::string date = string_field(j, "date");
+    if (!date.empty()) {
+        auto parsed = parse_iso_date(date);
+        if (auto* d = std::get_if<Date>(&parsed))
+            a.date = *d;
+        else {
+            a.bad_date = true;
+            diagnostics.push_back({Severity::Warning, where,
+                                   "\"date\": " + std::get<DateError>(parsed).message + "; indexed as undated"});
+        }
+    }
+    a.publication = string_field(j, "source");
+    a.url = string_field(j, "url");
+    a.people = string_list(j, "people");
+    a.places = string_list(j, "places");
+    a.orgs = string_list(j, "orgs");
+    a.topics = string_list(j, "topics");
+    a.exchanges = string_list(j, "exchanges");
+    if (a.title.empty()) a.title = first_sentence(a.body);
+    return a;
+}
+
+void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats) {
+    Walker w{callbacks, stats};
+    for (const auto& p : paths) {
+        fs::path path(p);
+        std::error_code ec;
+        auto st = fs::status(path, ec);
+        if (ec || !fs::exists(st)) {
+            std::vector<Diagnostic> diags{{Severity::Error, p, "no such file or folder"}};
+            w.report(diags);
+        } else if (fs::is_directory(st)) {
+            w.folder(path, path);
+        } else {
+            w.file(path, path.stem().string());
+        }
+    }
+}
+
+}  // namespace news::indexer

@@ -1,5 +1,7 @@
 #include "news/schema.hpp"
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
 namespace news {
@@ -11,6 +13,18 @@ std::string term(FieldId id, std::string_view value) {
     if (field(id).prefix.size() > 1 && !value.empty() && value.front() >= 'A' && value.front() <= 'Z')
         t += ':';
     t += value;
+    // Xapian refuses terms over 245 bytes: keep a long value's head and make
+    // it unique with a hash of the whole.
+    constexpr size_t kMaxTerm = 240;
+    if (t.size() > kMaxTerm) {
+        uint64_t h = 1469598103934665603ULL;  // FNV-1a
+        for (unsigned char c : value) h = (h ^ c) * 1099511628211ULL;
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+        t.resize(kMaxTerm - 17);
+        t += '#';
+        t += hex;
+    }
     return t;
 }
 

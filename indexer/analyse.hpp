@@ -1,0 +1,45 @@
+// Stage 3 of the indexer (read → segment → analyse → write): turn one
+// Article into its Xapian documents: the article (its own prose) and one
+// document per embedded post, with every term, value and stored field the
+// schema (schema/include/news/schema.hpp) defines.
+#pragma once
+
+#include "read.hpp"
+#include "segment.hpp"
+
+#include "news/entities.hpp"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace news::indexer {
+
+struct IndexDoc {
+    std::string uid;  // the Q term
+    Xapian::Document doc;
+    bool post = false;
+    bool dated = false;
+};
+
+class Analyser {
+public:
+    explicit Analyser(const Catalogue& catalogue);
+    // The article first, then its posts in order.
+    std::vector<IndexDoc> analyse(const Article& article);
+
+private:
+    IndexDoc article_doc(const Article& a, const Segmented& seg);
+    IndexDoc post_doc(const Article& a, const Post& p, size_t n);
+    void index_text(Xapian::Document& doc, const std::string& text);
+    std::vector<std::string> add_entities(Xapian::Document& doc, const std::string& text,
+                                          const Article* json_codes);
+    void add_date(Xapian::Document& doc, const std::optional<Date>& date);
+
+    const Catalogue& catalogue_;
+    Matcher matcher_;
+    Xapian::TermGenerator tg_;
+};
+
+}  // namespace news::indexer

@@ -1,0 +1,23 @@
+// news-index's command line: a plain options struct and the CLI11 app that
+// fills it (built in a function so tests can parse argv and read --help).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace news::indexer {
+
+struct Options {
+    std::string db;                         // --db, else $NEWS_DB, else news.db
+    std::vector<std::string> paths;         // files and folders; default corpus/
+    std::vector<std::string> entity_files;  // --entities, added to the built-in catalogue
+    bool quiet = false;
+    bool stats = false;
+};
+
+std::unique_ptr<CLI::App> make_app(Options& options);
+
+}  // namespace news::indexer

@@ -1,0 +1,77 @@
+// Stage 1 of the indexer (read → segment → analyse → write): walk the paths
+// given on the command line and turn each news file into Article records.
+//
+//  - *.txt: one article; UTF-8 with an optional leading "date YYYY-MM-DD"
+//    header (whitespace may precede it; the text goes on on the same line).
+//    The id is the path below the folder being indexed, without extension
+//    ("000_94794d201c4013cb", "business/001"); a file named on the command
+//    line gets its bare name.  Title: a short first line followed by a blank
+//    line (the BBC layout), else the first sentence.
+//  - *.jsonl: one article per line: id, title, body, date (ISO 8601 date or
+//    date-time, optional), source, url, people, places, orgs, topics,
+//    exchanges.  Read line by line, never whole.
+//  - anything else (and README/LICENSE files) is skipped and counted.
+//
+// Bad input never stops the run: it becomes a Diagnostic and the rest goes on.
+#pragma once
+
+#include "news/dates.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace news::indexer {
+
+struct Article {
+    std::string id;
+    std::string title;
+    std::string body;
+    std::optional<Date> date;  // none: undated
+    bool bad_date = false;     // a date was given but is not a calendar date
+    std::string source;        // "corpus/x.txt" or "data/a.jsonl:12"
+    std::string file;          // the file it came from, as given
+    std::string publication;   // JSON "source"
+    std::string url;
+    std::vector<std::string> people, places, orgs, topics, exchanges;
+};
+
+enum class Severity { Warning, Error };
+
+// Something wrong with the input, said with where it is.
+struct Diagnostic {
+    Severity severity;
+    std::string where;    // "path" or "path:line"
+    std::string message;  // what, and what to do
+};
+
+struct ReadStats {
+    size_t files = 0;               // article files read (.txt, .jsonl)
+    size_t skipped_other = 0;       // files of other kinds
+    size_t skipped_empty = 0;       // empty files and blank records
+    size_t skipped_binary = 0;      // files with NUL bytes
+    size_t skipped_error = 0;       // unreadable files, malformed records
+    size_t recoded = 0;             // files decoded as Windows-1252
+    size_t bad_dates = 0;           // invalid dates (indexed as undated)
+};
+
+struct ReadCallbacks {
+    std::function<void(Article&&)> article;
+    std::function<void(const Diagnostic&)> diagnostic;
+    std::function<void(const std::string& file)> file_done;  // may be empty
+};
+
+// Reads every path (files or folders, walked recursively in sorted order).
+void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats);
+
+// Pure parts, for tests.
+// A plain-text article: header, title and body from the file's text.
+Article parse_text_article(std::string_view text, std::string id, std::string source,
+                           std::vector<Diagnostic>& diagnostics);
+// One JSON Lines record; nullopt (with a diagnostic) when it is not an article.
+std::optional<Article> parse_json_article(std::string_view line, const std::string& file, size_t line_no,
+                                          std::vector<Diagnostic>& diagnostics);
+
+}  // namespace news::indexer

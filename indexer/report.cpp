@@ -1,0 +1,83 @@
+#include "report.hpp"
+
+#include "news/error.hpp"
+#include "news/schema.hpp"
+#include "news/stored.hpp"
+
+#include <fmt/core.h>
+#include <unistd.h>
+
+namespace news::indexer {
+
+Progress::Progress(bool enabled)
+    : enabled_(enabled && isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+void Progress::update(size_t files, size_t docs) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    fmt::print(stderr, "\r\x1b[Kindexing: {} files, {} documents, {:.0f} docs/s", files, docs,
+               secs > 0 ? static_cast<double>(docs) / secs : 0.0);
+    std::fflush(stderr);
+}
+
+void Progress::clear() {
+    if (enabled_) fmt::print(stderr, "\r\x1b[K");
+}
+
+void print_diagnostic(const Diagnostic& d) {
+    fmt::print(stderr, "news-index: {}: {}: {}\n", d.severity == Severity::Error ? "error" : "warning", d.where,
+               d.message);
+}
+
+void print_summary(const ReadStats& r, const WriteStats& w, double seconds, const std::string& db) {
+    size_t skipped = r.skipped_other + r.skipped_empty + r.skipped_binary + r.skipped_error;
+    std::string detail;
+    auto part = [&](size_t n, const char* what) {
+        if (n) detail += fmt::format("{}{} {}", detail.empty() ? "" : ", ", n, what);
+    };
+    part(r.skipped_other, "not articles");
+    part(r.skipped_empty, "empty");
+    part(r.skipped_binary, "binary");
+    part(r.skipped_error, "errors");
+    fmt::print(stderr,
+               "news-index: {} articles ({} dated, {} undated) and {} posts from {} files into {}; "
+               "{} skipped{}{}; {:.2f} s\n",
+               w.articles, w.dated_articles, w.undated_articles, w.posts, r.files, db, skipped,
+               detail.empty() ? "" : " (" + detail + ")",
+               r.recoded ? fmt::format("; {} decoded as Windows-1252", r.recoded) : "", seconds);
+}
+
+void print_db_stats(const std::string& path) {
+    Xapian::Database db;
+    try {
+        db = Xapian::Database(path);
+    } catch (const Xapian::DatabaseOpeningError&) {
+        throw Error("no index at " + path + "; run news-index first");
+    }
+    auto count = [&](const Xapian::Query& q) {
+        Xapian::Enquire enq(db);
+        enq.set_query(q);
+        enq.set_weighting_scheme(Xapian::BoolWeight());
+        return enq.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    };
+    Xapian::Query articles(term(FieldId::Type, kTypeArticle));
+    Xapian::Query posts(term(FieldId::Type, kTypePost));
+    Xapian::Query undated{std::string(field(FieldId::Undated).prefix)};
+    size_t n_articles = count(articles), n_undated = count(Xapian::Query(Xapian::Query::OP_FILTER, articles, undated));
+    fmt::print("{}: {} documents: {} articles ({} dated, {} undated), {} posts\n", path, db.get_doccount(),
+               n_articles, n_articles - n_undated, n_undated, count(posts));
+    std::string prefix(field(FieldId::Type).prefix);
+    for (auto it = db.postlist_begin(term(FieldId::Type, kTypeArticle)); it != db.postlist_end(term(FieldId::Type, kTypeArticle)); ++it) {
+        StoredDoc d = decode_stored(db.get_document(*it).get_data());
+        size_t n_posts = db.get_termfreq(term(FieldId::Article, d.article)) - 1;
+        std::string entities;
+        for (const auto& e : d.entities) entities += (entities.empty() ? "" : ", ") + e;
+        fmt::print("  {}  {}  {} posts  {}\n    entities: {}\n", d.id, d.date ? *d.date : "undated   ", n_posts,
+                   d.source, entities.empty() ? "-" : entities);
+    }
+}
+
+}  // namespace news::indexer
