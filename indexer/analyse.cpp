@@ -34,30 +34,35 @@ void Analyser::index_text(Xapian::Document& doc, const std::string& text) {
     for (const auto& m : tags.mentions) tg_.index_text_without_positions(m, 1, std::string(field(FieldId::Mention).prefix));
 }
 
-// Entity terms (wdf = number of mentions, so an alias's synonym ranks),
-// the Entities value, and the canonical names in order of first mention.
+// Entity terms (wdf = number of mentions, so an alias's synonym ranks) and
+// the canonical names in order of first mention.  The Entities value, which
+// the artist facet counts, holds the people and groups only (not labels or
+// award shows).
 std::vector<std::string> Analyser::add_entities(Xapian::Document& doc, const std::string& text,
                                                 const Article* json_codes) {
-    std::vector<std::string> names;
+    std::vector<std::string> names, artists;
     std::map<std::string, Xapian::termcount> counts;
-    auto note = [&](const std::string& name, const std::string& slug, Xapian::termcount n) {
-        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-        counts[slug] += n;
+    auto note = [&](const std::string& name, const std::string& slug, std::string_view kind) {
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+            names.push_back(name);
+            if (kind == "person" || kind == "group") artists.push_back(name);
+        }
+        counts[slug] += 1;
     };
-    for (const Mention& m : matcher_.find(text)) note(m.entity->name, m.entity->slug, 1);
+    for (const Mention& m : matcher_.find(text)) note(m.entity->name, m.entity->slug, m.entity->kind);
     if (json_codes) {
         // JSON Lines `people` and `orgs` are entities too (a catalogue alias
         // maps to its entity, any other code stands for itself).
         for (const auto* list : {&json_codes->people, &json_codes->orgs})
             for (const auto& code : *list) {
                 const Entity* e = catalogue_.find(code);
-                if (e) note(e->name, e->slug, 1);
-                else note(code, entity_slug(code), 1);
+                if (e) note(e->name, e->slug, e->kind);
+                else note(code, entity_slug(code), list == &json_codes->people ? "person" : "org");
             }
     }
-    std::string value;
     for (const auto& [slug, n] : counts) doc.add_term(term(FieldId::Entity, slug), n);
-    for (const auto& name : names) value += name + '\n';
+    std::string value;
+    for (const auto& name : artists) value += name + '\n';
     if (!value.empty()) doc.add_value(slot(Slot::Entities), value);
     return names;
 }

@@ -17,7 +17,7 @@ namespace news::indexer {
 namespace {
 
 constexpr size_t kMaxTitleLine = 150;  // a longer first line is prose, not a title
-constexpr size_t kMaxTitleSentence = 200;
+constexpr size_t kMaxTitleSentence = 120;
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 

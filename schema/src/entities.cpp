@@ -92,23 +92,32 @@ void Catalogue::add(std::string_view text, std::string_view source) {
             e.aliases.push_back({name, codepoints(name) <= 3});
             entities_.push_back(std::move(e));
             by_key_["slug:" + slug] = index;
-            by_key_.emplace(alias_key(name), index);
         }
-        Entity& e = entities_[index];
-        if (cols.size() >= 3) {
+        std::vector<std::pair<std::string_view, bool>> aliases{{name, false}};
+        if (cols.size() >= 3)
             for (std::string_view a : split(cols[2], '|')) {
                 a = trim(a);
                 if (a.empty()) continue;
                 bool exact = a.front() == '=';
                 if (exact) a.remove_prefix(1);
-                std::string key = alias_key(a);
-                if (key.empty()) throw usage_error(where() + "alias \"" + std::string(a) + "\" has no letters or digits");
-                Alias alias{std::string(a), exact || codepoints(a) <= 3};
-                auto same = [&](const Alias& x) { return x.text == alias.text; };
-                if (std::none_of(e.aliases.begin(), e.aliases.end(), same)) e.aliases.push_back(alias);
-                by_key_.emplace(key, index);
+                aliases.emplace_back(a, exact);
             }
+        for (auto [a, exact] : aliases) {
+            std::string key = alias_key(a);
+            if (key.empty()) throw usage_error(where() + "alias \"" + std::string(a) + "\" has no letters or digits");
+            // An alias names one entity only.
+            auto [it, added] = by_key_.emplace(key, index);
+            if (!added && it->second != index)
+                throw usage_error(where() + "alias \"" + std::string(a) + "\" already names \"" +
+                                  entities_[it->second].name + "\"; an alias may name one entity only");
+            Entity& e = entities_[index];
+            auto same = std::find_if(e.aliases.begin(), e.aliases.end(), [&](const Alias& x) { return x.text == a; });
+            if (same == e.aliases.end())
+                e.aliases.push_back({std::string(a), exact || codepoints(a) <= 3});
+            else if (exact)
+                same->case_sensitive = true;  // "=TWICE" makes the name itself case-sensitive
         }
+        Entity& e = entities_[index];
         if (cols.size() == 4) {
             for (std::string_view g : split(cols[3], '|')) {
                 g = trim(g);

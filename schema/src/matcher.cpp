@@ -1,9 +1,276 @@
+// Matcher: finds the catalogue's entities in a text (contract in entities.hpp).
+//
+// The text is split by split_words(), exactly as the indexer splits it, and an
+// alias matches a run of words with the same folded keys.  The rules:
+//  1. At each word the longest alias wins ("Lady Gaga" over "Gaga"), then the
+//     scan goes on after it; every occurrence is reported.
+//  2. The words of a multi-word alias may be separated only by spaces,
+//     hyphens and apostrophes, a '.' after an initial ("J. Cole", "T.O.P") or
+//     brackets without spaces ("(G)I-DLE"): never by a newline, a sentence end,
+//     a comma or a dash.
+//  3. An exact alias matches only as written (accents, apostrophe style and a
+//     possessive 's aside).  Exact are: the catalogue's case-sensitive ones
+//     ("=Gaga", 1 to 3 characters: V, Jin, BTS), those written in capitals
+//     (TWICE, SEVENTEEN, ROSÉ), and a group member's one-word canonical name
+//     (Suga, Lisa, Rosé), which the file format cannot mark with '='.
+//  4. An ambiguous alias counts only in a text that also names, through an
+//     unambiguous alias, the entity itself, one of its groups or a fellow
+//     member ("BTS", "J-Hope", "Taehyung").  Ambiguous are the one-letter
+//     aliases and a group member's exact one-word aliases (V, Jin, Tae, Suga,
+//     Lisa, 뷔): Yoshihide Suga is not BTS's Suga.  Nor do they count glued by a
+//     hyphen to a lower-case syllable of a longer name ("Tae-yong").
+//  5. A one-letter alias must stand as a name: not after "Part", "Henry",
+//     "Vitamin", ... (kNotAfter) nor before "sign", "shape", ...; not glued to
+//     '-', '/', '&', '+', a digit or an initialism's '.' ("V-neck", "V8",
+//     "U.S.V.").  An exact alias of one or two letters does not count after a
+//     number ("1,000 IU", "50 V").
+//  6. A one-word CJK alias matches at the start of a CJK run, where Korean
+//     attaches its particles (방탄소년단은); a one-character one (뷔) only alone
+//     or followed by a particle (뷔가, 뷔의).
 #include "news/entities.hpp"
 
+#include "news/text.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+
 namespace news {
+namespace {
 
-Matcher::Matcher(const Catalogue& catalogue) : catalogue_(&catalogue) {}
+// Words before which a one-letter alias is a numeral or a letter ("Part V").
+constexpr std::string_view kNotAfter[] = {
+    "act",      "amendment", "annex",   "apollo",  "appendix", "article", "auto",    "book",   "category",
+    "chapter",  "charles",   "class",   "clause",  "day",      "edward",  "episode", "fantasy", "figure",
+    "form",     "gen",       "george",  "grade",   "gregory",  "henry",   "item",    "james",  "john",
+    "leo",      "level",     "louis",   "mark",    "mk",       "model",   "part",    "paul",   "phase",
+    "philip",   "pius",      "plan",    "richard", "rocky",    "round",   "rule",    "saturn", "schedule",
+    "season",   "section",   "series",  "stage",   "table",    "tier",    "title",   "type",   "vitamin",
+    "vol",      "volume",    "war",     "william"};
+// Words after which it is a shape ("V sign").
+constexpr std::string_view kNotBefore[] = {"engine", "formation", "neck", "shape", "shaped", "sign", "signs"};
+// Korean particles that may follow a one-syllable alias (뷔가).
+constexpr std::string_view kParticles[] = {"은", "는", "이", "가", "을", "를", "의",  "와",
+                                           "과", "도", "에게", "랑", "이랑", "님"};
 
-std::vector<Mention> Matcher::find(std::string_view) const { return {}; }
+template <size_t N>
+bool in(const std::string_view (&list)[N], std::string_view s) {
+    return std::find(std::begin(list), std::end(list), s) != std::end(list);
+}
+
+size_t codepoints(std::string_view s) {
+    size_t n = 0;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) ++n;
+    return n;
+}
+
+// The first UTF-8 character of a CJK word.
+std::string first_char(const std::string& s) {
+    unsigned char c = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
+    return s.substr(0, c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1);
+}
+
+bool all_capitals(std::string_view s) {
+    bool upper = false;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
+        auto category = Xapian::Unicode::get_category(*it);
+        if (category == Xapian::Unicode::LOWERCASE_LETTER) return false;
+        upper |= category == Xapian::Unicode::UPPERCASE_LETTER;
+    }
+    return upper;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_letter(char c) { return is_lower(c) || (c >= 'A' && c <= 'Z'); }
+bool starts(std::string_view s, size_t at, std::string_view what) { return s.substr(at, what.size()) == what; }
+
+// A word as written: possessive dropped, apostrophes and accents unified.
+std::string as_written(std::string_view raw) {
+    bool plain = std::all_of(raw.begin(), raw.end(), [](char c) { return c != '\'' && !(c & 0x80); });
+    return plain ? std::string(raw) : normalise_text(raw);
+}
+
+// Bytes of a possessive 's / ’s ending a word.
+size_t possessive(std::string_view raw) {
+    if (raw.size() < 3 || (raw.back() != 's' && raw.back() != 'S')) return 0;
+    if (raw[raw.size() - 2] == '\'') return 2;
+    if (raw.size() > 4 && (starts(raw, raw.size() - 4, "\u2019") || starts(raw, raw.size() - 4, "\u2018"))) return 4;
+    return 0;
+}
+
+// Whether the gap between two words holds only spaces (and a '.' when dot is true).
+bool spaced(std::string_view gap, bool dot) {
+    for (size_t k = 0; k < gap.size(); ++k) {
+        if (gap[k] == ' ' || gap[k] == '\t' || (dot && gap[k] == '.')) continue;
+        if (starts(gap, k, "\u00A0")) { ++k; continue; }
+        return false;
+    }
+    return true;
+}
+
+// Whether two words may belong to one alias (rule 2).
+bool joined(std::string_view text, const Word& a, const Word& b) {
+    std::string_view gap = text.substr(a.end, b.begin - a.end);
+    bool space = false, dot = false, bracket = false;
+    for (size_t k = 0; k < gap.size(); ++k) {
+        char c = gap[k];
+        if (c == ' ' || c == '\t') space = true;
+        else if (c == '.') dot = true;
+        else if (c == '(' || c == ')') bracket = true;
+        else if (c == '-' || c == '\'') continue;
+        else if (starts(gap, k, "\u00A0")) space = true, k += 1;
+        else if (starts(gap, k, "\u2019") || starts(gap, k, "\u2018") || starts(gap, k, "\u2010") ||
+                 starts(gap, k, "\u2011")) k += 2;
+        else return false;
+    }
+    return (!dot || codepoints(a.key) == 1) && !(bracket && space);
+}
+
+// Rule 5: a one-letter alias at words[i] stands as a name.
+bool stands_as_name(std::string_view text, const std::vector<Word>& words, size_t i) {
+    const Word& w = words[i];
+    auto glued = [](char c) { return c == '-' || c == '/' || c == '&' || c == '+' || c == '.' || is_digit(c); };
+    if (w.begin > 0 && glued(text[w.begin - 1])) return false;
+    if (w.end < text.size() && glued(text[w.end])) {
+        // "V." ending a sentence is a name; "V.I.P." is not.
+        bool initialism = text[w.end] != '.' || (w.end + 1 < text.size() && is_letter(text[w.end + 1]));
+        if (initialism) return false;
+    }
+    if (i > 0 && spaced(text.substr(words[i - 1].end, w.begin - words[i - 1].end), true) &&
+        in(kNotAfter, words[i - 1].key))
+        return false;
+    if (i + 1 < words.size() && spaced(text.substr(w.end, words[i + 1].begin - w.end), false) &&
+        in(kNotBefore, words[i + 1].key))
+        return false;
+    return true;
+}
+
+// Rule 4: "Tae" in "Tae-yong", "Jin" in "Seok-jin".
+bool hyphen_syllable(std::string_view text, const Word& w) {
+    return (w.end + 1 < text.size() && text[w.end] == '-' && is_lower(text[w.end + 1])) ||
+           (w.begin >= 2 && text[w.begin - 1] == '-' && is_lower(text[w.begin - 2]));
+}
+
+}  // namespace
+
+Matcher::Matcher(const Catalogue& catalogue) : catalogue_(&catalogue) {
+    const std::vector<Entity>& entities = catalogue.entities();
+    for (size_t e = 0; e < entities.size(); ++e) {
+        const Entity& entity = entities[e];
+        bool member = !entity.groups.empty();
+        for (const Alias& alias : entity.aliases) {
+            std::vector<Word> words = split_words(alias.text);
+            if (words.empty()) continue;
+            Candidate c;
+            c.entity = e;
+            for (const Word& w : words) c.words.push_back(w.key);
+            bool one_word = words.size() == 1;
+            c.cjk = one_word && words[0].cjk;
+            bool exact = alias.case_sensitive || all_capitals(alias.text) ||
+                         (member && one_word && alias.text == entity.name);
+            if (exact && !c.cjk)
+                for (const Word& w : words)
+                    c.exact.push_back(as_written(std::string_view(alias.text).substr(w.begin, w.end - w.begin)));
+            c.lead = alias.text.substr(0, words[0].begin);
+            c.one_letter = one_word && !c.cjk && codepoints(c.words[0]) == 1;
+            c.ambiguous = c.one_letter || (exact && one_word && member);
+            by_first_word_[words[0].cjk ? first_char(c.words[0]) : c.words[0]].push_back(std::move(c));
+        }
+    }
+    auto length = [](const Candidate& c) {
+        size_t n = 0;
+        for (const auto& w : c.words) n += w.size();
+        return n;
+    };
+    for (auto& entry : by_first_word_)
+        std::stable_sort(entry.second.begin(), entry.second.end(), [&](const Candidate& a, const Candidate& b) {
+            return a.words.size() != b.words.size() ? a.words.size() > b.words.size() : length(a) > length(b);
+        });
+
+    auto has = [](const std::vector<std::string>& list, const std::string& s) {
+        return std::find(list.begin(), list.end(), s) != list.end();
+    };
+    related_.resize(entities.size());
+    for (size_t a = 0; a < entities.size(); ++a)
+        for (size_t b = 0; b < entities.size(); ++b) {
+            const Entity &x = entities[a], &y = entities[b];
+            bool fellow =
+                std::any_of(x.groups.begin(), x.groups.end(), [&](const std::string& g) { return has(y.groups, g); });
+            if (a == b || fellow || has(x.groups, y.name) || has(y.groups, x.name)) related_[a].push_back(b);
+        }
+}
+
+std::vector<Mention> Matcher::find(std::string_view text) const {
+    const std::vector<Word> words = split_words(text);
+    struct Found {
+        Mention mention;
+        size_t entity;
+        bool ambiguous;
+    };
+    std::vector<Found> found;
+
+    // The number of words the candidate matches at words[i] (0: none), and the end of the match.
+    auto match = [&](const Candidate& c, size_t i, size_t& end) -> size_t {
+        const Word& w = words[i];
+        if (c.cjk) {  // rule 6
+            const std::string& alias = c.words[0];
+            if (!w.cjk || w.key.compare(0, alias.size(), alias) != 0) return 0;
+            std::string_view rest = std::string_view(w.key).substr(alias.size());
+            if (!rest.empty() && codepoints(alias) == 1 && !in(kParticles, rest)) return 0;
+            end = w.begin + alias.size();
+            return 1;
+        }
+        size_t n = c.words.size();
+        if (i + n > words.size()) return 0;
+        for (size_t k = 0; k < n; ++k) {
+            const Word& v = words[i + k];
+            bool prefix = k + 1 == n && v.cjk;  // a particle may follow the last CJK word
+            if (prefix ? v.key.compare(0, c.words[k].size(), c.words[k]) != 0 : v.key != c.words[k]) return 0;
+            if (k > 0 && !joined(text, words[i + k - 1], v)) return 0;
+        }
+        for (size_t k = 0; k < c.exact.size(); ++k) {
+            const Word& v = words[i + k];
+            if (!v.cjk && as_written(text.substr(v.begin, v.end - v.begin)) != c.exact[k]) return 0;
+        }
+        if (c.one_letter && !stands_as_name(text, words, i)) return 0;
+        if (c.ambiguous && hyphen_syllable(text, w)) return 0;
+        if (n == 1 && !c.exact.empty() && codepoints(c.words[0]) <= 2 && i > 0 && is_digit(words[i - 1].key[0]) &&
+            spaced(text.substr(words[i - 1].end, w.begin - words[i - 1].end), false))
+            return 0;
+        const Word& last = words[i + n - 1];
+        std::string_view raw = text.substr(last.begin, last.end - last.begin);
+        end = last.cjk ? last.begin + c.words.back().size() : last.end - possessive(raw);
+        return n;
+    };
+
+    for (size_t i = 0; i < words.size();) {
+        size_t used = 0, end = 0;
+        auto list = by_first_word_.find(words[i].cjk ? first_char(words[i].key) : words[i].key);
+        if (list != by_first_word_.end())
+            for (const Candidate& c : list->second)
+                if ((used = match(c, i, end))) {
+                    size_t begin = words[i].begin;
+                    if (!c.lead.empty() && begin >= c.lead.size() && starts(text, begin - c.lead.size(), c.lead))
+                        begin -= c.lead.size();
+                    found.push_back({{&catalogue_->entities()[c.entity], begin, end}, c.entity, c.ambiguous});
+                    break;
+                }
+        i += used ? used : 1;
+    }
+
+    // Rule 4: an ambiguous mention needs a related entity named unambiguously.
+    std::vector<char> named(catalogue_->entities().size(), 0);
+    for (const Found& f : found)
+        if (!f.ambiguous) named[f.entity] = 1;
+    std::vector<Mention> out;
+    out.reserve(found.size());
+    for (const Found& f : found) {
+        const std::vector<size_t>& related = related_[f.entity];
+        if (!f.ambiguous || std::any_of(related.begin(), related.end(), [&](size_t e) { return named[e] != 0; }))
+            out.push_back(f.mention);
+    }
+    return out;
+}
 
 }  // namespace news

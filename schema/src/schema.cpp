@@ -7,12 +7,10 @@
 namespace news {
 
 std::string term(FieldId id, std::string_view value) {
+    // Values are lower case (as a query is, once normalised), so that
+    // `id:Reuters-2` and `file:Corpus/x.txt` find what was indexed.
     std::string t(field(id).prefix);
-    // Omega's convention: a value that starts with a capital after a
-    // multi-letter prefix is separated by ':' so the prefix stays unambiguous.
-    if (field(id).prefix.size() > 1 && !value.empty() && value.front() >= 'A' && value.front() <= 'Z')
-        t += ':';
-    t += value;
+    for (char c : value) t += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     // Xapian refuses terms over 245 bytes: keep a long value's head and make
     // it unique with a hash of the whole.
     constexpr size_t kMaxTerm = 240;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <utility>
 
@@ -328,7 +329,18 @@ bool is_emoji_or_joiner(unsigned cp) {
 }
 
 bool word_char(unsigned cp) {
-    return cp != 0 && !is_emoji_or_joiner(cp) && Xapian::Unicode::is_wordchar(cp);
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
+    return !is_emoji_or_joiner(cp) && Xapian::Unicode::is_wordchar(cp);
+}
+
+// fold_word() for a word of plain ASCII: lower case, possessive 's dropped.
+bool ascii_key(std::string_view w, std::string& key) {
+    for (char c : w)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    key.assign(w);
+    for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (key.size() > 2 && key[key.size() - 2] == '\'' && key.back() == 's') key.resize(key.size() - 2);
+    return true;
 }
 
 std::vector<unsigned> decode(std::string_view s) {
@@ -423,6 +435,7 @@ bool is_operator(std::string_view w) {
 }  // namespace
 
 bool is_cjk(unsigned cp) {
+    if (cp < 0x1100) return false;
     return (cp >= 0x1100 && cp <= 0x11FF) ||    // Hangul Jamo
            (cp >= 0x2E80 && cp <= 0x2FDF) ||    // CJK radicals
            (cp >= 0x3040 && cp <= 0x30FF) ||    // Hiragana, Katakana
@@ -511,8 +524,11 @@ std::vector<Word> split_words(std::string_view utf8) {
             ++it;
         }
         w.end = offset(it);
-        w.key = w.cjk ? std::string(utf8.substr(w.begin, w.end - w.begin))
-                      : fold_word(utf8.substr(w.begin, w.end - w.begin));
+        std::string_view raw = utf8.substr(w.begin, w.end - w.begin);
+        if (w.cjk)
+            w.key = std::string(raw);
+        else if (!ascii_key(raw, w.key))
+            w.key = fold_word(raw);
         if (!w.key.empty()) words.push_back(std::move(w));
     }
     return words;

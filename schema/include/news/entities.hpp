@@ -20,6 +20,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace news {
@@ -86,14 +87,21 @@ public:
     std::vector<Mention> find(std::string_view text) const;
 
 private:
-    const Catalogue* catalogue_;
-    // first folded word of an alias → (all its folded words, entity index, alias index)
+    // An alias ready to compare: its folded words, and how it may match
+    // (the rules are in schema/src/matcher.cpp).
     struct Candidate {
-        std::vector<std::string> words;
-        size_t entity;
-        size_t alias;
+        std::vector<std::string> words;  // folded word keys
+        std::vector<std::string> exact;  // the words as written, for an exact alias; else empty
+        std::string lead;                // punctuation before the first word: "(" of "(G)I-DLE"
+        size_t entity = 0;
+        bool cjk = false;         // one CJK word: matches at the start of a CJK run
+        bool one_letter = false;  // "V": must stand as a name
+        bool ambiguous = false;   // counts only with context
     };
-    std::map<std::string, std::vector<Candidate>> by_first_word_;
+    const Catalogue* catalogue_;
+    // first word key (a CJK alias: its first character) → candidates, longest first
+    std::unordered_map<std::string, std::vector<Candidate>> by_first_word_;
+    std::vector<std::vector<size_t>> related_;  // per entity: itself, its groups, fellow members (sorted)
 };
 
 }  // namespace news

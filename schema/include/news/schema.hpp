@@ -65,14 +65,15 @@ inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields
 
 constexpr const Field& field(FieldId id) { return kFields[static_cast<size_t>(id)]; }
 
-// prefix + value, the one way every term of a prefixed field is spelled.
+// prefix + value (ASCII lower-cased; a value too long for Xapian is cut and
+// hashed): the one way every term of a prefixed field is spelled.
 std::string term(FieldId id, std::string_view value);
 
 // Value slots, with the encoding of each.
 enum class Slot : Xapian::valueno {
     Date = 0,      // "YYYYMMDD" (8 ASCII digits, sorts as dates); absent when undated
     Type = 1,      // "article" or "post"
-    Entities = 2,  // canonical entity names, each followed by '\n' (for facet counts)
+    Entities = 2,  // canonical names of the people and groups named, each followed by '\n' (artist facet)
     Digest = 3,    // content digest of the record the document came from (incremental updates)
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }

@@ -17,6 +17,8 @@
 // in the text (Xapian drops the sign) and extracted by extract_tags().
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +58,9 @@ struct Tags {
     std::vector<std::string> mentions;
 };
 Tags extract_tags(std::string_view utf8);
+
+// The stop words a query drops (see stopwords.cpp).
+const Xapian::Stopper& stopper();
 
 // True for codepoints of scripts indexed as n-grams (Hangul, Han, kana, ...).
 bool is_cjk(unsigned cp);

@@ -1,0 +1,163 @@
+#include "match.hpp"
+
+#include "parse.hpp"
+
+#include "news/entities.hpp"
+#include "news/error.hpp"
+#include "news/schema.hpp"
+#include "news/text.hpp"
+
+namespace news::searcher {
+namespace {
+
+constexpr int kRetries = 5;  // reopen and retry when news-index commits meanwhile
+
+Xapian::Database open_db(const std::string& path) {
+    try {
+        return Xapian::Database(path);
+    } catch (const Xapian::DatabaseNotFoundError&) {
+    } catch (const Xapian::DatabaseOpeningError&) {
+    }
+    throw Error("no index at " + path + "; run news-index first");
+}
+
+Catalogue stored_catalogue(const Xapian::Database& db, const std::string& path) {
+    std::string text = db.get_metadata(std::string(kMetaCatalogue));
+    if (text.empty()) return Catalogue::builtin();
+    Catalogue c;
+    c.add(text, path + " (stored entity catalogue)");
+    return c;
+}
+
+// Oldest first, undated documents last.
+class OldestFirst : public Xapian::KeyMaker {
+public:
+    std::string operator()(const Xapian::Document& doc) const override {
+        std::string v = doc.get_value(slot(Slot::Date));
+        return v.empty() ? std::string("~") : v;
+    }
+};
+
+struct Run {
+    Xapian::MSet mset;
+    std::optional<FacetCounts> facets;
+};
+
+Run run_query(const Xapian::Database& db, const Xapian::Query& query, const std::string& sort, const Options& o) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    OldestFirst oldest;
+    if (sort == "newest")
+        enquire.set_sort_by_value_then_relevance(slot(Slot::Date), true);
+    else if (sort == "oldest")
+        enquire.set_sort_by_key_then_relevance(&oldest, false);
+    FacetSpy spy;
+    if (o.facets) enquire.add_matchspy(&spy);
+    // Check every match, so the total and the facet counts are exact.
+    Run r{enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
+                           db.get_doccount()),
+          std::nullopt};
+    if (o.facets) r.facets = spy.counts();
+    return r;
+}
+
+std::optional<std::string> suggestion(QueryBuilder& builder, const Xapian::Database& db, const ParsedQuery& p) {
+    std::string corrected = builder.corrected();
+    if (corrected.empty() || corrected == p.normalised) return std::nullopt;
+    Xapian::Query words = builder.parse_words(corrected);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, p.filters));
+    if (enquire.get_mset(0, 1).empty()) return std::nullopt;  // it would find nothing
+    return corrected;
+}
+
+Results search_once(const Xapian::Database& db, const std::string& path, const Options& o) {
+    if (o.sort != "relevance" && o.sort != "newest" && o.sort != "oldest")
+        throw usage_error("--sort \"" + o.sort + "\" is not an order; use relevance, newest or oldest");
+    Catalogue catalogue = stored_catalogue(db, path);
+    QueryBuilder builder(db, catalogue);
+    ParsedQuery p = builder.build(o);
+
+    Results res;
+    res.query = p.text;
+    res.offset = o.offset;
+    res.sort = p.browse && o.sort == "relevance" ? "newest" : o.sort;
+    Run run = run_query(db, p.query, res.sort, o);
+    if (res.sort == "relevance" && !run.mset.empty() && run.mset.get_max_possible() == 0) {
+        // Only filters (type:post, year:2023): nothing to rank by, newest first.
+        res.sort = "newest";
+        run = run_query(db, p.query, res.sort, o);
+    }
+    res.total = run.mset.get_matches_estimated();
+    res.facets = std::move(run.facets);
+    if (!p.browse) res.suggestion = suggestion(builder, db, p);
+
+    Highlight hl = p.browse ? Highlight{} : highlight_for(p.words, p.normalised, catalogue);
+    for (auto it = run.mset.begin(); it != run.mset.end(); ++it) {
+        Hit h;
+        h.rank = o.offset + it.get_rank() + 1;
+        h.score = it.get_weight();
+        h.doc = decode_stored(it.get_document().get_data());
+        h.snippet = make_snippet(h.doc.text, hl, o.snippet_length);
+        res.hits.push_back(std::move(h));
+    }
+    return res;
+}
+
+bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const Catalogue& catalogue) {
+    Highlight h;
+    const std::string_view title = field(FieldId::Title).prefix, mention = field(FieldId::Mention).prefix,
+                           hashtag = field(FieldId::Hashtag).prefix, entity = field(FieldId::Entity).prefix;
+    for (auto it = words.get_unique_terms_begin(); it != words.get_unique_terms_end(); ++it) {
+        std::string t = *it;
+        if (t.empty()) continue;
+        bool stem = t[0] == 'Z';
+        if (stem) t.erase(0, 1);
+        if (starts_with(t, mention) || starts_with(t, hashtag)) {
+            if (!stem) h.words.insert(t.substr(starts_with(t, mention) ? mention.size() : hashtag.size()));
+        } else if (starts_with(t, entity) && !stem) {
+            for (const Entity& e : catalogue.entities()) {
+                if (term(FieldId::Entity, e.slug) != t) continue;
+                for (const Alias& a : e.aliases) {
+                    std::vector<std::string> seq;
+                    for (const Word& w : split_words(a.text)) {
+                        if (w.cjk) h.cjk.push_back(w.key);
+                        else seq.push_back(w.key);
+                    }
+                    if (!seq.empty()) h.aliases.push_back(seq);
+                }
+            }
+        } else {
+            if (starts_with(t, title) && t.size() > 1 && !(t[1] >= 'A' && t[1] <= 'Z')) t.erase(0, title.size());
+            if (t.empty() || (t[0] >= 'A' && t[0] <= 'Z')) continue;  // another prefix: no text to mark
+            Xapian::Utf8Iterator u(t);
+            if (is_cjk(*u)) continue;  // CJK: marked from the query text below
+            (stem ? h.stems : h.words).insert(t);
+        }
+    }
+    for (const Word& w : split_words(normalised)) {
+        if (w.cjk) h.cjk.push_back(w.key);
+        else if (w.end < normalised.size() && normalised[w.end] == '*') h.prefixes.push_back(w.key);
+    }
+    return h;
+}
+
+Results search(const Options& o) {
+    Xapian::Database db = open_db(o.db);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return search_once(db, o.db, o);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == kRetries) throw Error(o.db + ": the index kept changing while searching; try again");
+            db.reopen();
+        } catch (const Xapian::DatabaseError& e) {
+            throw Error(o.db + ": cannot read the index: " + e.get_description());
+        }
+    }
+}
+
+}  // namespace news::searcher

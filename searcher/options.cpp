@@ -1,0 +1,63 @@
+#include "options.hpp"
+
+#include "news/schema.hpp"
+
+namespace news::searcher {
+
+std::string Options::query() const {
+    std::string q;
+    for (const auto& w : words) q += (q.empty() ? "" : " ") + w;
+    return q;
+}
+
+namespace {
+
+std::string syntax_help() {
+    std::string s =
+        "Query syntax:\n"
+        "  words                 ranked by BM25; documents holding all the words come first\n"
+        "  \"a phrase\"            words in this order\n"
+        "  a AND b, a OR b, a NOT b, -word, +word, (grouping)   operators in capitals\n"
+        "                        (a query typed all in capitals is plain keywords)\n"
+        "  a NEAR b, a NEAR/5 b  within 10 (or 5) words; ADJ: also in order\n"
+        "  word*                 words starting with 'word'\n"
+        "  @handle, #tag         mentions and hashtags as typed\n"
+        "  date:A..B             A and B as YYYY, YYYY-MM or YYYY-MM-DD; either may be omitted\n"
+        "Fields:\n";
+    for (const Field& f : kFields)
+        if (!f.name.empty()) s += "  " + std::string(f.name) + ":" + std::string(18 - f.name.size(), ' ') + std::string(f.doc) + "\n";
+    s += "  date:              a date range on the document's date (see above)\n"
+         "An alias of an artist or group in the words also finds what is tagged with it\n"
+         "(taehyung finds articles that say \"V\").  An empty query with filters lists the\n"
+         "matching documents, newest first.\n"
+         "Exit status: 0 ok (also when nothing matched); 1 failure (e.g. no index); 2 bad usage or query.";
+    return s;
+}
+
+}  // namespace
+
+std::unique_ptr<CLI::App> make_app(Options& o) {
+    auto app = std::make_unique<CLI::App>(
+        "Search a news index made by news-index: ranked results with snippets, filters and facet counts.",
+        "news-search");
+    o.db = default_db_path();
+    app->add_option("query", o.words, "the query (see the syntax below)");
+    app->add_option("--db", o.db, "database to search (env: NEWS_DB)")->capture_default_str();
+    app->add_option("-n,--limit", o.limit, "number of hits to show")->capture_default_str();
+    app->add_option("--offset", o.offset, "hits to skip (for paging)")->capture_default_str();
+    app->add_option("--type", o.type, "only documents of this type: article or post");
+    app->add_option("--sort", o.sort, "relevance, newest or oldest")->capture_default_str();
+    app->add_option("--artist", o.artists,
+                    "only documents naming this artist (any alias, any case); repeat for all of several");
+    app->add_option("--from", o.from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
+    app->add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
+    app->add_flag("--json", o.json, "print one JSON object (shape: README, \"version\": 1)");
+    app->add_flag("--facets", o.facets, "counts per artist, year, month and type over all matches");
+    app->add_option("--snippet-length", o.snippet_length, "snippet length in bytes")->capture_default_str();
+    app->add_option("--color", o.color, "highlight with colour: auto, always or never (NO_COLOR is honoured)")
+        ->capture_default_str();
+    app->footer(syntax_help());
+    return app;
+}
+
+}  // namespace news::searcher

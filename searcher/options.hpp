@@ -1,0 +1,32 @@
+// news-search's command line: a plain options struct and the CLI11 app that
+// fills it (built in a function so tests can parse argv and read --help).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace news::searcher {
+
+struct Options {
+    std::string db;                  // --db, else $NEWS_DB, else news.db
+    std::vector<std::string> words;  // the query, joined with spaces
+    size_t limit = 10;
+    size_t offset = 0;
+    std::string type;               // "", "article" or "post"
+    std::string sort = "relevance";  // relevance | newest | oldest
+    std::vector<std::string> artists;
+    std::string from, to;  // YYYY, YYYY-MM or YYYY-MM-DD
+    bool json = false;
+    bool facets = false;
+    size_t snippet_length = 200;
+    std::string color = "auto";  // auto | always | never
+
+    std::string query() const;
+};
+
+std::unique_ptr<CLI::App> make_app(Options& options);
+
+}  // namespace news::searcher

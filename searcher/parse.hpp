@@ -1,0 +1,53 @@
+// Stage 1 of the searcher (parse → match → render): turn the query text and
+// the filter options into a Xapian::Query, with the schema's field table
+// driving the QueryParser.
+#pragma once
+
+#include "options.hpp"
+
+#include "news/entities.hpp"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace news::searcher {
+
+struct ParsedQuery {
+    std::string text;          // the query as typed
+    std::string normalised;    // after normalise_query() and rewriting (what Xapian parsed)
+    Xapian::Query words;       // the free-text part (empty when the query is empty)
+    Xapian::Query filters;     // --artist, --type, --from/--to (MatchAll when none)
+    Xapian::Query query;       // what is run: words (tiered) filtered by filters
+    bool browse = false;       // no words: list the matching documents
+};
+
+class QueryBuilder {
+public:
+    QueryBuilder(const Xapian::Database& db, const Catalogue& catalogue);
+    // Throws news::Error (exit code 2) for a bad value or a query Xapian cannot parse.
+    ParsedQuery build(const Options& options);
+    // A spelling correction of the last query built, or "" (already normalised).
+    std::string corrected() const { return corrected_; }
+    // Parse the words of a query the same way (for checking a suggestion).
+    Xapian::Query parse_words(const std::string& normalised);
+
+private:
+    Xapian::Database db_;
+    Xapian::QueryParser qp_;
+    const Catalogue& catalogue_;
+    std::string corrected_;
+};
+
+// The rewrites applied before Xapian's parser sees a query: @handle →
+// mention:handle, #tag → hashtag:tag, and CJK runs outside quotes put in
+// brackets (Xapian 1.4.22 throws a parse error on some mixed-script
+// queries such as "BTS 방탄소년단 concert").  Expects normalise_query() output.
+std::string rewrite_query(const std::string& normalised);
+
+// Filters from options; throws news::Error (exit code 2) on a bad value.
+Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& db, const std::string& name);
+// `what` names the source in messages ("date"); empty: --from and --to.
+Xapian::Query date_filter(const std::string& from, const std::string& to, const std::string& what = "");
+
+}  // namespace news::searcher

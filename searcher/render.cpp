@@ -1,0 +1,221 @@
+#include "render.hpp"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+namespace news::searcher {
+namespace {
+
+// ---- JSON ---------------------------------------------------------------
+
+std::string html_escape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string marked_snippet(const std::vector<SnippetPart>& parts) {
+    std::string s;
+    for (const auto& p : parts) s += p.hit ? "<mark>" + html_escape(p.text) + "</mark>" : html_escape(p.text);
+    return s;
+}
+
+nlohmann::ordered_json facets_json(const FacetCounts& counts) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (const char* facet : {"artist", "year", "month", "type"}) {
+        j[facet] = nlohmann::ordered_json::object();
+        auto it = counts.find(facet);
+        if (it == counts.end()) continue;
+        for (const auto& [bucket, n] : it->second) j[facet][bucket] = n;
+    }
+    return j;
+}
+
+class JsonPrinter : public Printer {
+public:
+    explicit JsonPrinter(std::FILE* out) : out_(out) {}
+    void print(const Results& r) override {
+        nlohmann::ordered_json j;
+        j["version"] = kJsonVersion;
+        j["query"] = r.query;
+        j["sort"] = r.sort;
+        j["total"] = r.total;
+        j["offset"] = r.offset;
+        j["hits"] = nlohmann::ordered_json::array();
+        for (const Hit& h : r.hits) {
+            nlohmann::ordered_json hit;
+            hit["id"] = h.doc.id;
+            hit["type"] = h.doc.type;
+            hit["rank"] = h.rank;
+            hit["score"] = std::round(h.score * 10000) / 10000;
+            hit["date"] = h.doc.date ? nlohmann::ordered_json(*h.doc.date) : nlohmann::ordered_json(nullptr);
+            hit["title"] = h.doc.title;
+            hit["source"] = h.doc.source;
+            hit["article"] = h.doc.article;
+            if (h.doc.type == "post") {
+                hit["author"] = h.doc.author;
+                hit["author_name"] = h.doc.author_name;
+            }
+            hit["entities"] = h.doc.entities;
+            hit["snippet"] = marked_snippet(h.snippet);
+            j["hits"].push_back(std::move(hit));
+        }
+        if (r.facets) j["facets"] = facets_json(*r.facets);
+        j["suggestion"] = r.suggestion ? nlohmann::ordered_json(*r.suggestion) : nlohmann::ordered_json(nullptr);
+        fmt::print(out_, "{}\n", j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    }
+
+private:
+    std::FILE* out_;
+};
+
+// ---- terminal -------------------------------------------------------------
+
+struct Style {
+    bool on;
+    std::string bold(const std::string& s) const { return on ? "\x1b[1m" + s + "\x1b[0m" : s; }
+    std::string dim(const std::string& s) const { return on ? "\x1b[2m" + s + "\x1b[0m" : s; }
+    std::string hit(const std::string& s) const { return on ? "\x1b[1;33m" + s + "\x1b[0m" : s; }
+};
+
+std::string bar(Xapian::doccount n, Xapian::doccount max, size_t width) {
+    size_t len = max ? static_cast<size_t>((static_cast<double>(n) * static_cast<double>(width) + max - 1) / max) : 0;
+    std::string s;
+    for (size_t i = 0; i < len; ++i) s += "█";
+    return s;
+}
+
+// All months from the first to the last, with the empty ones (a timeline).
+std::vector<std::pair<std::string, Xapian::doccount>> timeline(const std::map<std::string, Xapian::doccount>& months) {
+    std::vector<std::pair<std::string, Xapian::doccount>> out;
+    std::vector<std::string> dated;
+    for (const auto& [m, n] : months)
+        if (m != kUndated) dated.push_back(m);
+    if (!dated.empty()) {
+        int y = std::stoi(dated.front().substr(0, 4)), mo = std::stoi(dated.front().substr(5, 2));
+        int ly = std::stoi(dated.back().substr(0, 4)), lm = std::stoi(dated.back().substr(5, 2));
+        bool dense = (ly - y) * 12 + (lm - mo) < 240;
+        if (!dense) {
+            for (const auto& m : dated) out.emplace_back(m, months.at(m));
+        } else {
+            for (; y < ly || (y == ly && mo <= lm); mo == 12 ? (mo = 1, ++y) : ++mo) {
+                std::string key = fmt::format("{:04}-{:02}", y, mo);
+                auto it = months.find(key);
+                out.emplace_back(key, it == months.end() ? 0 : it->second);
+            }
+        }
+    }
+    if (auto it = months.find(kUndated); it != months.end()) out.emplace_back(kUndated, it->second);
+    return out;
+}
+
+class TextPrinter : public Printer {
+public:
+    TextPrinter(std::FILE* out, bool colour, size_t limit) : out_(out), style_{colour}, limit_(limit) {}
+
+    void print(const Results& r) override {
+        header(r);
+        for (const Hit& h : r.hits) hit(h);
+        if (r.facets) facets(*r.facets);
+    }
+
+private:
+    void header(const Results& r) {
+        std::string what = r.query.empty() ? "documents" : fmt::format("results for \"{}\"", r.query);
+        if (r.total == 0) {
+            fmt::print(out_, "No {}.\n", r.query.empty() ? "matching documents" : fmt::format("results for \"{}\"", r.query));
+        } else {
+            size_t first = r.offset + 1, last = r.offset + r.hits.size();
+            fmt::print(out_, "{} {}{}, by {}\n", r.total, r.total == 1 && !r.query.empty() ? "result for \"" + r.query + "\"" : what,
+                       r.hits.empty() ? "" : fmt::format(" (showing {}-{})", first, last), r.sort);
+        }
+        if (r.suggestion) fmt::print(out_, "Did you mean: {}\n", style_.bold(*r.suggestion));
+        (void)limit_;
+    }
+
+    void hit(const Hit& h) {
+        const StoredDoc& d = h.doc;
+        std::string date = d.date ? *d.date : "undated   ";
+        fmt::print(out_, "\n{:>3}. {}  {:<7}  ", h.rank, date, d.type);
+        if (d.type == "post") {
+            fmt::print(out_, "{}{}\n", style_.bold(d.author),
+                       d.author_name.empty() ? "" : " (" + d.author_name + ")");
+            fmt::print(out_, "     {} {} {}\n", style_.dim("in article"), d.article, style_.dim("\"" + d.title + "\""));
+        } else {
+            fmt::print(out_, "{}\n", style_.bold(d.title));
+        }
+        std::string meta;
+        for (const auto& e : d.entities) meta += (meta.empty() ? "" : ", ") + e;
+        fmt::print(out_, "     {}{}\n", style_.dim(d.source), meta.empty() ? "" : "  [" + meta + "]");
+        std::string snippet;
+        for (const auto& p : h.snippet) snippet += p.hit ? style_.hit(p.text) : p.text;
+        if (!snippet.empty()) fmt::print(out_, "     {}\n", snippet);
+    }
+
+    void facets(const FacetCounts& counts) {
+        auto section = [&](const char* name, std::vector<std::pair<std::string, Xapian::doccount>> rows) {
+            if (rows.empty()) return;
+            Xapian::doccount max = 0;
+            size_t width = 0;
+            for (const auto& [k, n] : rows) {
+                max = std::max(max, n);
+                width = std::max(width, k.size());
+            }
+            fmt::print(out_, "\n{}\n", style_.bold(name));
+            for (const auto& [k, n] : rows)
+                fmt::print(out_, "  {:<{}}  {:>6}  {}\n", k, width, n, bar(n, max, 40));
+        };
+        auto get = [&](const char* facet) {
+            auto it = counts.find(facet);
+            return it == counts.end() ? std::map<std::string, Xapian::doccount>{} : it->second;
+        };
+        auto by_count = [](std::map<std::string, Xapian::doccount> m, size_t top) {
+            std::vector<std::pair<std::string, Xapian::doccount>> v(m.begin(), m.end());
+            std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+            if (v.size() > top) v.resize(top);
+            return v;
+        };
+        auto artists = get("artist");
+        section(artists.size() > 20 ? "artist (top 20)" : "artist", by_count(artists, 20));
+        auto years = get("year");
+        section("year", {years.begin(), years.end()});
+        section("month", timeline(get("month")));
+        section("type", by_count(get("type"), 10));
+    }
+
+    std::FILE* out_;
+    Style style_;
+    size_t limit_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> text_printer(std::FILE* out, bool colour, size_t limit) {
+    return std::make_unique<TextPrinter>(out, colour, limit);
+}
+
+std::unique_ptr<Printer> json_printer(std::FILE* out) { return std::make_unique<JsonPrinter>(out); }
+
+bool want_colour(const std::string& setting, std::FILE* out) {
+    if (setting == "always") return true;
+    if (setting == "never") return false;
+    const char* no = std::getenv("NO_COLOR");
+    if (no && *no) return false;
+    return isatty(fileno(out)) != 0;
+}
+
+}  // namespace news::searcher

@@ -1,0 +1,28 @@
+// Stage 3 of the searcher (parse → match → render): print Results for
+// people (a terminal, with colour and bar charts) or for programs (--json).
+// Both printers implement one interface; the JSON shape is versioned and
+// documented in the README.
+#pragma once
+
+#include "match.hpp"
+
+#include <cstdio>
+#include <memory>
+
+namespace news::searcher {
+
+inline constexpr int kJsonVersion = 1;
+
+class Printer {
+public:
+    virtual ~Printer() = default;
+    virtual void print(const Results& results) = 0;
+};
+
+std::unique_ptr<Printer> text_printer(std::FILE* out, bool colour, size_t limit);
+std::unique_ptr<Printer> json_printer(std::FILE* out);
+
+// Whether to colour: --color always/never, or auto (a terminal and no NO_COLOR).
+bool want_colour(const std::string& setting, std::FILE* out);
+
+}  // namespace news::searcher

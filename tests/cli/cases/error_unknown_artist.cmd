@@ -1,0 +1,1 @@
+$NEWS_SEARCH --db "$DB" --artist "Nobody Atall" gaga

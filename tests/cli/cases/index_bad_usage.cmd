@@ -1,0 +1,1 @@
+$NEWS_INDEX --db "$TMP/s.db" --bogus

@@ -1,0 +1,1 @@
+$NEWS_SEARCH --db "$DB" --json "date:2022..2022-12"

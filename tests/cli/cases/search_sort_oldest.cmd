@@ -1,0 +1,1 @@
+$NEWS_SEARCH --db "$DB" --json --sort oldest --type article grammy

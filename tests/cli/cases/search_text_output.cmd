@@ -1,0 +1,1 @@
+$NEWS_SEARCH --db "$DB" --facets --limit 3 lady gaga
