@@ -20,7 +20,7 @@ std::vector<IndexDoc> Analyser::analyse(const Article& article) {
     std::vector<IndexDoc> docs;
     docs.reserve(1 + seg.posts.size());
     docs.push_back(article_doc(article, seg));
-    for (size_t i = 0; i < seg.posts.size(); ++i) docs.push_back(post_doc(article, seg.posts[i], i + 1));
+    for (size_t i = 0; i < seg.posts.size(); ++i) docs.push_back(post_doc(article, seg.posts[i], i + 1, seg.prose));
     return docs;
 }
 
@@ -39,7 +39,7 @@ void Analyser::index_text(Xapian::Document& doc, const std::string& text) {
 // the artist facet counts, holds the people and groups only (not labels or
 // award shows).
 std::vector<std::string> Analyser::add_entities(Xapian::Document& doc, const std::string& text,
-                                                const Article* json_codes) {
+                                                const Article* json_codes, const std::string& context) {
     std::vector<std::string> names, artists;
     std::map<std::string, Xapian::termcount> counts;
     auto note = [&](const std::string& name, const std::string& slug, std::string_view kind) {
@@ -49,7 +49,12 @@ std::vector<std::string> Analyser::add_entities(Xapian::Document& doc, const std
         }
         counts[slug] += 1;
     };
-    for (const Mention& m : matcher_.find(text)) note(m.entity->name, m.entity->slug, m.entity->kind);
+    // A post is read with its article before it, so that a name that needs
+    // context ("prod by Suga" in a BTS article) is recognised; only the
+    // mentions inside the post count.
+    const std::string joined = context.empty() ? std::string() : context + "\n\n";
+    for (const Mention& m : matcher_.find(joined + text))
+        if (m.begin >= joined.size()) note(m.entity->name, m.entity->slug, m.entity->kind);
     if (json_codes) {
         // JSON Lines `people` and `orgs` are entities too (a catalogue alias
         // maps to its entity, any other code stands for itself).
@@ -133,7 +138,7 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
     return out;
 }
 
-IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n) {
+IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std::string& prose) {
     IndexDoc out;
     std::string id = a.id + "#" + std::to_string(n);
     out.uid = term(FieldId::Id, id);
@@ -163,7 +168,7 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n) {
     s.author_name = p.display_name;
     s.publication = a.publication;
     s.url = a.url;
-    s.entities = add_entities(doc, p.text, nullptr);
+    s.entities = add_entities(doc, p.text, nullptr, a.title + "\n\n" + prose);
     s.text = p.text;
     doc.set_data(encode(s));
     return out;

@@ -69,7 +69,7 @@ std::string first_sentence(std::string_view text) {
 std::optional<std::string> slurp(const fs::path& path, std::vector<Diagnostic>& diags) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diags.push_back({Severity::Error, path.string(), "cannot be read (permission denied or not a file); skipped"});
+        diags.push_back({Severity::Error, path.string(), "cannot read this file (permission denied?); skipped: check its permissions"});
         return std::nullopt;
     }
     std::ostringstream ss;
@@ -86,7 +86,7 @@ std::string as_utf8(std::string bytes, const std::string& where, std::vector<Dia
     if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
     if (is_valid_utf8(bytes)) return bytes;
     ++recoded;
-    diags.push_back({Severity::Warning, where, "is not valid UTF-8; decoded as Windows-1252"});
+    diags.push_back({Severity::Warning, where, "not valid UTF-8; decoded as Windows-1252 (save it as UTF-8 to be sure)"});
     return windows1252_to_utf8(bytes);
 }
 
@@ -127,7 +127,7 @@ struct Walker {
             ++stats.skipped_empty;
         } else if (bytes->find('\0') != std::string::npos) {
             ++stats.skipped_binary;
-            diags.push_back({Severity::Warning, path.string(), "holds NUL bytes (a binary file, not text); skipped"});
+            diags.push_back({Severity::Warning, path.string(), "NUL bytes: a binary file, not text; skipped"});
         } else {
             std::string text = as_utf8(std::move(*bytes), path.string(), diags, stats.recoded);
             Article a = parse_text_article(text, id, path.string(), diags);
@@ -143,7 +143,7 @@ struct Walker {
         std::vector<Diagnostic> diags;
         std::ifstream in(path, std::ios::binary);
         if (!in) {
-            diags.push_back({Severity::Error, path.string(), "cannot be read (permission denied or not a file); skipped"});
+            diags.push_back({Severity::Error, path.string(), "cannot read this file (permission denied?); skipped: check its permissions"});
             return report(diags);
         }
         ++stats.files;
@@ -155,7 +155,7 @@ struct Walker {
             std::string where = path.string() + ":" + std::to_string(line_no);
             if (line.find('\0') != std::string::npos) {
                 ++stats.skipped_error;
-                diags.push_back({Severity::Error, where, "holds NUL bytes, not a JSON record; skipped"});
+                diags.push_back({Severity::Error, where, "NUL bytes: not a JSON record; skipped"});
                 report(diags);
                 continue;
             }
@@ -185,7 +185,7 @@ struct Walker {
         std::vector<fs::directory_entry> entries;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
         if (ec) {
-            std::vector<Diagnostic> diags{{Severity::Error, dir.string(), "folder cannot be read (" + ec.message() + "); skipped"}};
+            std::vector<Diagnostic> diags{{Severity::Error, dir.string(), "cannot read this folder (" + ec.message() + "); skipped"}};
             return report(diags);
         }
         std::sort(entries.begin(), entries.end(),
@@ -305,7 +305,7 @@ void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& call
         std::error_code ec;
         auto st = fs::status(path, ec);
         if (ec || !fs::exists(st)) {
-            std::vector<Diagnostic> diags{{Severity::Error, p, "no such file or folder"}};
+            std::vector<Diagnostic> diags{{Severity::Error, p, "no such file or folder; check the path"}};
             w.report(diags);
         } else if (fs::is_directory(st)) {
             w.folder(path, path);

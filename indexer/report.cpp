@@ -41,7 +41,7 @@ void print_summary(const ReadStats& r, const WriteStats& w, double seconds, cons
     part(r.skipped_other, "not articles");
     part(r.skipped_empty, "empty");
     part(r.skipped_binary, "binary");
-    part(r.skipped_error, "errors");
+    part(r.skipped_error, "for errors");
     fmt::print(stderr,
                "news-index: {} articles ({} dated, {} undated) and {} posts from {} files into {}; "
                "{} skipped{}{}; {:.2f} s\n",
@@ -69,14 +69,23 @@ void print_db_stats(const std::string& path) {
     size_t n_articles = count(articles), n_undated = count(Xapian::Query(Xapian::Query::OP_FILTER, articles, undated));
     fmt::print("{}: {} documents: {} articles ({} dated, {} undated), {} posts\n", path, db.get_doccount(),
                n_articles, n_articles - n_undated, n_undated, count(posts));
-    std::string prefix(field(FieldId::Type).prefix);
-    for (auto it = db.postlist_begin(term(FieldId::Type, kTypeArticle)); it != db.postlist_end(term(FieldId::Type, kTypeArticle)); ++it) {
+    auto names = [](const std::vector<std::string>& list) {
+        std::string out;
+        for (const auto& e : list) out += (out.empty() ? "" : ", ") + e;
+        return out.empty() ? std::string("-") : out;
+    };
+    const std::string type_article = term(FieldId::Type, kTypeArticle);
+    for (auto it = db.postlist_begin(type_article); it != db.postlist_end(type_article); ++it) {
         StoredDoc d = decode_stored(db.get_document(*it).get_data());
-        size_t n_posts = db.get_termfreq(term(FieldId::Article, d.article)) - 1;
-        std::string entities;
-        for (const auto& e : d.entities) entities += (entities.empty() ? "" : ", ") + e;
-        fmt::print("  {}  {}  {} posts  {}\n    entities: {}\n", d.id, d.date ? *d.date : "undated   ", n_posts,
-                   d.source, entities.empty() ? "-" : entities);
+        const std::string article = term(FieldId::Article, d.article);
+        fmt::print("  {}  {}  {}  {} posts\n    entities: {}\n", d.id, d.date ? *d.date : "undated", d.source,
+                   db.get_termfreq(article) - 1, names(d.entities));
+        for (auto p = db.postlist_begin(article); p != db.postlist_end(article); ++p) {
+            if (*p == *it) continue;
+            StoredDoc post = decode_stored(db.get_document(*p).get_data());
+            fmt::print("    post {}  {}  {} ({})  entities: {}\n", post.id, post.date ? *post.date : "undated",
+                       post.author, post.author_name, names(post.entities));
+        }
     }
 }
 

@@ -7,6 +7,8 @@
 #include "news/schema.hpp"
 #include "news/text.hpp"
 
+#include <algorithm>
+
 namespace news::searcher {
 namespace {
 
@@ -128,7 +130,8 @@ Highlight highlight_for(const Xapian::Query& words, const std::string& normalise
                         if (w.cjk) h.cjk.push_back(w.key);
                         else seq.push_back(w.key);
                     }
-                    if (!seq.empty()) h.aliases.push_back(seq);
+                    if (!seq.empty() && std::find(h.aliases.begin(), h.aliases.end(), seq) == h.aliases.end())
+                        h.aliases.push_back(seq);
                 }
             }
         } else {

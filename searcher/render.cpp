@@ -92,6 +92,17 @@ struct Style {
     std::string hit(const std::string& s) const { return on ? "\x1b[1;33m" + s + "\x1b[0m" : s; }
 };
 
+// At most about n bytes, cut at a space, with "…".
+std::string shorten(const std::string& s, size_t n) {
+    if (s.size() <= n) return s;
+    size_t cut = s.rfind(' ', n);
+    if (cut == std::string::npos || cut < n / 2) {
+        cut = n;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    }
+    return s.substr(0, cut) + "…";
+}
+
 std::string bar(Xapian::doccount n, Xapian::doccount max, size_t width) {
     size_t len = max ? static_cast<size_t>((static_cast<double>(n) * static_cast<double>(width) + max - 1) / max) : 0;
     std::string s;
@@ -154,7 +165,7 @@ private:
         if (d.type == "post") {
             fmt::print(out_, "{}{}\n", style_.bold(d.author),
                        d.author_name.empty() ? "" : " (" + d.author_name + ")");
-            fmt::print(out_, "     {} {} {}\n", style_.dim("in article"), d.article, style_.dim("\"" + d.title + "\""));
+            fmt::print(out_, "     {} {} {}\n", style_.dim("in article"), d.article, style_.dim("\"" + shorten(d.title, 60) + "\""));
         } else {
             fmt::print(out_, "{}\n", style_.bold(d.title));
         }

@@ -107,11 +107,14 @@ public:
     // Per word, the index of the query term it matched, or -1.
     std::vector<int> mark(std::string_view text, const std::vector<Word>& words) {
         std::vector<int> marks(words.size(), -1);
-        for (size_t i = 0; i < words.size(); ++i)
-            if (alias_first_.test(first_byte(words[i].key)))
-                for (const auto& alias : hl_.aliases)
-                    if (alias_at(text, words, i, alias))
-                        std::fill_n(marks.begin() + static_cast<std::ptrdiff_t>(i), alias.size(), term(&alias));
+        // Aliases first, the longest at each position; a word inside one is taken.
+        for (size_t i = 0; i < words.size(); ++i) {
+            if (marks[i] >= 0 || !alias_first_.test(first_byte(words[i].key))) continue;
+            const std::vector<std::string>* best = nullptr;
+            for (const auto& alias : hl_.aliases)
+                if ((!best || alias.size() > best->size()) && alias_at(text, words, i, alias)) best = &alias;
+            if (best) std::fill_n(marks.begin() + static_cast<std::ptrdiff_t>(i), best->size(), term(best));
+        }
         for (size_t i = 0; i < words.size(); ++i)
             if (marks[i] < 0) marks[i] = match(words[i]);
         return marks;

@@ -237,3 +237,16 @@ TEST_CASE("a cut never splits a UTF-8 sequence, and invalid UTF-8 does not crash
         CHECK(show(make_snippet(text, words({"gaga"}), 200)).find("[[Gaga]]") != std::string::npos);
     }
 }
+
+TEST_CASE("the longest alias wins where aliases overlap, so the passage with more query words is chosen") {
+    Highlight h;
+    h.aliases = {{"gaga"}, {"lady", "gaga"}};
+    h.stems = {"jazz"};
+    std::string text = "Lady GaGa at a ball. " + repeat("filler words here. ", 12) +
+                       "She met Gaga at her Jazz show. " + repeat("more filler text. ", 12) +
+                       "Lady Gaga Lady Gaga in concert.";
+    std::string s = snippet(text, h, 80);
+    CHECK(s.find("[[Gaga]]") != std::string::npos);
+    CHECK(s.find("[[Jazz]]") != std::string::npos);
+    CHECK(snippet("Lady GaGa sang.", h) == "[[Lady GaGa]] sang.");
+}

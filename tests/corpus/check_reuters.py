@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Facet and date-range counts on Reuters-21578 must equal the counts
+computed straight from the JSON Lines file.
+
+Usage: check_reuters.py NEWS_SEARCH DB JSONL
+"""
+import collections
+import json
+import subprocess
+import sys
+
+
+def search(news_search, db, *args):
+    out = subprocess.run([news_search, "--db", db, "--json", "--limit", "0", *args],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def main():
+    news_search, db, jsonl = sys.argv[1:4]
+    people, orgs, months, years, days = (collections.Counter() for _ in range(5))
+    with open(jsonl, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            for p in set(r["people"]):
+                people[p] += 1
+            for o in set(r["orgs"]):
+                orgs[o] += 1
+            months[r["date"][:7]] += 1
+            years[r["date"][:4]] += 1
+            days[r["date"][:10]] += 1
+
+    failures = []
+    checks = []
+
+    def check(what, got, want):
+        checks.append(what)
+        status = "ok " if got == want else "BAD"
+        print("%s %-55s news-search %6d  jsonl %6d" % (status, what, got, want))
+        if got != want:
+            failures.append(what)
+
+    # Facets over the whole collection (an empty query lists everything).
+    everything = search(news_search, db, "--facets", "--type", "article")
+    check("total articles", everything["total"], sum(months.values()))
+    for month, n in sorted(months.items()):
+        check("month facet " + month, everything["facets"]["month"].get(month, 0), n)
+    for year, n in sorted(years.items()):
+        check("year facet " + year, everything["facets"]["year"].get(year, 0), n)
+    for person, n in people.most_common(5):
+        check("artist facet " + person, everything["facets"]["artist"].get(person, 0), n)
+
+    # Filters by person and org.
+    for person, n in people.most_common(3):
+        check("--artist " + person, search(news_search, db, "--artist", person)["total"], n)
+    for org, n in orgs.most_common(2):
+        check("artist:" + org, search(news_search, db, "artist:" + org)["total"], n)
+
+    # Facets within a filter: James Baker's articles per month.
+    baker = collections.Counter()
+    with open(jsonl, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if "james-baker" in r["people"]:
+                baker[r["date"][:7]] += 1
+    faceted = search(news_search, db, "--facets", "--artist", "james-baker")
+    for month, n in sorted(baker.items()):
+        check("james-baker per month " + month, faceted["facets"]["month"].get(month, 0), n)
+
+    # Date ranges, inclusive, in every form.
+    def in_range(lo, hi):
+        return sum(n for d, n in days.items() if lo <= d <= hi)
+
+    check("date:1987-03", search(news_search, db, "date:1987-03")["total"], months["1987-03"])
+    check("date:1987-04-01..1987-04-07", search(news_search, db, "date:1987-04-01..1987-04-07")["total"],
+          in_range("1987-04-01", "1987-04-07"))
+    check("date:..1987-03-15", search(news_search, db, "date:..1987-03-15")["total"],
+          in_range("0000", "1987-03-15"))
+    check("date:1987-06..", search(news_search, db, "date:1987-06..")["total"], in_range("1987-06-01", "9999"))
+    check("--from 1987-03-31 --to 1987-04", search(news_search, db, "--from", "1987-03-31", "--to", "1987-04")["total"],
+          in_range("1987-03-31", "1987-04-30"))
+    check("year:1987 month:1987-10", search(news_search, db, "year:1987 month:1987-10")["total"], months["1987-10"])
+
+    print("%d passed, %d failed" % (len(checks) - len(failures), len(failures)))
+    return 1 if failures else 0
+
+if __name__ == "__main__":
+    sys.exit(main())
