@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <cstdlib>
 
 namespace news::indexer {
 
@@ -89,7 +90,7 @@ void add_common(Xapian::Document& doc, const Article& a, std::string_view type, 
     doc.add_boolean_term(term(FieldId::Id, id));
     doc.add_boolean_term(term(FieldId::Type, type));
     doc.add_boolean_term(term(FieldId::Article, a.id));
-    doc.add_boolean_term(term(FieldId::File, a.file));
+    doc.add_boolean_term(term(FieldId::File, a.file_key.empty() ? a.file : a.file_key));
     doc.add_value(slot(Slot::Type), std::string(type));
 }
 
@@ -113,7 +114,7 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
     std::string title = normalise_text(a.title);
     tg_.index_text(title, 1, std::string(field(FieldId::Title).prefix));
     tg_.increase_termpos();
-    tg_.index_text(title);
+    tg_.index_text(title, std::getenv("NX_TW") ? static_cast<Xapian::termcount>(std::atoi(std::getenv("NX_TW"))) : 1);
     index_text(doc, seg.prose);
 
     const struct { const std::vector<std::string>* list; FieldId id; } codes[] = {

@@ -30,38 +30,65 @@ Catalogue load_catalogue(const Options& o) {
     return catalogue;
 }
 
-int run(Options& o) {
-    if (o.stats) {
-        print_db_stats(o.db);
-        return kExitOk;
-    }
-    if (o.paths.empty()) o.paths.push_back("corpus");
-    auto start = std::chrono::steady_clock::now();
-    Catalogue catalogue = load_catalogue(o);
+// Read, segment, analyse and write everything under the paths into db.
+int index_into(const std::string& db, const Options& o, const Catalogue& catalogue, WriterOptions wo,
+               std::chrono::steady_clock::time_point start) {
+    if (o.dry_run)
+        wo.list = [](const std::string& what, const std::string& where) { fmt::print("{:<8} {}\n", what, where); };
     Analyser analyser(catalogue);
-    Writer writer(o.db, catalogue);
+    Writer writer(db, catalogue, std::move(wo));
     Progress progress(!o.quiet);
     ReadStats read_stats;
     size_t docs = 0;
 
     ReadCallbacks cb;
+    cb.file_begin = [&](const FileInfo& f) { return writer.file_begin(f); };
     cb.article = [&](Article&& a) {
-        auto analysed = analyser.analyse(a);
-        docs += analysed.size();
-        writer.add(std::move(analysed));
+        if (writer.wanted(a)) {
+            auto analysed = analyser.analyse(a);
+            docs += analysed.size();
+            writer.add(a, std::move(analysed));
+        }
         progress.update(read_stats.files, docs);
     };
+    cb.file_done = [&](const FileInfo& f) { writer.file_done(f); };
+    cb.unreadable = [&](const std::string& key) { writer.keep(key); };
     cb.diagnostic = [&](const Diagnostic& d) {
         progress.clear();
         print_diagnostic(d);
     };
     read_paths(o.paths, cb, read_stats);
+    std::vector<std::string> roots;
+    for (const auto& p : o.paths) roots.push_back(path_key(p));
+    writer.remove_missing(roots);
     writer.finish();
     progress.clear();
 
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!o.quiet) print_summary(read_stats, writer.stats(), secs, o.db);
+    if (!o.quiet) print_summary(read_stats, writer.stats(), secs, o.db, o.dry_run);
     return read_stats.skipped_error ? kExitFailure : kExitOk;
+}
+
+int run(Options& o) {
+    if (o.stats) {
+        print_db_stats(o.db);
+        return kExitOk;
+    }
+    if (o.rebuild && o.dry_run) throw usage_error("--rebuild and --dry-run go separately: a rebuild lists nothing");
+    if (o.paths.empty()) o.paths.push_back("corpus");
+    auto start = std::chrono::steady_clock::now();
+    Catalogue catalogue = load_catalogue(o);
+    WriterOptions wo;
+    wo.dry_run = o.dry_run;
+    wo.wait = o.wait;
+    if (!o.rebuild) return index_into(o.db, o, catalogue, std::move(wo), start);
+
+    Rebuild rebuild(o.db, o.wait);
+    wo.overwrite = true;
+    wo.no_sync = true;  // synced once, before the swap
+    int rc = index_into(rebuild.fresh_path(), o, catalogue, std::move(wo), start);
+    rebuild.swap_in();
+    return rc;
 }
 
 }  // namespace

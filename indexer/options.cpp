@@ -8,7 +8,8 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     auto app = std::make_unique<CLI::App>(
         "Index news articles (plain-text files and JSON Lines) into a Xapian database for news-search.\n"
         "Folders are walked recursively: *.txt is one article, *.jsonl one article per line;\n"
-        "other files are skipped and counted.  Re-running replaces what changed.",
+        "other files are skipped and counted.  Incremental: a re-run touches only new, changed\n"
+        "and removed files (and, in JSON Lines, changed records).",
         "news-index");
     o.db = default_db_path();
     app->add_option("--db", o.db, "database to create or update (env: NEWS_DB)")->capture_default_str();
@@ -17,12 +18,17 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
                     "entity catalogue file(s) to add to the built-in one (name<TAB>kind<TAB>aliases<TAB>groups)")
         ->check(CLI::ExistingFile);
     app->add_flag("-q,--quiet", o.quiet, "no progress display and no summary (warnings still go to stderr)");
+    app->add_flag("-n,--dry-run", o.dry_run, "list what would be added, replaced and removed; write nothing");
+    app->add_flag("--rebuild", o.rebuild,
+                  "index everything afresh beside the database and swap it in atomically (searches go on)");
+    app->add_flag("--wait", o.wait, "if another news-index is writing the database, wait for it (else exit 1)");
     app->add_flag("--stats", o.stats,
                   "print what the database holds (articles, posts, dates, entities of each article) and exit");
     app->footer(
         "Exit status: 0 all indexed; 1 something failed or was skipped for an error; 2 bad usage.\n"
         "Examples:\n"
-        "  news-index                          # corpus/ into ./news.db\n"
+        "  news-index                          # corpus/ into ./news.db (again: only what changed)\n"
+        "  news-index --rebuild                # everything afresh, swapped in atomically\n"
         "  news-index --db /tmp/r.db ../shared/corpora/reuters21578.jsonl\n"
         "  news-index --stats");
     return app;

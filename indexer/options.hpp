@@ -16,6 +16,9 @@ struct Options {
     std::vector<std::string> entity_files;  // --entities, added to the built-in catalogue
     bool quiet = false;
     bool stats = false;
+    bool dry_run = false;  // list what would be added, replaced, removed; write nothing
+    bool rebuild = false;  // build afresh beside the database and swap it in
+    bool wait = false;     // wait for another news-index writing the database
 };
 
 std::unique_ptr<CLI::App> make_app(Options& options);

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -106,6 +108,32 @@ std::string string_field(const nlohmann::json& j, const char* key) {
     return {};
 }
 
+struct Fnv {
+    uint64_t h = 1469598103934665603ULL;
+    void add(std::string_view b) {
+        for (unsigned char c : b) h = (h ^ c) * 1099511628211ULL;
+    }
+    std::string hex() const {
+        char buf[17];
+        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+        return buf;
+    }
+};
+
+// The digest of a file, read in blocks (a large JSON Lines file is never held whole).
+std::optional<std::string> file_digest(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    Fnv f;
+    std::string block(1 << 20, '\0');
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        f.add(std::string_view(block.data(), static_cast<size_t>(in.gcount())));
+    }
+    if (in.bad()) return std::nullopt;
+    return f.hex();
+}
+
 struct Walker {
     const ReadCallbacks& cb;
     ReadStats& stats;
@@ -118,11 +146,18 @@ struct Walker {
         diags.clear();
     }
 
+    void unreadable(const fs::path& path, std::vector<Diagnostic>& diags) {
+        if (cb.unreadable) cb.unreadable(path_key(path.string()));
+        report(diags);
+    }
+
     void text_file(const fs::path& path, const std::string& id) {
         std::vector<Diagnostic> diags;
         auto bytes = slurp(path, diags);
-        if (!bytes) return report(diags);
+        if (!bytes) return unreadable(path, diags);
+        FileInfo info{path.string(), path_key(path.string()), digest_of(*bytes)};
         ++stats.files;
+        if (cb.file_begin && !cb.file_begin(info)) return;
         if (trim(*bytes).empty()) {
             ++stats.skipped_empty;
         } else if (bytes->find('\0') != std::string::npos) {
@@ -132,21 +167,27 @@ struct Walker {
             std::string text = as_utf8(std::move(*bytes), path.string(), diags, stats.recoded);
             Article a = parse_text_article(text, id, path.string(), diags);
             a.file = path.string();
+            a.file_key = info.key;
+            a.digest = info.digest;
             report(diags);
             if (a.bad_date) ++stats.bad_dates;
             cb.article(std::move(a));
         }
         report(diags);
+        if (cb.file_done) cb.file_done(info);
     }
 
     void jsonl_file(const fs::path& path) {
         std::vector<Diagnostic> diags;
         std::ifstream in(path, std::ios::binary);
-        if (!in) {
+        auto digest = in ? file_digest(path) : std::nullopt;
+        if (!in || !digest) {
             diags.push_back({Severity::Error, path.string(), "cannot read this file (permission denied?); skipped: check its permissions"});
-            return report(diags);
+            return unreadable(path, diags);
         }
+        FileInfo info{path.string(), path_key(path.string()), *digest};
         ++stats.files;
+        if (cb.file_begin && !cb.file_begin(info)) return;
         std::string line;
         size_t line_no = 0, records = 0;
         while (std::getline(in, line)) {
@@ -163,21 +204,25 @@ struct Walker {
             auto article = parse_json_article(line, path.string(), line_no, diags);
             report(diags);
             if (article) {
+                article->file_key = info.key;
+                Fnv f;
+                f.add(line);
+                article->digest = f.hex();
                 ++records;
                 if (article->bad_date) ++stats.bad_dates;
                 cb.article(std::move(*article));
             }
         }
         if (records == 0 && line_no == 0) ++stats.skipped_empty;
+        if (cb.file_done) cb.file_done(info);
     }
 
     void file(const fs::path& path, const std::string& id) {
         switch (kind_of(path)) {
             case Kind::Text: text_file(path, id); break;
             case Kind::JsonLines: jsonl_file(path); break;
-            case Kind::Other: ++stats.skipped_other; return;
+            case Kind::Other: ++stats.skipped_other; break;
         }
-        if (cb.file_done) cb.file_done(path.string());
     }
 
     void folder(const fs::path& root, const fs::path& dir) {
@@ -186,7 +231,7 @@ struct Walker {
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
         if (ec) {
             std::vector<Diagnostic> diags{{Severity::Error, dir.string(), "cannot read this folder (" + ec.message() + "); skipped"}};
-            return report(diags);
+            return unreadable(dir, diags);
         }
         std::sort(entries.begin(), entries.end(),
                   [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
@@ -296,6 +341,18 @@ std::optional<Article> parse_json_article(std::string_view line, const std::stri
     a.exchanges = string_list(j, "exchanges");
     if (a.title.empty()) a.title = first_sentence(a.body);
     return a;
+}
+
+std::string digest_of(std::string_view bytes) {
+    Fnv f;
+    f.add(bytes);
+    return f.hex();
+}
+
+std::string path_key(const std::string& path) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(path, ec);
+    return (ec ? fs::path(path) : abs).lexically_normal().generic_string();
 }
 
 void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats) {

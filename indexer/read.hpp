@@ -33,6 +33,8 @@ struct Article {
     bool bad_date = false;     // a date was given but is not a calendar date
     std::string source;        // "corpus/x.txt" or "data/a.jsonl:12"
     std::string file;          // the file it came from, as given
+    std::string file_key;      // the file's absolute path: its key in the index's record
+    std::string digest;        // content digest of the file (.txt) or of the record's line (.jsonl)
     std::string publication;   // JSON "source"
     std::string url;
     std::vector<std::string> people, places, orgs, topics, exchanges;
@@ -57,11 +59,28 @@ struct ReadStats {
     size_t bad_dates = 0;           // invalid dates (indexed as undated)
 };
 
-struct ReadCallbacks {
-    std::function<void(Article&&)> article;
-    std::function<void(const Diagnostic&)> diagnostic;
-    std::function<void(const std::string& file)> file_done;  // may be empty
+// An article file as the walk meets it.
+struct FileInfo {
+    std::string path;    // as given (for messages)
+    std::string key;     // absolute, normalised: the key of the index's record
+    std::string digest;  // content digest of the whole file
 };
+
+struct ReadCallbacks {
+    // Before a file is parsed: false skips it (unchanged since it was indexed).
+    std::function<bool(const FileInfo&)> file_begin;
+    std::function<void(Article&&)> article;
+    // After all of a file's articles (not called for a skipped file).
+    std::function<void(const FileInfo&)> file_done;
+    // A file or folder that could not be read: what the index holds of it must stay.
+    std::function<void(const std::string& key)> unreadable;
+    std::function<void(const Diagnostic&)> diagnostic;
+};
+
+// 64-bit FNV-1a of bytes, as 16 hex digits.
+std::string digest_of(std::string_view bytes);
+// The key of a path: absolute and lexically normal.
+std::string path_key(const std::string& path);
 
 // Reads every path (files or folders, walked recursively in sorted order).
 void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats);

@@ -32,7 +32,7 @@ void print_diagnostic(const Diagnostic& d) {
                d.message);
 }
 
-void print_summary(const ReadStats& r, const WriteStats& w, double seconds, const std::string& db) {
+void print_summary(const ReadStats& r, const WriteStats& w, double seconds, const std::string& db, bool dry_run) {
     size_t skipped = r.skipped_other + r.skipped_empty + r.skipped_binary + r.skipped_error;
     std::string detail;
     auto part = [&](size_t n, const char* what) {
@@ -42,11 +42,16 @@ void print_summary(const ReadStats& r, const WriteStats& w, double seconds, cons
     part(r.skipped_empty, "empty");
     part(r.skipped_binary, "binary");
     part(r.skipped_error, "for errors");
+    std::string written =
+        dry_run                           ? "nothing written (dry run)"
+        : w.articles == 0 && w.posts == 0 ? "nothing written"
+                                          : fmt::format("{} articles ({} dated, {} undated) and {} posts written", w.articles, w.dated_articles,
+                              w.undated_articles, w.posts);
     fmt::print(stderr,
-               "news-index: {} articles ({} dated, {} undated) and {} posts from {} files into {}; "
+               "news-index: {}: {} new, {} changed, {} removed, {} unchanged articles; {} from {} files; "
                "{} skipped{}{}; {:.2f} s\n",
-               w.articles, w.dated_articles, w.undated_articles, w.posts, r.files, db, skipped,
-               detail.empty() ? "" : " (" + detail + ")",
+               db, w.new_articles, w.changed_articles, w.removed_articles, w.unchanged_articles, written, r.files,
+               skipped, detail.empty() ? "" : " (" + detail + ")",
                r.recoded ? fmt::format("; {} decoded as Windows-1252", r.recoded) : "", seconds);
 }
 

@@ -23,7 +23,7 @@ private:
 };
 
 void print_diagnostic(const Diagnostic& d);
-void print_summary(const ReadStats& r, const WriteStats& w, double seconds, const std::string& db);
+void print_summary(const ReadStats& r, const WriteStats& w, double seconds, const std::string& db, bool dry_run);
 // --stats: what the database at db holds.  Throws news::Error.
 void print_db_stats(const std::string& db);
 

@@ -2,15 +2,25 @@
 // into the Xapian database, with the metadata news-search relies on (schema
 // version, the entity catalogue, alias synonyms, spelling data), committing
 // in batches.
+//
+// Incremental by default.  The index records what it holds: per file (a
+// metadata entry "news:file:<path>" = digest, articles, path) and per
+// article (Slot::Digest: the digest of its file or JSON line).  Both are
+// committed with the documents, so the record and the index never disagree;
+// a run after a crash finds what was committed and completes the rest.
 #pragma once
 
 #include "analyse.hpp"
+#include "read.hpp"
 
 #include "news/entities.hpp"
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -19,33 +29,90 @@
 namespace news::indexer {
 
 struct WriteStats {
-    size_t articles = 0;
-    size_t posts = 0;
-    size_t undated_articles = 0;
+    size_t articles = 0;  // articles written (new and changed)
+    size_t posts = 0;     // posts written
     size_t dated_articles = 0;
+    size_t undated_articles = 0;
+    size_t new_articles = 0;
+    size_t changed_articles = 0;
+    size_t unchanged_articles = 0;
+    size_t removed_articles = 0;
+};
+
+struct WriterOptions {
+    bool dry_run = false;    // classify only: nothing is written, no lock is taken
+    bool wait = false;       // wait for another writer's lock instead of failing
+    bool overwrite = false;  // start from an empty database (a rebuild's fresh copy)
+    bool no_sync = false;    // skip fsync at commits (a rebuild syncs before the swap)
+    // Dry run: one line per article that would be added, replaced or removed.
+    std::function<void(const std::string& what, const std::string& where)> list;
 };
 
 class Writer {
 public:
     // Opens (creating if need be) the database at path.  Throws news::Error.
-    Writer(const std::string& path, const Catalogue& catalogue);
+    Writer(const std::string& path, const Catalogue& catalogue, WriterOptions options);
+
+    // False when the file is exactly as indexed before: skip it.
+    bool file_begin(const FileInfo& file);
+    // False when this article (a JSON line) is unchanged: skip it.
+    bool wanted(const Article& article);
     // Replaces whatever the database held for this article (and its posts).
-    void add(std::vector<IndexDoc>&& docs);
+    void add(const Article& article, std::vector<IndexDoc>&& docs);
+    // After a file's articles: drop what the file no longer holds, record it.
+    void file_done(const FileInfo& file);
+    // What is under this path must stay: it could not be read this time.
+    void keep(const std::string& key);
+    // Drop the files recorded under these paths (keys) that are gone.
+    void remove_missing(const std::vector<std::string>& roots);
     // Spelling data and metadata, then the final commit.
     void finish();
 
     const WriteStats& stats() const { return stats_; }
 
 private:
+    struct Recorded {
+        std::string digest;
+        size_t articles = 0;
+    };
+    std::optional<Recorded> recorded(const std::string& key) const;
+    std::optional<std::string> stored_digest(const std::string& article_id) const;
+    void remove_article(const std::string& article_id, const std::string& where);
+    void maybe_commit();
     void note_spelling(const Xapian::Document& doc);
 
     std::string path_;
-    Xapian::WritableDatabase db_;
-    bool was_empty_;
+    WriterOptions options_;
+    Xapian::WritableDatabase wdb_;
+    Xapian::Database db_;  // what lookups read: wdb_ itself, or a read-only handle in a dry run
+    bool empty_at_start_ = true;
     size_t since_commit_ = 0;
     WriteStats stats_;
     std::unordered_map<std::string, Xapian::termcount> spelling_;
-    std::unordered_set<std::string> seen_;  // article ids added in this run
+
+    // This run.
+    std::unordered_set<std::string> seen_files_;
+    std::vector<std::string> kept_;
+    std::unordered_set<std::string> added_ids_;  // article ids written in this run
+    std::unordered_set<std::string> file_ids_;   // article ids met in the current file
+    size_t file_articles_ = 0;
+    bool file_changed_ = false;
+};
+
+// A rebuild: a fresh index is built beside the database and swapped in
+// atomically; searches meanwhile answer from the old one, and a failed
+// rebuild leaves the old one in place.
+class Rebuild {
+public:
+    explicit Rebuild(const std::string& path, bool wait);  // holds the old database's lock
+    ~Rebuild();                                           // removes the fresh copy unless committed
+    const std::string& fresh_path() const { return fresh_; }
+    void swap_in();                                        // sync, then exchange atomically
+
+private:
+    std::string path_, fresh_;
+    std::optional<Xapian::WritableDatabase> old_;
+    bool done_ = false;
 };
 
 }  // namespace news::indexer

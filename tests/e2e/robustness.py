@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""End-to-end robustness checks of news-index and news-search (issue: rebuild
+the index safely).  Each scenario builds its own small corpus in a temp folder.
+
+Usage: robustness.py BUILD_DIR SCENARIO
+Scenarios: incremental, kill, two_writers, search_while_indexing, rebuild, unreadable
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+BUILD, SCENARIO = sys.argv[1], sys.argv[2]
+INDEX = os.path.join(os.path.abspath(BUILD), "indexer", "news-index")
+SEARCH = os.path.join(os.path.abspath(BUILD), "searcher", "news-search")
+checks = failures = 0
+
+
+def check(what, ok, detail=""):
+    global checks, failures
+    checks += 1
+    if not ok:
+        failures += 1
+    print("%s %s%s" % ("ok " if ok else "BAD", what, "" if ok else "  -- " + str(detail)))
+
+
+def run(*args, **kw):
+    return subprocess.run(list(args), capture_output=True, text=True, **kw)
+
+
+def total(db, *query):
+    p = run(SEARCH, "--db", db, "--json", "--limit", "0", *query)
+    if p.returncode != 0:
+        return None, p.stderr
+    return json.loads(p.stdout)["total"], ""
+
+
+def ids(db):
+    p = run(SEARCH, "--db", db, "--json", "--limit", "100000", "--type", "article")
+    return [h["id"] for h in json.loads(p.stdout)["hits"]]
+
+
+def write_jsonl(path, n, start=0, word="alpha"):
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(start, start + n):
+            f.write(json.dumps({"id": "rec-%d" % i, "title": "Record %d %s" % (i, word),
+                                "body": "Body of record %d about %s and the markets. " % (i, word) * 3,
+                                "date": "2023-%02d-%02d" % (i % 12 + 1, i % 28 + 1)}) + "\n")
+
+
+def summary(stderr):
+    line = [l for l in stderr.splitlines() if "unchanged articles" in l]
+    return line[-1] if line else stderr
+
+
+def incremental(tmp):
+    corpus, db = os.path.join(tmp, "c"), os.path.join(tmp, "db")
+    os.makedirs(corpus)
+    for i in range(3):
+        with open(os.path.join(corpus, "a%d.txt" % i), "w") as f:
+            f.write("date 2023-01-0%d Article %d about jazz.\n\nText %d.\n" % (i + 1, i, i))
+    write_jsonl(os.path.join(corpus, "feed.jsonl"), 5)
+    p = run(INDEX, "--db", db, corpus)
+    check("first run adds everything", "8 new, 0 changed, 0 removed, 0 unchanged" in p.stderr, summary(p.stderr))
+    p = run(INDEX, "--db", db, corpus)
+    check("a re-run touches nothing", "0 new, 0 changed, 0 removed, 8 unchanged" in p.stderr and "nothing written" in p.stderr,
+          summary(p.stderr))
+    # Same content, new modification time: unchanged (content decides).
+    os.utime(os.path.join(corpus, "a0.txt"), (1, 1))
+    # A changed file, a new file, a removed file, a changed and a removed JSON record.
+    with open(os.path.join(corpus, "a1.txt"), "a") as f:
+        f.write("More about saxophones.\n")
+    with open(os.path.join(corpus, "a9.txt"), "w") as f:
+        f.write("A new article.\n")
+    os.remove(os.path.join(corpus, "a2.txt"))
+    with open(os.path.join(corpus, "feed.jsonl")) as f:
+        lines = f.readlines()
+    lines[1] = lines[1].replace("Record 1", "Record one")
+    del lines[3]
+    with open(os.path.join(corpus, "feed.jsonl"), "w") as f:
+        f.writelines(lines)
+    dry = run(INDEX, "--db", db, "--dry-run", corpus)
+    listed = sorted(l.split()[0] + " " + os.path.basename(l.split()[1]) for l in dry.stdout.splitlines())
+    check("--dry-run lists new, changed and removed", listed == sorted([
+        "changed a1.txt", "new a9.txt", "removed a2.txt", "changed feed.jsonl:2", "removed feed.jsonl"]), listed)
+    check("--dry-run writes nothing", total(db)[0] == 8 and total(db, "saxophones")[0] == 0)
+    p = run(INDEX, "--db", db, corpus)
+    check("the re-run counts each kind", "1 new, 2 changed, 2 removed, 4 unchanged" in p.stderr, summary(p.stderr))
+    check("the index holds exactly the corpus", sorted(ids(db)) == sorted(["a0", "a1", "a9", "rec-0", "rec-1", "rec-2", "rec-4"]),
+          ids(db))
+    check("the changed text is searchable", total(db, "saxophones")[0] == 1 and total(db, '"record one"')[0] == 1)
+    check("the removed record is gone", total(db, "id:rec-3")[0] == 0 and total(db, "id:a2")[0] == 0)
+
+
+def kill(tmp):
+    corpus, db = os.path.join(tmp, "c"), os.path.join(tmp, "db")
+    os.makedirs(corpus)
+    n = 45000
+    write_jsonl(os.path.join(corpus, "big.jsonl"), n)
+    for attempt, delay in enumerate((0.8, 2.5, 4.0)):
+        proc = subprocess.Popen([INDEX, "--quiet", "--db", db, corpus], stderr=subprocess.PIPE)
+        time.sleep(delay)
+        killed = proc.poll() is None
+        if killed:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        got, err = total(db) if os.path.exists(db) else (0, "")
+        check("after SIGKILL #%d (%s) the database opens" % (attempt + 1, "killed" if killed else "had finished"),
+              got is not None, err)
+    p = run(INDEX, "--db", db, corpus)
+    check("the next run completes", p.returncode == 0, p.stderr)
+    got = ids(db)
+    check("exactly the right documents, no duplicates", len(got) == n and len(set(got)) == n, "%d ids, %d distinct" % (len(got), len(set(got))))
+    p = run(INDEX, "--db", db, corpus)
+    check("and then nothing is left to do", "0 new, 0 changed, 0 removed, %d unchanged" % n in p.stderr, summary(p.stderr))
+
+
+def two_writers(tmp):
+    corpus, small, db = os.path.join(tmp, "c"), os.path.join(tmp, "s"), os.path.join(tmp, "db")
+    os.makedirs(corpus)
+    os.makedirs(small)
+    write_jsonl(os.path.join(corpus, "big.jsonl"), 30000)
+    write_jsonl(os.path.join(small, "small.jsonl"), 10, start=100000, word="beta")
+    first = subprocess.Popen([INDEX, "--quiet", "--db", db, corpus], stderr=subprocess.PIPE, text=True)
+    time.sleep(0.5)
+    second = run(INDEX, "--db", db, small)
+    check("a second indexer exits 1 at once", second.returncode == 1, "exit %d" % second.returncode)
+    check("naming the database and the other indexer", db in second.stderr and "another news-index" in second.stderr,
+          second.stderr)
+    waiter = run(INDEX, "--wait", "--db", db, small)
+    first.wait()
+    check("with --wait it waits and then indexes", waiter.returncode == 0 and first.returncode == 0, waiter.stderr)
+    check("both indexers' documents are there", total(db)[0] == 30010, str(total(db)))
+
+
+def search_while_indexing(tmp):
+    corpus, db = os.path.join(tmp, "c"), os.path.join(tmp, "db")
+    os.makedirs(corpus)
+    write_jsonl(os.path.join(corpus, "a.jsonl"), 2000)
+    run(INDEX, "--quiet", "--db", db, corpus)
+    write_jsonl(os.path.join(corpus, "b.jsonl"), 45000, start=10000, word="gamma")
+    proc = subprocess.Popen([INDEX, "--quiet", "--db", db, corpus], stderr=subprocess.PIPE)
+    searches = errors = 0
+    while proc.poll() is None:
+        p = run(SEARCH, "--db", db, "--json", "--facets", "--limit", "5", "markets")
+        searches += 1
+        if p.returncode != 0 or not p.stdout.startswith("{"):
+            errors += 1
+            print(p.stderr)
+    check("indexing finished", proc.returncode == 0)
+    check("every one of %d searches during indexing answered" % searches, errors == 0 and searches > 0,
+          "%d errors" % errors)
+    check("all documents are there", total(db)[0] == 47000, str(total(db)))
+
+
+def rebuild(tmp):
+    corpus, db = os.path.join(tmp, "c"), os.path.join(tmp, "db")
+    os.makedirs(corpus)
+    write_jsonl(os.path.join(corpus, "a.jsonl"), 30000)
+    run(INDEX, "--quiet", "--db", db, corpus)
+    # A rebuild killed half-way leaves the old index in place.
+    proc = subprocess.Popen([INDEX, "--quiet", "--rebuild", "--db", db, corpus], stderr=subprocess.PIPE)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    check("a killed rebuild leaves the old index", total(db)[0] == 30000, str(total(db)))
+    # A rebuild with searches running: every search answers, old or new.
+    write_jsonl(os.path.join(corpus, "a.jsonl"), 20000, word="delta")
+    proc = subprocess.Popen([INDEX, "--quiet", "--rebuild", "--db", db, corpus], stderr=subprocess.PIPE)
+    searches = errors = 0
+    seen = set()
+    while proc.poll() is None or searches == 0:
+        got, err = total(db)
+        searches += 1
+        if got is None:
+            errors += 1
+            print(err)
+        seen.add(got)
+    check("the rebuild succeeds", proc.returncode == 0)
+    check("all %d searches during the rebuild answered" % searches, errors == 0, "%d errors" % errors)
+    check("afterwards the index is the new one", total(db)[0] == 20000 and total(db, "delta")[0] == 20000, str(total(db)))
+    check("and no rebuild folder is left", not [n for n in os.listdir(tmp) if ".rebuild-" in n], os.listdir(tmp))
+    # A rebuild that fails (a bad catalogue) leaves the old index.
+    bad = os.path.join(tmp, "bad.tsv")
+    with open(bad, "w") as f:
+        f.write("only-one-column\n")
+    p = run(INDEX, "--rebuild", "--entities", bad, "--db", db, corpus)
+    check("a failed rebuild exits 2 and says where", p.returncode == 2 and "bad.tsv:1" in p.stderr, p.stderr)
+    check("and leaves the index as it was", total(db)[0] == 20000)
+
+
+def unreadable(tmp):
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        print("skipped: needs root and setpriv to run news-index as another user")
+        return
+    corpus, db = os.path.join(tmp, "c"), os.path.join(tmp, "db")
+    os.makedirs(os.path.join(corpus, "locked"))
+    for name in ("a.txt", "secret.txt", "locked/b.txt"):
+        with open(os.path.join(corpus, name), "w") as f:
+            f.write("Text of %s about jazz.\n" % name)
+    os.chmod(tmp, 0o777)
+    as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", INDEX, "--db", db, corpus]
+    p = run(*as_nobody)
+    check("first run as nobody indexes all", p.returncode == 0 and "3 new" in p.stderr, p.stderr)
+    os.chmod(os.path.join(corpus, "secret.txt"), 0)
+    os.chmod(os.path.join(corpus, "locked"), 0)
+    p = run(*as_nobody)
+    check("unreadable file and folder: exit 1", p.returncode == 1, "exit %d" % p.returncode)
+    check("each named in an error", "secret.txt" in p.stderr and "locked" in p.stderr, p.stderr)
+    check("and what was indexed of them stays", total(db)[0] == 3, str(total(db)))
+
+
+with tempfile.TemporaryDirectory(prefix="news-e2e-") as tmp:
+    globals()[SCENARIO](tmp)
+print("%d passed, %d failed" % (checks - failures, failures))
+sys.exit(1 if failures else 0)
