@@ -2,6 +2,7 @@
 // run() does the work, and errors map to the documented exit codes.
 #include "analyse.hpp"
 #include "options.hpp"
+#include "pipeline.hpp"
 #include "read.hpp"
 #include "report.hpp"
 #include "write.hpp"
@@ -35,29 +36,32 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
                std::chrono::steady_clock::time_point start) {
     if (o.dry_run)
         wo.list = [](const std::string& what, const std::string& where) { fmt::print("{:<8} {}\n", what, where); };
-    Analyser analyser(catalogue);
     Writer writer(db, catalogue, std::move(wo));
     Progress progress(!o.quiet);
     ReadStats read_stats;
     size_t docs = 0;
+    AnalysePipeline analyse(catalogue, [&](Article&& a, std::vector<IndexDoc>&& analysed) {
+        docs += analysed.size();
+        writer.add(a, std::move(analysed));
+        progress.update(read_stats.files, docs);
+    });
 
     ReadCallbacks cb;
     cb.file_begin = [&](const FileInfo& f) { return writer.file_begin(f); };
     cb.article = [&](Article&& a) {
-        if (writer.wanted(a)) {
-            auto analysed = analyser.analyse(a);
-            docs += analysed.size();
-            writer.add(a, std::move(analysed));
-        }
-        progress.update(read_stats.files, docs);
+        if (writer.wanted(a)) analyse.push(std::move(a));
     };
-    cb.file_done = [&](const FileInfo& f) { writer.file_done(f); };
+    cb.file_done = [&](const FileInfo& f) {
+        analyse.drain();  // the file's articles are written before its record
+        writer.file_done(f);
+    };
     cb.unreadable = [&](const std::string& key) { writer.keep(key); };
     cb.diagnostic = [&](const Diagnostic& d) {
         progress.clear();
         print_diagnostic(d);
     };
     read_paths(o.paths, cb, read_stats);
+    analyse.drain();
     std::vector<std::string> roots;
     for (const auto& p : o.paths) roots.push_back(path_key(p));
     writer.remove_missing(roots);

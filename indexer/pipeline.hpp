@@ -1,0 +1,51 @@
+// The analyse stage on a second thread.  The main thread reads and writes
+// (every database access stays on one thread: Xapian objects are not
+// thread-safe); a worker turns articles into documents meanwhile.  Results
+// come back in the order the articles went in.
+#pragma once
+
+#include "analyse.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace news::indexer {
+
+class AnalysePipeline {
+public:
+    using Sink = std::function<void(Article&&, std::vector<IndexDoc>&&)>;
+
+    AnalysePipeline(const Catalogue& catalogue, Sink sink);
+    ~AnalysePipeline();
+
+    // Queue an article; hands finished ones to the sink (on this thread).
+    void push(Article&& article);
+    // Wait until every queued article has gone to the sink.
+    void drain();
+
+private:
+    struct Done {
+        Article article;
+        std::vector<IndexDoc> docs;
+    };
+    void work();
+    void deliver(bool wait_for_all);
+
+    Analyser analyser_;
+    Sink sink_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::deque<Article> todo_;
+    std::deque<Done> done_;
+    size_t in_flight_ = 0;  // pushed, not yet delivered
+    bool stop_ = false;
+    std::exception_ptr error_;
+    std::thread worker_;
+};
+
+}  // namespace news::indexer
