@@ -47,6 +47,7 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
     });
 
     ReadCallbacks cb;
+    cb.recorded_size = [&](const std::string& key) { return writer.recorded_size(key); };
     cb.file_begin = [&](const FileInfo& f) { return writer.file_begin(f); };
     cb.article = [&](Article&& a) {
         if (writer.wanted(a)) analyse.push(std::move(a));

@@ -120,18 +120,34 @@ struct Fnv {
     }
 };
 
-// The digest of a file, read in blocks (a large JSON Lines file is never held whole).
-std::optional<std::string> file_digest(const fs::path& path) {
+// The digest of a file, read in blocks (a large JSON Lines file is never held
+// whole), and of its first prefix_size bytes when that is not 0.
+bool file_digest(const fs::path& path, FileInfo& info) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
+    if (!in) return false;
     Fnv f;
     std::string block(1 << 20, '\0');
+    uint64_t done = 0;
+    char last = '\n';
     while (in) {
         in.read(block.data(), static_cast<std::streamsize>(block.size()));
-        f.add(std::string_view(block.data(), static_cast<size_t>(in.gcount())));
+        auto n = static_cast<uint64_t>(in.gcount());
+        std::string_view b(block.data(), n);
+        if (info.prefix_size > done && info.prefix_size <= done + n) {
+            f.add(b.substr(0, info.prefix_size - done));
+            info.prefix_digest = f.hex();
+            f.add(b.substr(info.prefix_size - done));
+        } else {
+            f.add(b);
+        }
+        if (n) last = b.back();
+        done += n;
     }
-    if (in.bad()) return std::nullopt;
-    return f.hex();
+    if (in.bad()) return false;
+    info.digest = f.hex();
+    info.size = done;
+    info.ends_with_newline = last == '\n';
+    return true;
 }
 
 struct Walker {
@@ -155,9 +171,13 @@ struct Walker {
         std::vector<Diagnostic> diags;
         auto bytes = slurp(path, diags);
         if (!bytes) return unreadable(path, diags);
-        FileInfo info{path.string(), path_key(path.string()), digest_of(*bytes)};
+        FileInfo info;
+        info.path = path.string();
+        info.key = path_key(info.path);
+        info.digest = digest_of(*bytes);
+        info.size = bytes->size();
         ++stats.files;
-        if (cb.file_begin && !cb.file_begin(info)) return;
+        if (cb.file_begin && cb.file_begin(info).skip) return;
         if (trim(*bytes).empty()) {
             ++stats.skipped_empty;
         } else if (bytes->find('\0') != std::string::npos) {
@@ -180,16 +200,20 @@ struct Walker {
     void jsonl_file(const fs::path& path) {
         std::vector<Diagnostic> diags;
         std::ifstream in(path, std::ios::binary);
-        auto digest = in ? file_digest(path) : std::nullopt;
-        if (!in || !digest) {
+        FileInfo info;
+        info.path = path.string();
+        info.key = path_key(info.path);
+        if (cb.recorded_size) info.prefix_size = cb.recorded_size(info.key);
+        if (!in || !file_digest(path, info)) {
             diags.push_back({Severity::Error, path.string(), "cannot read this file (permission denied?); skipped: check its permissions"});
             return unreadable(path, diags);
         }
-        FileInfo info{path.string(), path_key(path.string()), *digest};
         ++stats.files;
-        if (cb.file_begin && !cb.file_begin(info)) return;
+        ReadFrom from = cb.file_begin ? cb.file_begin(info) : ReadFrom{};
+        if (from.skip) return;
+        in.seekg(static_cast<std::streamoff>(from.offset));
         std::string line;
-        size_t line_no = 0, records = 0;
+        size_t line_no = from.line, records = 0;
         while (std::getline(in, line)) {
             ++line_no;
             if (trim(line).empty()) continue;
@@ -214,6 +238,7 @@ struct Walker {
             }
         }
         if (records == 0 && line_no == 0) ++stats.skipped_empty;
+        info.lines = line_no;
         if (cb.file_done) cb.file_done(info);
     }
 

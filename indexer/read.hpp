@@ -18,6 +18,7 @@
 #include "news/dates.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -64,11 +65,27 @@ struct FileInfo {
     std::string path;    // as given (for messages)
     std::string key;     // absolute, normalised: the key of the index's record
     std::string digest;  // content digest of the whole file
+    uint64_t size = 0;
+    bool ends_with_newline = false;
+    // JSON Lines: the digest of the first `prefix_size` bytes (the size the
+    // file had when it was indexed), to recognise a file that only grew.
+    uint64_t prefix_size = 0;
+    std::string prefix_digest;
+    size_t lines = 0;  // lines read (set when the file is done)
+};
+
+// Where to read a file from, as the index's record decides.
+struct ReadFrom {
+    bool skip = false;    // unchanged: do not read it
+    uint64_t offset = 0;  // JSON Lines that only grew: the new lines start here
+    size_t line = 0;      // ... after this many lines
 };
 
 struct ReadCallbacks {
-    // Before a file is parsed: false skips it (unchanged since it was indexed).
-    std::function<bool(const FileInfo&)> file_begin;
+    // JSON Lines: the size the file had when it was indexed, if known.
+    std::function<uint64_t(const std::string& key)> recorded_size;
+    // Before a file is parsed: skip it, or read it (from where).
+    std::function<ReadFrom(const FileInfo&)> file_begin;
     std::function<void(Article&&)> article;
     // After all of a file's articles (not called for a skipped file).
     std::function<void(const FileInfo&)> file_done;

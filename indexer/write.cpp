@@ -130,12 +130,29 @@ Writer::Writer(const std::string& path, const Catalogue& catalogue, WriterOption
     }
 }
 
+// A file's record: "digest <TAB> articles <TAB> path <TAB> size <TAB> lines".
 std::optional<Writer::Recorded> Writer::recorded(const std::string& key) const {
     if (empty_at_start_) return std::nullopt;
     std::string v = db_.get_metadata(ledger_key(key));
-    size_t tab = v.find('\t');
-    if (v.empty() || tab == std::string::npos) return std::nullopt;
-    return Recorded{v.substr(0, tab), std::strtoul(v.c_str() + tab + 1, nullptr, 10)};
+    std::vector<std::string> f;
+    for (size_t start = 0;;) {
+        size_t tab = v.find('\t', start);
+        f.push_back(v.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+    }
+    if (v.empty() || f.size() < 3) return std::nullopt;
+    Recorded r{f[0], std::strtoul(f[1].c_str(), nullptr, 10), 0, 0};
+    if (f.size() >= 5) {
+        r.size = std::strtoull(f[3].c_str(), nullptr, 10);
+        r.lines = std::strtoul(f[4].c_str(), nullptr, 10);
+    }
+    return r;
+}
+
+uint64_t Writer::recorded_size(const std::string& key) const {
+    auto rec = recorded(key);
+    return rec ? rec->size : 0;
 }
 
 std::optional<std::string> Writer::stored_digest(const std::string& article_id) const {
@@ -146,17 +163,25 @@ std::optional<std::string> Writer::stored_digest(const std::string& article_id) 
     return db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(slot(Slot::Digest));
 }
 
-bool Writer::file_begin(const FileInfo& file) {
+ReadFrom Writer::file_begin(const FileInfo& file) {
     seen_files_.insert(file.key);
     file_ids_.clear();
     file_articles_ = 0;
     auto rec = recorded(file.key);
     if (rec && rec->digest == file.digest) {
         stats_.unchanged_articles += rec->articles;
-        return false;
+        return ReadFrom{true, 0, 0};
+    }
+    if (rec && rec->size > 0 && file.size > rec->size && file.prefix_size == rec->size &&
+        file.prefix_digest == rec->digest) {
+        // Lines were only added: read the new ones; the others stay as they are.
+        stats_.unchanged_articles += rec->articles;
+        file_articles_ = rec->articles;
+        file_changed_ = false;
+        return ReadFrom{false, rec->size, rec->lines};
     }
     file_changed_ = rec.has_value();
-    return true;
+    return ReadFrom{};
 }
 
 bool Writer::wanted(const Article& a) {
@@ -218,8 +243,12 @@ void Writer::file_done(const FileInfo& file) {
                 if (!file_ids_.count(id)) remove_article(id, file.path + " (" + id + ")");
         }
         if (options_.dry_run) return;
-        wdb_.set_metadata(ledger_key(file.key),
-                          file.digest + "\t" + std::to_string(file_articles_) + "\t" + file.key);
+        // A size is kept only where the file ends with a whole line, so that
+        // "only grew" is never taken for a changed last line.
+        uint64_t size = file.ends_with_newline ? file.size : 0;
+        wdb_.set_metadata(ledger_key(file.key), file.digest + "\t" + std::to_string(file_articles_) + "\t" +
+                                                    file.key + "\t" + std::to_string(size) + "\t" +
+                                                    std::to_string(file.lines));
         maybe_commit();
     } catch (const Xapian::Error& e) {
         throw Error(path_ + ": writing failed: " + e.get_description());
@@ -234,9 +263,10 @@ void Writer::remove_missing(const std::vector<std::string>& roots) {
     const std::string prefix(kFileKey);
     for (auto k = db_.metadata_keys_begin(prefix); k != db_.metadata_keys_end(prefix); ++k) {
         std::string value = db_.get_metadata(*k);
-        size_t tab = value.rfind('\t');
-        if (tab == std::string::npos) continue;
-        std::string file = value.substr(tab + 1);
+        // digest, articles, path[, size, lines]
+        size_t t1 = value.find('\t'), t2 = t1 == std::string::npos ? t1 : value.find('\t', t1 + 1);
+        if (t2 == std::string::npos) continue;
+        std::string file = value.substr(t2 + 1, value.find('\t', t2 + 1) - (t2 + 1));
         bool in_roots = std::any_of(roots.begin(), roots.end(), [&](const auto& r) { return under(file, r); });
         bool kept = std::any_of(kept_.begin(), kept_.end(), [&](const auto& r) { return under(file, r); });
         if (in_roots && !kept && !seen_files_.count(file)) gone.emplace_back(*k, file);

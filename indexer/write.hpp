@@ -53,8 +53,11 @@ public:
     // Opens (creating if need be) the database at path.  Throws news::Error.
     Writer(const std::string& path, const Catalogue& catalogue, WriterOptions options);
 
-    // False when the file is exactly as indexed before: skip it.
-    bool file_begin(const FileInfo& file);
+    // JSON Lines: the size the file had when indexed, when its last line was whole (else 0).
+    uint64_t recorded_size(const std::string& key) const;
+    // Skip a file exactly as indexed before; read only the new lines of a
+    // JSON Lines file that only grew; else read it all.
+    ReadFrom file_begin(const FileInfo& file);
     // False when this article (a JSON line) is unchanged: skip it.
     bool wanted(const Article& article);
     // Replaces whatever the database held for this article (and its posts).
@@ -74,6 +77,8 @@ private:
     struct Recorded {
         std::string digest;
         size_t articles = 0;
+        uint64_t size = 0;  // 0: unknown, or the last line was not whole
+        size_t lines = 0;
     };
     std::optional<Recorded> recorded(const std::string& key) const;
     std::optional<std::string> stored_digest(const std::string& article_id) const;

@@ -94,6 +94,15 @@ def incremental(tmp):
           ids(db))
     check("the changed text is searchable", total(db, "saxophones")[0] == 1 and total(db, '"record one"')[0] == 1)
     check("the removed record is gone", total(db, "id:rec-3")[0] == 0 and total(db, "id:a2")[0] == 0)
+    # Lines appended to a JSON Lines file: only they are read.
+    with open(os.path.join(corpus, "feed.jsonl"), "a") as f:
+        f.write(json.dumps({"id": "rec-50", "title": "Appended", "body": "An appended record about tubas."}) + "\n")
+    dry = run(INDEX, "--db", db, "--dry-run", corpus)
+    check("an appended line is the only thing read", dry.stdout.split() == ["new", "c/feed.jsonl:5"] or
+          [os.path.basename(w) for w in dry.stdout.split()] == ["new", "feed.jsonl:5"], dry.stdout)
+    p = run(INDEX, "--db", db, corpus)
+    check("and it is added", "1 new, 0 changed, 0 removed, 7 unchanged" in p.stderr and total(db, "tubas")[0] == 1,
+          summary(p.stderr))
 
 
 def kill(tmp):
