@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <map>
-#include <cstdlib>
 
 namespace news::indexer {
 
@@ -109,12 +108,13 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
     add_common(doc, a, kTypeArticle, a.id);
     add_date(doc, a.date);
 
-    // The title is searchable on its own (title:) and as part of the text.
+    // The title is searchable on its own (title:) and as part of the text,
+    // where its words count twice (bench/relevance: better on CISI and MED).
     tg_.set_document(doc);
     std::string title = normalise_text(a.title);
     tg_.index_text(title, 1, std::string(field(FieldId::Title).prefix));
     tg_.increase_termpos();
-    tg_.index_text(title, std::getenv("NX_TW") ? static_cast<Xapian::termcount>(std::atoi(std::getenv("NX_TW"))) : 1);
+    tg_.index_text(title, 2);
     index_text(doc, seg.prose);
 
     const struct { const std::vector<std::string>* list; FieldId id; } codes[] = {

@@ -1,5 +1,6 @@
 // news-search: parse → match → render.  main() parses options, run() does
 // the work, and errors map to the documented exit codes.
+#include "batch.hpp"
 #include "match.hpp"
 #include "options.hpp"
 #include "render.hpp"
@@ -14,6 +15,7 @@ namespace {
 int run(const Options& o) {
     if (o.color != "auto" && o.color != "always" && o.color != "never")
         throw usage_error("--color \"" + o.color + "\" is not a setting; use auto, always or never");
+    if (!o.batch.empty()) return run_batch(o, stdout, stderr);
     Results results = search(o);
     auto printer = o.json ? json_printer(stdout) : text_printer(stdout, want_colour(o.color, stdout), o.limit);
     printer->print(results);

@@ -47,7 +47,9 @@ struct Run {
 
 Run run_query(const Xapian::Database& db, const Xapian::Query& query, const std::string& sort, const Options& o) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
+    enquire.set_weighting_scheme(ranking_weight());
+    // In relevance order, pseudo-relevance feedback re-ranks what the query matches.
+    enquire.set_query(sort == "relevance" ? with_feedback(db, query) : query);
     OldestFirst oldest;
     if (sort == "newest")
         enquire.set_sort_by_value_then_relevance(slot(Slot::Date), true);
@@ -149,8 +151,12 @@ Highlight highlight_for(const Xapian::Query& words, const std::string& normalise
     return h;
 }
 
-Results search(const Options& o) {
-    Xapian::Database db = open_db(o.db);
+Xapian::Database open_index(const std::string& path) { return open_db(path); }
+
+Results search(const Options& o) { return search(o, open_db(o.db)); }
+
+Results search(const Options& o, const Xapian::Database& opened) {
+    Xapian::Database db = opened;  // a handle on the same database, for reopen() below
     for (int attempt = 1;; ++attempt) {
         try {
             return search_once(db, o.db, o);

@@ -36,6 +36,10 @@ struct Results {
 
 // Throws news::Error: exit code 1 for a missing or broken index, 2 for a bad query.
 Results search(const Options& options);
+// The same on a database already open (options.db only names it in messages):
+// a caller running many queries (--batch) opens it once with open_index().
+Results search(const Options& options, const Xapian::Database& db);
+Xapian::Database open_index(const std::string& path);
 
 // The words to highlight for a query's free-text part.
 Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const Catalogue& catalogue);

@@ -56,6 +56,10 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_option("--snippet-length", o.snippet_length, "snippet length in bytes")->capture_default_str();
     app->add_option("--color", o.color, "highlight with colour: auto, always or never (NO_COLOR is honoured)")
         ->capture_default_str();
+    app->add_option("--batch", o.batch,
+                    "time one query a line of FILE (- for stdin) on one open database: prints "
+                    "QUERY<TAB>TOTAL<TAB>MICROSECONDS, then the median and p99 on stderr")
+        ->type_name("FILE");
     app->footer(syntax_help());
     return app;
 }

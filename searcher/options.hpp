@@ -23,6 +23,7 @@ struct Options {
     bool facets = false;
     size_t snippet_length = 200;
     std::string color = "auto";  // auto | always | never
+    std::string batch;           // --batch FILE: one query a line, timed ("-" = stdin)
 
     std::string query() const;
 };

@@ -6,6 +6,8 @@
 #include "news/text.hpp"
 
 #include <cctype>
+#include <string_view>
+#include <vector>
 
 namespace news::searcher {
 namespace {
@@ -65,6 +67,28 @@ bool is_word_start(const std::string& s, size_t i) {
     return p == ' ' || p == '(' || p == '-' || p == '+' || p == '\t';
 }
 
+// The query with its operators (AND, NOT, NEAR/3, ...) lower-cased, so
+// that Xapian reads them as words.
+std::string operators_as_words(std::string q) {
+    size_t i = 0;
+    while (i < q.size()) {
+        size_t j = i;
+        while (j < q.size() && !std::isspace(static_cast<unsigned char>(q[j])) && q[j] != '(' && q[j] != ')' &&
+               q[j] != '"')
+            ++j;
+        if (j == i) {
+            ++i;
+            continue;
+        }
+        std::string_view w(q.data() + i, j - i);
+        w = w.substr(0, w.find('/'));
+        if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ")
+            for (size_t k = i; k < j; ++k) q[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(q[k])));
+        i = j;
+    }
+    return q;
+}
+
 DateBound parse_bound(const std::string& what, const std::string& text) {
     auto r = parse_date_bound(text);
     if (auto* e = std::get_if<DateError>(&r)) throw usage_error(what + ": " + e->message);
@@ -109,6 +133,55 @@ std::string rewrite_query(const std::string& q) {
         ++i;
     }
     return out;
+}
+
+namespace {
+
+// An expansion term: a stemmed word ("Zretriev"), not a number, another
+// field's term or an unstemmed form of a word already weighed as its stem.
+class FeedbackTerms : public Xapian::ExpandDecider {
+public:
+    bool operator()(const std::string& t) const override {
+        if (t.size() < 3 || t[0] != 'Z') return false;
+        unsigned char c = static_cast<unsigned char>(t[1]);
+        return (c >= 'a' && c <= 'z') || c >= 0x80;
+    }
+};
+
+}  // namespace
+
+Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(kRanking.bm25_k1, 0, 1, kRanking.bm25_b, 0.5); }
+
+Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query) {
+    if (query.empty() || kRanking.feedback_docs == 0) return query;
+    // The query's free-text words: terms without a field prefix (filters,
+    // entities, title:, @mentions and #hashtags have one in capitals).
+    unsigned words = 0;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        const std::string& t = *it;
+        if (!t.empty() && (t[0] == 'Z' || !(t[0] >= 'A' && t[0] <= 'Z'))) ++words;
+    }
+    if (words == 0) return query;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(ranking_weight());
+    Xapian::MSet top = enquire.get_mset(0, kRanking.feedback_docs);
+    // Nothing to rank by (filters only), or the top documents are all there is.
+    if (top.get_max_possible() == 0 || top.get_matches_lower_bound() <= kRanking.feedback_docs) return query;
+    Xapian::RSet rset;
+    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+    FeedbackTerms decider;
+    Xapian::ESet eset = enquire.get_eset(kRanking.feedback_terms, rset, &decider);
+    if (eset.empty()) return query;
+    // Each term's BM25 weight is scaled in proportion to its expand-set
+    // weight, the best one's by feedback_weight (for a long enough query).
+    double scale = kRanking.feedback_weight / eset.begin().get_weight();
+    if (words < kRanking.feedback_full_words) scale *= double(words) / kRanking.feedback_full_words;
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it)
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), scale * it.get_weight());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
 }
 
 Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& db, const std::string& name) {
@@ -183,8 +256,18 @@ ParsedQuery QueryBuilder::build(const Options& o) {
 
     // Words: OR for ranking, with the all-words reading boosted above it.
     qp_.set_default_op(Xapian::Query::OP_OR);
-    Xapian::Query any = p.normalised.find_first_not_of(" \t") == std::string::npos ? Xapian::Query()
-                                                                                    : parse_words(p.normalised);
+    Xapian::Query any;
+    if (p.normalised.find_first_not_of(" \t") != std::string::npos) {
+        try {
+            any = qp_.parse_query(p.normalised, kFlags);
+        } catch (const Xapian::QueryParserError&) {
+            // An operator with nothing on one side ("retrieval AND", "AND NOT
+            // x"): not one the user plainly meant, so it is read as a word.
+            // Anything else that does not parse is a usage error below.
+            p.normalised = operators_as_words(p.normalised);
+            any = parse_words(p.normalised);
+        }
+    }
     corrected_ = qp_.get_corrected_query_string();
     if (any.empty()) {
         p.browse = true;

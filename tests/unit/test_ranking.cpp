@@ -1,0 +1,175 @@
+// The default ranking (searcher/parse.hpp kRanking, the title weight in
+// indexer/analyse.cpp) is what bench/relevance measured on CISI and MED.
+// These checks fail when any of it changes without the README's figures
+// being measured again; cli.relevance_golden checks the resulting top 10 of
+// one query of each collection.  Also: feedback never changes what a query
+// matches, and natural-language queries parse.
+#include "analyse.hpp"
+#include "parse.hpp"
+
+#include "news/entities.hpp"
+#include "news/schema.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace news;
+using namespace news::searcher;
+
+namespace {
+
+Xapian::termcount wdf(const Xapian::Document& doc, const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0;
+}
+
+// A small index: 30 documents about cats (with words that go with them) and
+// 10 about dogs, each with a type term to filter on.
+Xapian::WritableDatabase pets() {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem("english"));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    const char* cat_words[] = {"whiskers purr kitten milk", "litter box purr yarn", "kitten claws whiskers mouse",
+                               "purr nap sun fish", "meow tabby fur", "catnip toy scratch"};
+    for (int i = 0; i < 30; ++i) {
+        Xapian::Document d;
+        tg.set_document(d);
+        tg.index_text(std::string("cat ") + cat_words[i % 6] + (i % 4 == 0 ? " cat" : "") + (i % 5 == 0 ? " dog" : ""));
+        d.add_boolean_term(i % 2 ? "XTYPEpost" : "XTYPEarticle");
+        db.add_document(d);
+    }
+    for (int i = 0; i < 10; ++i) {
+        Xapian::Document d;
+        tg.set_document(d);
+        tg.index_text("dog bark walk leash");
+        d.add_boolean_term("XTYPEarticle");
+        db.add_document(d);
+    }
+    return db;
+}
+
+std::set<Xapian::docid> matches(const Xapian::Database& db, const Xapian::Query& q) {
+    Xapian::Enquire e(db);
+    e.set_query(q);
+    e.set_weighting_scheme(ranking_weight());
+    Xapian::MSet m = e.get_mset(0, db.get_doccount());
+    return {m.begin(), m.end()};
+}
+
+std::vector<std::string> query_terms(const Xapian::Query& q) { return {q.get_unique_terms_begin(), q.get_unique_terms_end()}; }
+
+}  // namespace
+
+TEST_CASE("the default ranking is BM25 k1 1.6, b 0.75, with feedback from the top 10 documents") {
+    // Changing any of these changes every ranking: measure with bench/relevance,
+    // update the README's table, then this test and the golden tests.
+    CHECK(kRanking.bm25_k1 == 1.6);
+    CHECK(kRanking.bm25_b == 0.75);
+    CHECK(kRanking.feedback_docs == 10);
+    CHECK(kRanking.feedback_terms == 20);
+    CHECK(kRanking.feedback_weight == 0.5);
+    CHECK(kRanking.feedback_full_words == 5);
+    Xapian::BM25Weight w = ranking_weight();
+    CHECK(w.name() == "Xapian::BM25Weight");
+    CHECK(w.serialise() == Xapian::BM25Weight(1.6, 0, 1, 0.75, 0.5).serialise());
+}
+
+TEST_CASE("an article's title words count twice in its text and once in title:") {
+    Catalogue cat = Catalogue::builtin();
+    indexer::Analyser analyser(cat);
+    indexer::Article a;
+    a.id = "t1";
+    a.title = "Jazz queen";
+    a.body = "A melodious cover of a jazz standard.";
+    a.source = a.file = "t1.txt";
+    auto docs = analyser.analyse(a);
+    REQUIRE(docs.size() == 1);
+    const Xapian::Document& d = docs[0].doc;
+    CHECK(wdf(d, "queen") == 2);  // title only
+    CHECK(wdf(d, "jazz") == 3);   // title (2) and text (1)
+    CHECK(wdf(d, "Zqueen") == 2);
+    CHECK(wdf(d, "Squeen") == 1);
+    CHECK(wdf(d, "melodious") == 1);
+}
+
+TEST_CASE("feedback re-ranks what a query matches and never adds or drops a document") {
+    Xapian::WritableDatabase db = pets();
+    Xapian::QueryParser qp;
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    for (const char* text : {"cat", "cat NOT dog", "cat OR purr"}) {
+        INFO(text);
+        Xapian::Query q = qp.parse_query(text);
+        Xapian::Query fb = with_feedback(db, q);
+        CHECK(fb.get_type() == Xapian::Query::OP_AND_MAYBE);
+        CHECK(fb.get_subquery(0).get_description() == q.get_description());
+        CHECK(matches(db, fb) == matches(db, q));
+        // Expansion terms are stemmed words, never another field's terms.
+        for (const auto& t : query_terms(fb.get_subquery(1))) CHECK((t[0] == 'Z' && t[1] >= 'a' && t[1] <= 'z'));
+    }
+    // Filters keep filtering.
+    Xapian::Query filtered(Xapian::Query::OP_FILTER, qp.parse_query("cat"), Xapian::Query("XTYPEpost"));
+    CHECK(matches(db, with_feedback(db, filtered)) == matches(db, filtered));
+    CHECK(matches(db, filtered).size() == 15);  // the odd ones of 30
+}
+
+TEST_CASE("feedback weighs less on a query of fewer than five words") {
+    Xapian::WritableDatabase db = pets();
+    Xapian::QueryParser qp;
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // The best expansion term is scaled by 0.5 from five words up, by a fifth
+    // of that per word below.
+    const std::pair<const char*, const char*> cases[] = {
+        {"cat", "AND_MAYBE (0.1000"}, {"cat purr", "AND_MAYBE (0.2000"}, {"cat purr kitten whiskers milk", "AND_MAYBE (0.5 *"}};
+    for (const auto& [text, scale] : cases) {
+        std::string d = with_feedback(db, qp.parse_query(text)).get_description();
+        INFO(text << ": " << d);
+        CHECK(d.find(scale) != std::string::npos);
+    }
+}
+
+TEST_CASE("feedback leaves alone a query of filters only and one matching no more than the top documents") {
+    Xapian::WritableDatabase db = pets();
+    Xapian::Query filters(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("XTYPEarticle"), 0);
+    CHECK(with_feedback(db, filters).get_description() == filters.get_description());
+    Xapian::Query few("Zleash");  // 10 documents: all of them are the top 10
+    CHECK(with_feedback(db, few).get_description() == few.get_description());
+    CHECK(with_feedback(db, Xapian::Query()).empty());
+}
+
+TEST_CASE("natural-language queries parse: any case is stemmed, prose 'and'/'not' are words, a dangling operator is a word") {
+    Xapian::WritableDatabase db = pets();
+    Catalogue cat = Catalogue::builtin();
+    QueryBuilder qb(db, cat);
+    auto build = [&](const std::string& text) {
+        Options o;
+        o.words = {text};
+        return qb.build(o);
+    };
+    // Capitalised and all-capitals words are stemmed like lower-case ones.
+    for (const char* text : {"Kittens with Claws?", "KITTENS WITH CLAWS", "kittens with claws"}) {
+        INFO(text);
+        auto terms = query_terms(build(text).words);
+        CHECK(std::find(terms.begin(), terms.end(), "Zkitten") != terms.end());
+        CHECK(std::find(terms.begin(), terms.end(), "Zclaw") != terms.end());
+    }
+    // Lower-case "and", "not", "or" in prose are stop words, not operators.
+    ParsedQuery prose = build("cats and dogs, not leashes (or litter)?");
+    CHECK(prose.words.get_type() == Xapian::Query::OP_OR);
+    CHECK(matches(db, prose.query).size() == 40);
+    // An operator in capitals inside a lower-case query is honoured.
+    CHECK(matches(db, build("cat NOT dog").query).size() == 24);
+    // One with nothing on one side is read as a word, not a usage error.
+    for (const char* text : {"kitten AND", "AND NOT kitten", "kitten OR", "NEAR kitten"}) {
+        INFO(text);
+        ParsedQuery p;
+        REQUIRE_NOTHROW(p = build(text));
+        CHECK(matches(db, p.query) == matches(db, build("kitten").query));
+    }
+}
