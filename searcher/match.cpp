@@ -68,7 +68,7 @@ Run run_query(const Xapian::Database& db, const Xapian::Query& query, const std:
 std::optional<std::string> suggestion(QueryBuilder& builder, const Xapian::Database& db, const ParsedQuery& p) {
     std::string corrected = builder.corrected();
     if (corrected.empty() || corrected == p.normalised) return std::nullopt;
-    Xapian::Query words = builder.parse_words(corrected);
+    Xapian::Query words = builder.parse_words(corrected, false);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, p.filters));
     if (enquire.get_mset(0, 1).empty()) return std::nullopt;  // it would find nothing

@@ -228,9 +228,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Catalogue& catalogu
     qp_.add_boolean_prefix("date", (new DateProcessor)->release());
 }
 
-Xapian::Query QueryBuilder::parse_words(const std::string& normalised) {
+Xapian::Query QueryBuilder::parse_words(const std::string& normalised, bool spelling) {
     try {
-        return qp_.parse_query(normalised, kFlags);
+        return qp_.parse_query(normalised, spelling ? kFlags : kFlags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     } catch (const Xapian::QueryParserError& e) {
         throw usage_error("cannot parse the query \"" + normalised + "\" (" + e.get_msg() +
                           "); check its quotes, brackets and operators, or see news-search --help");
@@ -275,7 +275,7 @@ ParsedQuery QueryBuilder::build(const Options& o) {
         return p;
     }
     qp_.set_default_op(Xapian::Query::OP_AND);
-    Xapian::Query all = parse_words(p.normalised);
+    Xapian::Query all = parse_words(p.normalised, false);  // the correction is known already
     qp_.set_default_op(Xapian::Query::OP_OR);
     p.words = any;
     Xapian::Query ranked = any;

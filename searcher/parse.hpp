@@ -30,7 +30,7 @@ public:
     // A spelling correction of the last query built, or "" (already normalised).
     std::string corrected() const { return corrected_; }
     // Parse the words of a query the same way (for checking a suggestion).
-    Xapian::Query parse_words(const std::string& normalised);
+    Xapian::Query parse_words(const std::string& normalised, bool spelling = true);
 
 private:
     Xapian::Database db_;
