@@ -2,7 +2,7 @@
 """The news-search benchmark: news-index and news-search side by side with
 Xapian Omega's scriptindex/quest/omindex and SQLite FTS5, on Reuters-21578
 at 1x, 4x and 16x and on the BBC folders.  Run it through bench/run, which
-installs the peers first; bench/README-style notes are in bench/results.md.
+installs the peers first.
 
     bench/run [--quick] [--build DIR | --no-build] [--scratch DIR] [--results FILE] [--keep]
 
