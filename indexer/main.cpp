@@ -13,6 +13,7 @@
 #include <fmt/core.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -86,12 +87,15 @@ int run(Options& o) {
     WriterOptions wo;
     wo.dry_run = o.dry_run;
     wo.wait = o.wait;
-    if (!o.rebuild) return index_into(o.db, o, catalogue, std::move(wo), start);
+    // A first build is a rebuild too: built beside, compacted, moved in whole.
+    std::error_code ec;
+    bool first = !o.dry_run && !std::filesystem::exists(o.db, ec);
+    if (!o.rebuild && !first) return index_into(o.db, o, catalogue, std::move(wo), start);
 
     Rebuild rebuild(o.db, o.wait);
     wo.overwrite = true;
     wo.no_sync = true;  // synced once, before the swap
-    int rc = index_into(rebuild.fresh_path(), o, catalogue, std::move(wo), start);
+    int rc = index_into(rebuild.build_path(), o, catalogue, std::move(wo), start);
     rebuild.swap_in();
     return rc;
 }

@@ -314,11 +314,14 @@ void Writer::finish() {
 
 Rebuild::Rebuild(const std::string& path, bool wait) : path_(path) {
     fresh_ = path + ".rebuild-" + std::to_string(getpid());
+    build_ = fresh_ + ".build";
     std::error_code ec;
-    if (fs::exists(path, ec)) {
+    {
+        // The database (created empty if need be) stays locked: no other
+        // writer while we rebuild, and searches meanwhile find an index.
         WriterOptions o;
         o.wait = wait;
-        old_.emplace(open_writable(path, o));  // no other writer while we rebuild
+        old_.emplace(open_writable(path, o));
         // Holding the lock, any other rebuild folder of this database is a
         // leftover of a rebuild that was killed: remove it.
         fs::path p(path);
@@ -328,12 +331,13 @@ Rebuild::Rebuild(const std::string& path, bool wait) : path_(path) {
             if (it->path().filename().string().rfind(stale, 0) == 0) fs::remove_all(it->path(), ec);
     }
     fs::remove_all(fresh_, ec);
+    fs::remove_all(build_, ec);
 }
 
 Rebuild::~Rebuild() {
-    if (done_) return;
     std::error_code ec;
-    fs::remove_all(fresh_, ec);
+    fs::remove_all(build_, ec);
+    if (!done_) fs::remove_all(fresh_, ec);
 }
 
 namespace {
@@ -349,8 +353,14 @@ void sync_tree(const std::string& dir) {
 }  // namespace
 
 void Rebuild::swap_in() {
-    sync_tree(fresh_);
+    try {
+        Xapian::Database(build_).compact(fresh_);
+    } catch (const Xapian::Error& e) {
+        throw Error(fresh_ + ": compacting the rebuilt index failed: " + e.get_description());
+    }
     std::error_code ec;
+    fs::remove_all(build_, ec);
+    sync_tree(fresh_);
     if (old_) {
         // Exchange the two atomically: a search opening the path sees the old
         // index or the new one, never none; one already open keeps the old files.

@@ -108,9 +108,14 @@ def incremental(tmp):
 def kill(tmp):
     corpus, db = os.path.join(tmp, "c"), os.path.join(tmp, "db")
     os.makedirs(corpus)
+    # The database exists (a first build is made beside it and moved in whole),
+    # then a large file is added and the run that indexes it is killed.
+    write_jsonl(os.path.join(corpus, "small.jsonl"), 100, start=900000)
+    run(INDEX, "--quiet", "--db", db, corpus)
     n = 45000
     write_jsonl(os.path.join(corpus, "big.jsonl"), n)
-    for attempt, delay in enumerate((0.8, 2.5, 4.0)):
+    n += 100
+    for attempt, delay in enumerate((0.6, 1.3, 2.0)):
         proc = subprocess.Popen([INDEX, "--quiet", "--db", db, corpus], stderr=subprocess.PIPE)
         time.sleep(delay)
         killed = proc.poll() is None
