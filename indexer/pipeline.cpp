@@ -22,10 +22,10 @@ void AnalysePipeline::work() {
         Article a;
         {
             std::unique_lock<std::mutex> lock(mutex_);
-            cv_.wait(lock, [&] { return stop_ || !todo_.empty(); });
-            if (todo_.empty()) return;
-            a = std::move(todo_.front());
-            todo_.pop_front();
+            cv_.wait(lock, [&] { return stop_ || !waiting_.empty(); });
+            if (waiting_.empty()) return;
+            a = std::move(waiting_.front());
+            waiting_.pop_front();
         }
         Done d{std::move(a), {}};
         try {
@@ -45,7 +45,7 @@ void AnalysePipeline::work() {
 void AnalysePipeline::push(Article&& article) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        todo_.push_back(std::move(article));
+        waiting_.push_back(std::move(article));
         ++in_flight_;
     }
     cv_.notify_all();

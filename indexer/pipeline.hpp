@@ -40,7 +40,7 @@ private:
     Sink sink_;
     std::mutex mutex_;
     std::condition_variable cv_;
-    std::deque<Article> todo_;
+    std::deque<Article> waiting_;
     std::deque<Done> done_;
     size_t in_flight_ = 0;  // pushed, not yet delivered
     bool stop_ = false;
