@@ -21,6 +21,10 @@ std::vector<IndexDoc> Analyser::analyse(const Article& article) {
     docs.reserve(1 + seg.posts.size());
     docs.push_back(article_doc(article, seg));
     for (size_t i = 0; i < seg.posts.size(); ++i) docs.push_back(post_doc(article, seg.posts[i], i + 1, seg.prose));
+    // The term generator keeps a handle on the last document; drop it, so the
+    // documents go to the writer's thread with no reference left on this one
+    // (Xapian's reference counts are not thread-safe).
+    tg_.set_document(Xapian::Document());
     return docs;
 }
 

@@ -331,6 +331,12 @@ std::optional<Article> parse_json_article(std::string_view line, const std::stri
                                "not valid JSON (" + (colon == std::string::npos ? what : what.substr(colon)) +
                                    "); the record is skipped, the rest of the file is indexed"});
         return std::nullopt;
+    } catch (const nlohmann::json::exception& e) {
+        // A value JSON allows but the parser cannot hold (a number like 1e999).
+        diagnostics.push_back({Severity::Error, where,
+                               std::string("not a usable JSON record (") + e.what() +
+                                   "); the record is skipped, the rest of the file is indexed"});
+        return std::nullopt;
     }
     if (!j.is_object()) {
         diagnostics.push_back({Severity::Error, where, "a record must be a JSON object; skipped"});

@@ -24,7 +24,7 @@ struct Highlight {
 };
 
 struct SnippetPart {
-    std::string text;  // verbatim bytes of the stored text (or "…")
+    std::string text;  // bytes of the stored text, runs of white space made one space (or "…")
     bool hit = false;  // a matched word
 };
 

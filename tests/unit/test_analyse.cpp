@@ -99,6 +99,11 @@ TEST_CASE("malformed JSON lines and bad dates are diagnostics with file:line") {
     CHECK(diags[0].severity == Severity::Error);
     CHECK(diags[0].where == "r.jsonl:7");
     diags.clear();
+    CHECK_FALSE(parse_json_article(R"({"id":"a","body":1e999})", "r.jsonl", 9, diags));  // a number out of range
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].severity == Severity::Error);
+    CHECK(diags[0].where == "r.jsonl:9");
+    diags.clear();
     auto a = parse_json_article(R"({"id": "y", "date": "2022-13-45", "body": "b"})", "r.jsonl", 8, diags);
     REQUIRE(a);
     CHECK_FALSE(a->date);
