@@ -16,6 +16,7 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_option("paths", o.paths, "files and folders to index (default: corpus/)");
     app->add_option("--entities", o.entity_files,
                     "entity catalogue file(s) to add to the built-in one (name<TAB>kind<TAB>aliases<TAB>groups)")
+        ->allow_extra_args(false)  // one file per --entities: the paths after it stay paths
         ->check(CLI::ExistingFile);
     app->add_flag("-q,--quiet", o.quiet, "no progress display and no summary (warnings still go to stderr)");
     app->add_flag("-n,--dry-run", o.dry_run, "list what would be added, replaced and removed; write nothing");

@@ -48,7 +48,8 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_option("--type", o.type, "only documents of this type: article or post");
     app->add_option("--sort", o.sort, "relevance, newest or oldest")->capture_default_str();
     app->add_option("--artist", o.artists,
-                    "only documents naming this artist (any alias, any case); repeat for all of several");
+                    "only documents naming this artist (any alias, any case); repeat for all of several")
+        ->allow_extra_args(false);  // one name per --artist: the words after it stay the query
     app->add_option("--from", o.from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_flag("--json", o.json, "print one JSON object (shape: README, \"version\": 1)");
