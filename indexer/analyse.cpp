@@ -28,6 +28,17 @@ std::vector<IndexDoc> Analyser::analyse(const Article& article) {
     return docs;
 }
 
+void count_spelling(const Xapian::Document& doc, SpellingCounts& counts) {
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& word = *t;
+        unsigned char c = static_cast<unsigned char>(word[0]);
+        if (!(c >= 'a' && c <= 'z') || word.size() < 2 || word.size() > 40) continue;
+        bool letters = true;
+        for (unsigned char ch : word) letters = letters && ((ch >= 'a' && ch <= 'z') || ch == '\'' || ch >= 0x80);
+        if (letters) counts[word] += t.get_wdf();
+    }
+}
+
 // Free text: normalised words with positions, plus #hashtags and @handles.
 void Analyser::index_text(Xapian::Document& doc, const std::string& text) {
     tg_.set_document(doc);
@@ -76,12 +87,15 @@ std::vector<std::string> Analyser::add_entities(Xapian::Document& doc, const std
     return names;
 }
 
-void Analyser::add_date(Xapian::Document& doc, const std::optional<Date>& date) {
+void Analyser::add_date(Xapian::Document& doc, const std::optional<Date>& date, const std::string& id) {
+    const std::string key = date ? date->key() : std::string();
+    doc.add_value(slot(Slot::Oldest), oldest_key(key, id));
+    doc.add_value(slot(Slot::Newest), newest_key(key, id));
     if (!date) {
         doc.add_boolean_term(std::string(field(FieldId::Undated).prefix));
         return;
     }
-    doc.add_value(slot(Slot::Date), date->key());
+    doc.add_value(slot(Slot::Date), key);
     doc.add_boolean_term(term(FieldId::Year, std::to_string(date->year)));
     doc.add_boolean_term(term(FieldId::Month, date->month_key()));
     doc.add_boolean_term(term(FieldId::Day, date->key()));
@@ -110,7 +124,7 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
     out.dated = a.date.has_value();
     Xapian::Document& doc = out.doc;
     add_common(doc, a, kTypeArticle, a.id);
-    add_date(doc, a.date);
+    add_date(doc, a.date, a.id);
 
     // The title is searchable on its own (title:) and as part of the text,
     // where its words count twice (bench/relevance: better on CISI and MED).
@@ -152,7 +166,7 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     out.dated = date.has_value();
     Xapian::Document& doc = out.doc;
     add_common(doc, a, kTypePost, id);
-    add_date(doc, date);
+    add_date(doc, date, id);
 
     std::string handle = p.handle;
     if (!handle.empty() && handle.front() == '@') handle.erase(0, 1);

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace news::indexer {
@@ -22,6 +23,12 @@ struct IndexDoc {
     bool post = false;
     bool dated = false;
 };
+
+// Words for spelling suggestions → how often they occur (the wdf summed).
+using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
+// Adds a document's words to counts: unprefixed, unstemmed terms of two to
+// 40 letters (no digits).
+void count_spelling(const Xapian::Document& doc, SpellingCounts& counts);
 
 class Analyser {
 public:
@@ -35,7 +42,7 @@ private:
     void index_text(Xapian::Document& doc, const std::string& text);
     std::vector<std::string> add_entities(Xapian::Document& doc, const std::string& text,
                                           const Article* json_codes, const std::string& context = {});
-    void add_date(Xapian::Document& doc, const std::optional<Date>& date);
+    void add_date(Xapian::Document& doc, const std::optional<Date>& date, const std::string& id);
 
     const Catalogue& catalogue_;
     Matcher matcher_;

@@ -22,6 +22,11 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_flag("-n,--dry-run", o.dry_run, "list what would be added, replaced and removed; write nothing");
     app->add_flag("--rebuild", o.rebuild,
                   "index everything afresh beside the database and swap it in atomically (searches go on)");
+    app->add_option("--shards", o.shards,
+                    "split the index over N shard databases in the --db folder (with a stub file and a meta "
+                    "part; see README, Shards); an existing index keeps its layout unless rebuilt")
+        ->check(CLI::Range(1, 256))
+        ->type_name("N");
     app->add_flag("--wait", o.wait, "if another news-index is writing the database, wait for it (else exit 1)");
     app->add_flag("--stats", o.stats,
                   "print what the database holds (articles, posts, dates, entities of each article) and exit");
@@ -30,6 +35,7 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
         "Examples:\n"
         "  news-index                          # corpus/ into ./news.db (again: only what changed)\n"
         "  news-index --rebuild                # everything afresh, swapped in atomically\n"
+        "  news-index --rebuild --shards 4     # the same, split over 4 shards\n"
         "  news-index --db /tmp/r.db ../shared/corpora/reuters21578.jsonl\n"
         "  news-index --stats");
     return app;

@@ -19,6 +19,7 @@ struct Options {
     bool dry_run = false;  // list what would be added, replaced, removed; write nothing
     bool rebuild = false;  // build afresh beside the database and swap it in
     bool wait = false;     // wait for another news-index writing the database
+    size_t shards = 0;     // --shards N: a sharded folder of N shards (0: keep the index's layout)
 };
 
 std::unique_ptr<CLI::App> make_app(Options& options);

@@ -30,6 +30,7 @@ void AnalysePipeline::work() {
         Done d{std::move(a), {}};
         try {
             d.docs = analyser_.analyse(d.article);
+            for (const IndexDoc& doc : d.docs) count_spelling(doc.doc, spelling_);
         } catch (...) {
             std::lock_guard<std::mutex> lock(mutex_);
             if (!error_) error_ = std::current_exception();

@@ -27,6 +27,9 @@ public:
     void push(Article&& article);
     // Wait until every queued article has gone to the sink.
     void drain();
+    // The spelling words of every document analysed (counted on the worker,
+    // off the writer's thread); read after drain().
+    const SpellingCounts& spelling() const { return spelling_; }
 
 private:
     struct Done {
@@ -37,6 +40,7 @@ private:
     void deliver(bool wait_for_all);
 
     Analyser analyser_;
+    SpellingCounts spelling_;  // the worker's until drain()
     Sink sink_;
     std::mutex mutex_;
     std::condition_variable cv_;

@@ -1,5 +1,7 @@
 #include "read.hpp"
 
+#include <sys/stat.h>
+
 #include "news/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -167,13 +169,25 @@ struct Walker {
         report(diags);
     }
 
+    // Size and modification time, before reading: a file as recorded is not read.
+    bool stat_unchanged(FileInfo& info) {
+        struct stat st;
+        if (::stat(info.path.c_str(), &st) != 0) return false;  // reading it will say why
+        info.size = static_cast<uint64_t>(st.st_size);
+        info.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+        if (!cb.unchanged || !cb.unchanged(info)) return false;
+        ++stats.files;
+        return true;
+    }
+
     void text_file(const fs::path& path, const std::string& id) {
         std::vector<Diagnostic> diags;
-        auto bytes = slurp(path, diags);
-        if (!bytes) return unreadable(path, diags);
         FileInfo info;
         info.path = path.string();
         info.key = path_key(info.path);
+        if (stat_unchanged(info)) return;
+        auto bytes = slurp(path, diags);
+        if (!bytes) return unreadable(path, diags);
         info.digest = digest_of(*bytes);
         info.size = bytes->size();
         ++stats.files;
@@ -203,6 +217,7 @@ struct Walker {
         FileInfo info;
         info.path = path.string();
         info.key = path_key(info.path);
+        if (stat_unchanged(info)) return;
         if (cb.recorded_size) info.prefix_size = cb.recorded_size(info.key);
         if (!in || !file_digest(path, info)) {
             diags.push_back({Severity::Error, path.string(), "cannot read this file (permission denied?); skipped: check its permissions"});

@@ -66,6 +66,7 @@ struct FileInfo {
     std::string key;     // absolute, normalised: the key of the index's record
     std::string digest;  // content digest of the whole file
     uint64_t size = 0;
+    int64_t mtime_ns = 0;  // modification time when stat'ed before reading (0: unknown)
     bool ends_with_newline = false;
     // JSON Lines: the digest of the first `prefix_size` bytes (the size the
     // file had when it was indexed), to recognise a file that only grew.
@@ -82,6 +83,9 @@ struct ReadFrom {
 };
 
 struct ReadCallbacks {
+    // Before a file is read: true when its size and modification time are
+    // as recorded, so it is not read at all (info has path, key, size, mtime_ns).
+    std::function<bool(const FileInfo&)> unchanged;
     // JSON Lines: the size the file had when it was indexed, if known.
     std::function<uint64_t(const std::string& key)> recorded_size;
     // Before a file is parsed: skip it, or read it (from where).

@@ -8,10 +8,18 @@
 // article (Slot::Digest: the digest of its file or JSON line).  Both are
 // committed with the documents, so the record and the index never disagree;
 // a run after a crash finds what was committed and completes the rest.
+//
+// Sharded (news-index --shards N; layout in schema/include/news/layout.hpp):
+// documents go to their article's shard, the file records and the spelling
+// data to the meta part.  Every commit commits the shards first and the meta
+// part last, and every write is idempotent (documents are replaced by their
+// article id), so a run killed between two commits finds the files whose
+// record did not land and writes them again.
 #pragma once
 
 #include "analyse.hpp"
 #include "read.hpp"
+#include "shard_queue.hpp"
 
 #include "news/entities.hpp"
 
@@ -19,6 +27,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -44,6 +53,8 @@ struct WriterOptions {
     bool wait = false;       // wait for another writer's lock instead of failing
     bool overwrite = false;  // start from an empty database (a rebuild's fresh copy)
     bool no_sync = false;    // skip fsync at commits (a rebuild syncs before the swap)
+    size_t shards = 0;       // with overwrite: make a sharded folder of this many shards (0: one database)
+    bool merge = false;      // ...which Rebuild::swap_in() merges into one database (no shard count kept)
     // Dry run: one line per article that would be added, replaced or removed.
     std::function<void(const std::string& what, const std::string& where)> list;
 };
@@ -55,6 +66,9 @@ public:
 
     // JSON Lines: the size the file had when indexed, when its last line was whole (else 0).
     uint64_t recorded_size(const std::string& key) const;
+    // True (and the file counts as seen) when its size and modification
+    // time are those recorded: it is not even read.
+    bool unchanged(const FileInfo& file);
     // Skip a file exactly as indexed before; read only the new lines of a
     // JSON Lines file that only grew; else read it all.
     ReadFrom file_begin(const FileInfo& file);
@@ -68,10 +82,13 @@ public:
     void keep(const std::string& key);
     // Drop the files recorded under these paths (keys) that are gone.
     void remove_missing(const std::vector<std::string>& roots);
-    // Spelling data and metadata, then the final commit.
-    void finish();
+    // The spelling data of the documents written, then the final commit.
+    void finish(const SpellingCounts& spelling);
 
     const WriteStats& stats() const { return stats_; }
+
+    // The shard count of the index at path: 0 for one database (or none).
+    static size_t shard_count(const std::string& path);
 
 private:
     struct Recorded {
@@ -79,21 +96,31 @@ private:
         size_t articles = 0;
         uint64_t size = 0;  // 0: unknown, or the last line was not whole
         size_t lines = 0;
+        int64_t mtime_ns = 0;    // the file's modification time and size when read (0: unknown)
+        uint64_t file_size = 0;
     };
+    void write_record(const std::string& key, const Recorded& r);
+    static int64_t settled(int64_t mtime_ns);
     std::optional<Recorded> recorded(const std::string& key) const;
-    std::optional<std::string> stored_digest(const std::string& article_id) const;
+    std::optional<std::string> stored_digest(const std::string& article_id);
     void remove_article(const std::string& article_id, const std::string& where);
     void maybe_commit();
-    void note_spelling(const Xapian::Document& doc);
+    void commit();
+    const Xapian::Database& read_shard_for(const std::string& article_id);
+    void wait_for_shards();
 
     std::string path_;
     WriterOptions options_;
-    Xapian::WritableDatabase wdb_;
-    Xapian::Database db_;  // what lookups read: wdb_ itself, or a read-only handle in a dry run
+    // One database: meta_ and the only shard are the same handle.
+    Xapian::WritableDatabase meta_;
+    std::vector<Xapian::WritableDatabase> shards_;
+    Xapian::Database meta_read_;                // what lookups read: the writable handles,
+    std::vector<Xapian::Database> shards_read_;  // or read-only ones in a dry run
+    Xapian::Database db_;                        // all shards as one
+    bool sharded_ = false;
     bool empty_at_start_ = true;
     size_t since_commit_ = 0;
     WriteStats stats_;
-    std::unordered_map<std::string, Xapian::termcount> spelling_;
 
     // This run.
     std::unordered_set<std::string> seen_files_;
@@ -102,6 +129,10 @@ private:
     std::unordered_set<std::string> file_ids_;   // article ids met in the current file
     size_t file_articles_ = 0;
     bool file_changed_ = false;
+
+    // A fresh sharded build: each shard's writes on a thread of its own
+    // (declared last: its threads stop before the databases close).
+    std::vector<std::unique_ptr<ShardQueue>> queues_;
 };
 
 // A rebuild: a fresh index is built beside the database, compacted (about
@@ -114,7 +145,9 @@ public:
     ~Rebuild();                                           // removes the fresh copy unless committed
     // Where the fresh index is built; swap_in() compacts it into place.
     const std::string& build_path() const { return build_; }
-    void swap_in();  // compact, sync, then exchange atomically
+    // Compact (merge == true: a sharded build into one database), sync,
+    // then exchange atomically.
+    void swap_in(bool merge = false);
 
 private:
     std::string path_, build_, fresh_;

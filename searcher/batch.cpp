@@ -52,7 +52,9 @@ int run_batch(const Options& o, std::FILE* out, std::FILE* err) {
     std::istream& in = from_stdin ? std::cin : file;
     const std::string name = from_stdin ? "stdin" : o.batch;
 
-    Xapian::Database db = open_index(o.db);  // once, for every query
+    Index index = open_index(o);  // once, for every query
+    std::vector<ShardDown> warned = index.down;
+    warn_partial(warned, index.parts, err);
     Options q = o;
     q.batch.clear();
     std::vector<long long> micros;
@@ -67,9 +69,13 @@ int run_batch(const Options& o, std::FILE* out, std::FILE* err) {
         q.words = {text};
         auto t0 = std::chrono::steady_clock::now();
         try {
-            Results r = search(q, db);
+            Results r = search(q, index);
             auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
                           .count();
+            if (index.down.size() != warned.size()) {  // a shard failed meanwhile: opened again without it
+                warned = index.down;
+                warn_partial(warned, index.parts, err);
+            }
             micros.push_back(us);
             fmt::print(out, "{}\t{}\t{}\n", text, r.total, us);
         } catch (const Error& e) {

@@ -3,52 +3,55 @@
 #include "news/schema.hpp"
 
 namespace news::searcher {
+namespace {
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    std::string date = doc.get_value(slot(Slot::Date));
-    if (date.size() == 8) {
-        counts_["year"][date.substr(0, 4)]++;
-        counts_["month"][date.substr(0, 4) + "-" + date.substr(4, 2)]++;
-    } else {
-        counts_["year"][kUndated]++;
-        counts_["month"][kUndated]++;
-    }
-    std::string type = doc.get_value(slot(Slot::Type));
-    if (!type.empty()) counts_["type"][type]++;
-    std::string entities = doc.get_value(slot(Slot::Entities));
-    size_t start = 0;
-    for (size_t nl; (nl = entities.find('\n', start)) != std::string::npos; start = nl + 1)
-        counts_["artist"][entities.substr(start, nl - start)]++;
-}
-
-// Results as netstrings ("<length>:<bytes>"): facet, bucket, count (decimal).
-std::string FacetSpy::serialise_results() const {
-    std::string out;
-    auto put = [&](const std::string& v) { out += std::to_string(v.size()) + ":" + v; };
-    for (const auto& [facet, buckets] : counts_)
-        for (const auto& [bucket, n] : buckets) {
-            put(facet);
-            put(bucket);
-            put(std::to_string(n));
-        }
+ValueCounts values_of(const Xapian::ValueCountMatchSpy& spy) {
+    ValueCounts out;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) out[*it] = it.get_termfreq();
     return out;
 }
 
-void FacetSpy::merge_results(const std::string& s) {
-    size_t pos = 0;
-    auto get = [&]() {
-        size_t colon = s.find(':', pos);
-        if (colon == std::string::npos) throw Xapian::NetworkError("news::FacetSpy: malformed results");
-        size_t len = std::stoul(s.substr(pos, colon - pos));
-        if (colon + 1 + len > s.size()) throw Xapian::NetworkError("news::FacetSpy: truncated results");
-        std::string v = s.substr(colon + 1, len);
-        pos = colon + 1 + len;
-        return v;
-    };
-    while (pos < s.size()) {
-        std::string facet = get(), bucket = get(), n = get();
-        counts_[facet][bucket] += static_cast<Xapian::doccount>(std::stoul(n));
+}  // namespace
+
+FacetCounts facet_counts(const ValueCounts& dates, const ValueCounts& types, const ValueCounts& entity_sets,
+                         Xapian::doccount total) {
+    FacetCounts counts;
+    Xapian::doccount dated = 0;
+    for (const auto& [date, n] : dates) {
+        if (date.size() != 8 || n == 0) continue;  // not a date: counted undated below
+        counts["year"][date.substr(0, 4)] += n;
+        counts["month"][date.substr(0, 4) + "-" + date.substr(4, 2)] += n;
+        dated += n;
     }
+    if (total > dated) {
+        counts["year"][kUndated] = total - dated;
+        counts["month"][kUndated] = total - dated;
+    }
+    for (const auto& [type, n] : types)
+        if (!type.empty() && n > 0) counts["type"][type] += n;
+    for (const auto& [set, n] : entity_sets) {
+        if (n == 0) continue;
+        size_t start = 0;
+        for (size_t nl; (nl = set.find('\n', start)) != std::string::npos; start = nl + 1)
+            counts["artist"][set.substr(start, nl - start)] += n;
+    }
+    return counts;
+}
+
+FacetSpies::FacetSpies()
+    : date_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Date))),
+      type_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Type))),
+      entities_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Entities))) {}
+
+void FacetSpies::add(Xapian::Enquire& enquire) const {
+    enquire.add_matchspy(date_.get());
+    enquire.add_matchspy(type_.get());
+    enquire.add_matchspy(entities_.get());
+}
+
+FacetCounts FacetSpies::counts() const {
+    return facet_counts(values_of(*date_), values_of(*type_), values_of(*entities_),
+                        static_cast<Xapian::doccount>(date_->get_total()));
 }
 
 }  // namespace news::searcher

@@ -1,12 +1,15 @@
 // Part of the searcher's match stage: facet counts over the whole match set.
-// A Xapian MatchSpy that reads the schema's value slots (date → year and
-// month, type, entities) of every matching document.  It serialises its
-// counts, so spies of remote shards merge (Xapian's remote protocol).
+// Xapian's own ValueCountMatchSpy counts the distinct values of three of the
+// schema's slots (date, type, entities); it is built into xapian-tcpsrv and
+// its counts merge over remote shards, so a sharded index counts exactly as
+// one database.  facet_counts() turns those counts into the facets: dates
+// into years and months, entity combinations into artists.
 #pragma once
 
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <string>
 
 namespace news::searcher {
@@ -14,23 +17,33 @@ namespace news::searcher {
 // facet ("artist", "year", "month", "type") → bucket → count
 using FacetCounts = std::map<std::string, std::map<std::string, Xapian::doccount>>;
 
+// value → number of matching documents holding it (one slot's spy)
+using ValueCounts = std::map<std::string, Xapian::doccount>;
+
 inline constexpr const char* kUndated = "undated";
 
-class FacetSpy : public Xapian::MatchSpy {
-public:
-    void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new FacetSpy; }
-    std::string name() const override { return "news::FacetSpy"; }
-    std::string serialise() const override { return {}; }
-    Xapian::MatchSpy* unserialise(const std::string&, const Xapian::Registry&) const override { return new FacetSpy; }
-    std::string serialise_results() const override;
-    void merge_results(const std::string& serialised) override;
-    std::string get_description() const override { return "news::FacetSpy"; }
+// The facets of `total` matching documents from the counts of:
+//  - dates: Slot::Date values ("YYYYMMDD"); the documents without one
+//    (total minus the dated) are counted "undated" in year and month;
+//  - types: Slot::Type values ("article", "post");
+//  - entity_sets: Slot::Entities values, each a combination of names, every
+//    one followed by '\n'; a document holds one combination, so each name
+//    counts the documents of every combination it is in.
+// A bucket appears only with a count above zero.
+FacetCounts facet_counts(const ValueCounts& dates, const ValueCounts& types, const ValueCounts& entity_sets,
+                         Xapian::doccount total);
 
-    const FacetCounts& counts() const { return counts_; }
+// The three spies of a query (add() them to its Enquire, which must not
+// outlive them), and their facets once the match has run.
+class FacetSpies {
+public:
+    FacetSpies();
+    void add(Xapian::Enquire& enquire) const;
+    FacetCounts counts() const;
 
 private:
-    FacetCounts counts_;
+    // Owned here, and outlive every get_mset() of the Enquire they are added to.
+    std::unique_ptr<Xapian::ValueCountMatchSpy> date_, type_, entities_;
 };
 
 }  // namespace news::searcher

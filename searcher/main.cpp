@@ -19,6 +19,7 @@ int run(const Options& o) {
     Results results = search(o);
     auto printer = o.json ? json_printer(stdout) : text_printer(stdout, want_colour(o.color, stdout), o.limit);
     printer->print(results);
+    warn_partial(results.shards_down, results.parts, stderr);
     return kExitOk;
 }
 

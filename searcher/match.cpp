@@ -14,15 +14,6 @@ namespace {
 
 constexpr int kRetries = 5;  // reopen and retry when news-index commits meanwhile
 
-Xapian::Database open_db(const std::string& path) {
-    try {
-        return Xapian::Database(path);
-    } catch (const Xapian::DatabaseNotFoundError&) {
-    } catch (const Xapian::DatabaseOpeningError&) {
-    }
-    throw Error("no index at " + path + "; run news-index first");
-}
-
 Catalogue stored_catalogue(const Xapian::Database& db, const std::string& path) {
     std::string text = db.get_metadata(std::string(kMetaCatalogue));
     if (text.empty()) return Catalogue::builtin();
@@ -31,38 +22,54 @@ Catalogue stored_catalogue(const Xapian::Database& db, const std::string& path) 
     return c;
 }
 
-// Oldest first, undated documents last.
-class OldestFirst : public Xapian::KeyMaker {
-public:
-    std::string operator()(const Xapian::Document& doc) const override {
-        std::string v = doc.get_value(slot(Slot::Date));
-        return v.empty() ? std::string("~") : v;
-    }
-};
-
 struct Run {
     Xapian::MSet mset;
     std::optional<FacetCounts> facets;
 };
 
-Run run_query(const Xapian::Database& db, const Xapian::Query& query, const std::string& sort, const Options& o) {
+// spy: count the facets during this match.  Not with remote parts: in an
+// order other than pure relevance, Xapian 1.4's matcher runs the spies a
+// second time on some of the matches a remote shard sends back (those that
+// sort below the current page), so their counts would be too high; see
+// count_facets().
+Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::string& sort, const Options& o,
+              bool spy, bool remote) {
+    const Xapian::Query& query = p.query;
+    FacetSpies spies;  // declared first: it outlives the Enquire that holds it
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(ranking_weight());
     // In relevance order, pseudo-relevance feedback re-ranks what the query matches.
-    enquire.set_query(sort == "relevance" ? with_feedback(db, query) : query);
-    OldestFirst oldest;
+    enquire.set_query(sort == "relevance" ? with_feedback(db, query, p.feedback_words, remote) : query);
+    // Every order is total (the date keys end with the unique id), so a
+    // sharded index lists documents exactly as one database does, whatever
+    // their document ids; values, not KeyMakers, which remote shards lack.
     if (sort == "newest")
-        enquire.set_sort_by_value_then_relevance(slot(Slot::Date), true);
+        enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), true);
     else if (sort == "oldest")
-        enquire.set_sort_by_key_then_relevance(&oldest, false);
-    FacetSpy spy;
-    if (o.facets) enquire.add_matchspy(&spy);
+        enquire.set_sort_by_value_then_relevance(slot(Slot::Oldest), false);
+    else
+        set_relevance_order(enquire);
+    if (spy) spies.add(enquire);
     // Check every match, so the total and the facet counts are exact.
     Run r{enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
                            db.get_doccount()),
           std::nullopt};
-    if (o.facets) r.facets = spy.counts();
+    if (spy) r.facets = spies.counts();
     return r;
+}
+
+// The facets of a query's matches in a match of their own: no hits, no
+// weights, in Xapian's plain order, where the spies of remote shards run
+// there and only there.  (Feedback is left out: it never changes what a
+// query matches.)
+FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query) {
+    FacetSpies spies;  // declared first: it outlives the Enquire that holds it
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    spies.add(enquire);
+    (void)enquire.get_mset(0, 0, db.get_doccount());
+    return spies.counts();
 }
 
 std::optional<std::string> suggestion(QueryBuilder& builder, const Xapian::Database& db, const ParsedQuery& p) {
@@ -75,7 +82,7 @@ std::optional<std::string> suggestion(QueryBuilder& builder, const Xapian::Datab
     return corrected;
 }
 
-Results search_once(const Xapian::Database& db, const std::string& path, const Options& o) {
+Results search_once(const Xapian::Database& db, const std::string& path, const Options& o, bool remote) {
     if (o.sort != "relevance" && o.sort != "newest" && o.sort != "oldest")
         throw usage_error("--sort \"" + o.sort + "\" is not an order; use relevance, newest or oldest");
     Catalogue catalogue = stored_catalogue(db, path);
@@ -86,14 +93,16 @@ Results search_once(const Xapian::Database& db, const std::string& path, const O
     res.query = p.text;
     res.offset = o.offset;
     res.sort = p.browse && o.sort == "relevance" ? "newest" : o.sort;
-    Run run = run_query(db, p.query, res.sort, o);
+    const bool spy = o.facets && !remote;
+    Run run = run_query(db, p, res.sort, o, spy, remote);
     if (res.sort == "relevance" && !run.mset.empty() && run.mset.get_max_possible() == 0) {
         // Only filters (type:post, year:2023): nothing to rank by, newest first.
         res.sort = "newest";
-        run = run_query(db, p.query, res.sort, o);
+        run = run_query(db, p, res.sort, o, spy, remote);
     }
     res.total = run.mset.get_matches_estimated();
     res.facets = std::move(run.facets);
+    if (o.facets && !spy) res.facets = count_facets(db, p.query);
     if (!p.browse) res.suggestion = suggestion(builder, db, p);
 
     Highlight hl = p.browse ? Highlight{} : highlight_for(p.words, p.normalised, catalogue);
@@ -151,20 +160,42 @@ Highlight highlight_for(const Xapian::Query& words, const std::string& normalise
     return h;
 }
 
-Xapian::Database open_index(const std::string& path) { return open_db(path); }
+Results search(const Options& o) {
+    Index index = open_index(o);
+    return search(o, index);
+}
 
-Results search(const Options& o) { return search(o, open_db(o.db)); }
-
-Results search(const Options& o, const Xapian::Database& opened) {
-    Xapian::Database db = opened;  // a handle on the same database, for reopen() below
+Results search(const Options& o, Index& index) {
+    bool reopened = false;  // after a shard failed while searching
     for (int attempt = 1;; ++attempt) {
         try {
-            return search_once(db, o.db, o);
+            Results res = search_once(index.db, index.name, o, index.remote);
+            res.parts = index.parts;
+            res.shards_down = index.down;
+            return res;
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == kRetries) throw Error(o.db + ": the index kept changing while searching; try again");
-            db.reopen();
+            if (attempt >= kRetries) throw Error(index.name + ": the index kept changing while searching; try again");
+            index.db.reopen();
+        } catch (const Xapian::NetworkError& e) {
+            // A remote shard failed mid-query (gone, or no reply within --timeout).
+            if (o.strict || reopened) {
+                std::vector<ShardDown> now = probe_parts(o);
+                std::string who = now.empty() ? "a shard of " + index.name
+                                               : "shard " + now.front().shard + " (" + now.front().where + ")";
+                throw Error(who + " failed while searching: " + e.get_description() +
+                            (o.strict ? "; --strict: every shard must answer" : ""));
+            }
+            // Without --strict: open the parts again, leave out the ones
+            // that fail, and run the query once more.
+            reopened = true;
+            index = open_index(o);
         } catch (const Xapian::DatabaseError& e) {
-            throw Error(o.db + ": cannot read the index: " + e.get_description());
+            // news-index --rebuild swaps a new index in and deletes the old
+            // one, whose tables Xapian opens lazily: a search that opened the
+            // old one may then read the new one's files.  Open afresh and
+            // retry; a database still unreadable after that is broken.
+            if (attempt >= kRetries) throw Error(index.name + ": cannot read the index: " + e.get_description());
+            index = open_index(o);
         }
     }
 }

@@ -1,10 +1,11 @@
-// Stage 2 of the searcher (parse → match → render): open the database, run
-// the query, and gather what the printers need: hits with their stored
-// fields and snippets, the exact total, facet counts and a spelling
-// suggestion.
+// Stage 2 of the searcher (parse → match → render): open the index and its
+// shards (open.cpp), run the query, and gather what the printers need: hits
+// with their stored fields and snippets, the exact total, facet counts, a
+// spelling suggestion, and the shards that did not answer.
 #pragma once
 
 #include "facets.hpp"
+#include "open.hpp"
 #include "options.hpp"
 #include "snippet.hpp"
 
@@ -32,14 +33,18 @@ struct Results {
     std::vector<Hit> hits;
     std::optional<FacetCounts> facets;     // with --facets
     std::optional<std::string> suggestion;  // "did you mean"
+    size_t parts = 1;                       // the parts of the index (databases and shards)
+    std::vector<ShardDown> shards_down;     // those that did not answer: the results are partial
 };
 
-// Throws news::Error: exit code 1 for a missing or broken index, 2 for a bad query.
+// Throws news::Error: exit code 1 for a missing or broken index (or a shard
+// down with --strict), 2 for a bad query or stub file.
 Results search(const Options& options);
-// The same on a database already open (options.db only names it in messages):
-// a caller running many queries (--batch) opens it once with open_index().
-Results search(const Options& options, const Xapian::Database& db);
-Xapian::Database open_index(const std::string& path);
+// The same on an index already open: a caller running many queries (--batch)
+// opens it once with open_index().  When a remote shard fails mid-query,
+// without --strict the index is opened again in place, without the parts
+// that fail, and the query is run once more.
+Results search(const Options& options, Index& index);
 
 // The words to highlight for a query's free-text part.
 Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const Catalogue& catalogue);

@@ -10,6 +10,12 @@ std::string Options::query() const {
     return q;
 }
 
+std::string Options::db_name() const {
+    std::string s;
+    for (const auto& d : db) s += (s.empty() ? "" : ", ") + d;
+    return s;
+}
+
 namespace {
 
 std::string syntax_help() {
@@ -30,7 +36,8 @@ std::string syntax_help() {
          "An alias of an artist or group in the words also finds what is tagged with it\n"
          "(taehyung finds articles that say \"V\").  An empty query with filters lists the\n"
          "matching documents, newest first.\n"
-         "Exit status: 0 ok (also when nothing matched); 1 failure (e.g. no index); 2 bad usage or query.";
+         "Exit status: 0 ok (also when nothing matched, or some shards were down: a warning says so);\n"
+         "1 failure (e.g. no index, every shard down, a shard down with --strict); 2 bad usage or query.";
     return s;
 }
 
@@ -40,9 +47,14 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     auto app = std::make_unique<CLI::App>(
         "Search a news index made by news-index: ranked results with snippets, filters and facet counts.",
         "news-search");
-    o.db = default_db_path();
+    o.db = {default_db_path()};
     app->add_option("query", o.words, "the query (see the syntax below)");
-    app->add_option("--db", o.db, "database to search (env: NEWS_DB)")->capture_default_str();
+    app->add_option("--db", o.db,
+                    "index to search (env: NEWS_DB): a database, a sharded folder, or a stub file listing "
+                    "parts (auto PATH, remote HOST:PORT for xapian-tcpsrv); repeat to search several as one")
+        ->allow_extra_args(false)  // one index per --db: the words after it stay the query
+        ->type_name("DB")
+        ->default_str(o.db.front());
     app->add_option("-n,--limit", o.limit, "number of hits to show")->capture_default_str();
     app->add_option("--offset", o.offset, "hits to skip (for paging)")->capture_default_str();
     app->add_option("--type", o.type, "only documents of this type: article or post");
@@ -61,6 +73,13 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
                     "time one query a line of FILE (- for stdin) on one open database: prints "
                     "QUERY<TAB>TOTAL<TAB>MICROSECONDS, then the median and p99 on stderr")
         ->type_name("FILE");
+    app->add_option("--timeout", o.timeout,
+                    "seconds to wait for a remote shard to connect and to answer each request")
+        ->type_name("SECONDS")
+        ->capture_default_str();
+    app->add_flag("--strict", o.strict,
+                  "every shard must answer: one that is down is an error (exit 1); without it the others "
+                  "are searched, with a warning and \"partial\": true");
     app->footer(syntax_help());
     return app;
 }

@@ -11,7 +11,8 @@
 namespace news::searcher {
 
 struct Options {
-    std::string db;                  // --db, else $NEWS_DB, else news.db
+    std::vector<std::string> db;     // --db (repeatable), else $NEWS_DB, else news.db: each a
+                                     // database, a sharded folder or a stub file (searcher/open.hpp)
     std::vector<std::string> words;  // the query, joined with spaces
     size_t limit = 10;
     size_t offset = 0;
@@ -24,6 +25,10 @@ struct Options {
     size_t snippet_length = 200;
     std::string color = "auto";  // auto | always | never
     std::string batch;           // --batch FILE: one query a line, timed ("-" = stdin)
+    double timeout = 10;         // --timeout SECONDS: a remote shard's connect and reply timeout
+    bool strict = false;         // --strict: a shard that does not answer is an error
+
+    std::string db_name() const;  // what --db names, for messages ("a, b" when repeated)
 
     std::string query() const;
 };

@@ -1,11 +1,15 @@
 #include "parse.hpp"
 
+#include "feedback.hpp"
+
 #include "news/dates.hpp"
 #include "news/error.hpp"
 #include "news/schema.hpp"
 #include "news/text.hpp"
 
 #include <cctype>
+#include <optional>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -152,36 +156,142 @@ public:
 
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(kRanking.bm25_k1, 0, 1, kRanking.bm25_b, 0.5); }
 
-Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query) {
-    if (query.empty() || kRanking.feedback_docs == 0) return query;
-    // The query's free-text words: terms without a field prefix (filters,
-    // entities, title:, @mentions and #hashtags have one in capitals).
+void set_relevance_order(Xapian::Enquire& enquire) {
+    enquire.set_sort_by_relevance_then_value(slot(Slot::Newest), true);
+}
+
+unsigned free_text_words(const Xapian::Query& query) {
     unsigned words = 0;
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
         const std::string& t = *it;
         if (!t.empty() && (t[0] == 'Z' || !(t[0] >= 'A' && t[0] <= 'Z'))) ++words;
     }
+    return words;
+}
+
+Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query) {
+    return with_feedback(db, query, free_text_words(query));
+}
+
+Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                            bool remote_parts) {
+    if (query.empty() || kRanking.feedback_docs == 0) return query;
     if (words == 0) return query;
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(ranking_weight());
+    set_relevance_order(enquire);  // the same top documents whatever the sharding
     Xapian::MSet top = enquire.get_mset(0, kRanking.feedback_docs);
     // Nothing to rank by (filters only), or the top documents are all there is.
     if (top.get_max_possible() == 0 || top.get_matches_lower_bound() <= kRanking.feedback_docs) return query;
-    Xapian::RSet rset;
-    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+    // Xapian's expand set (get_eset(), exact term frequencies so that shards
+    // rank as one database), computed in feedback.cpp: get_eset() is slow
+    // over remote shards.
     FeedbackTerms decider;
-    Xapian::ESet eset = enquire.get_eset(kRanking.feedback_terms, rset, &decider);
+    std::vector<ExpandTerm> eset = expand_terms(db, top, query, kRanking.feedback_terms,
+                                                [&](const std::string& t) { return decider(t); }, remote_parts);
     if (eset.empty()) return query;
     // Each term's BM25 weight is scaled in proportion to its expand-set
     // weight, the best one's by feedback_weight (for a long enough query).
-    double scale = kRanking.feedback_weight / eset.begin().get_weight();
+    double scale = kRanking.feedback_weight / eset.front().weight;
     if (words < kRanking.feedback_full_words) scale *= double(words) / kRanking.feedback_full_words;
     std::vector<Xapian::Query> terms;
-    for (auto it = eset.begin(); it != eset.end(); ++it)
-        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), scale * it.get_weight());
+    for (const ExpandTerm& e : eset)
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(e.term), scale * e.weight);
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+}
+
+namespace {
+
+// The pattern and combining operator of a wildcard query, read back from its
+// description (Xapian 1.4 has no accessor for them) and checked by
+// describing the same wildcard again.
+std::optional<std::pair<std::string, Xapian::Query::op>> wildcard_of(const Xapian::Query& q) {
+    const std::string d = q.get_description();
+    const std::pair<std::string_view, Xapian::Query::op> kinds[] = {
+        {"Query(WILDCARD SYNONYM ", Xapian::Query::OP_SYNONYM},
+        {"Query(WILDCARD MAX ", Xapian::Query::OP_MAX},
+        {"Query(WILDCARD OR ", Xapian::Query::OP_OR}};
+    for (const auto& [head, op] : kinds) {
+        if (d.size() <= head.size() || d.compare(0, head.size(), head) != 0 || d.back() != ')') continue;
+        std::string pattern = d.substr(head.size(), d.size() - head.size() - 1);
+        Xapian::Query again(Xapian::Query::OP_WILDCARD, pattern, 0, Xapian::Query::WILDCARD_LIMIT_ERROR, op);
+        if (again.get_description() == d) return std::make_pair(pattern, op);
+    }
+    return std::nullopt;
+}
+
+// OP_SYNONYM of subqueries as a balanced tree of synonyms of two, in their
+// order.  Xapian 1.4 weighs a synonym by an estimate of how many documents
+// match it, which it builds pair by pair, rounding each time, over a tree it
+// shapes by each part's own term frequencies; with more than two subqueries
+// the estimate (and so the weight) then differs from part to part and from
+// one database.  Pairs fixed in advance give every part the same estimate.
+Xapian::Query balanced_synonym(std::vector<Xapian::Query>::const_iterator begin,
+                               std::vector<Xapian::Query>::const_iterator end) {
+    if (begin == end) return Xapian::Query();  // matches nothing, like a wildcard that expands to nothing
+    if (end - begin == 1) return *begin;
+    auto mid = begin + (end - begin) / 2;
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, balanced_synonym(begin, mid), balanced_synonym(mid, end));
+}
+
+Xapian::Query expand(const Xapian::Database& db, const Xapian::Query& q, bool& changed) {
+    const auto op = q.get_type();
+    if (op == Xapian::Query::OP_WILDCARD) {
+        auto w = wildcard_of(q);
+        if (!w) return q;
+        std::vector<Xapian::Query> terms;
+        for (auto t = db.allterms_begin(w->first); t != db.allterms_end(w->first); ++t) terms.emplace_back(*t);
+        changed = true;
+        if (w->second == Xapian::Query::OP_SYNONYM) return balanced_synonym(terms.begin(), terms.end());
+        return Xapian::Query(w->second, terms.begin(), terms.end());  // none: matches nothing, as Xapian's
+    }
+    switch (op) {
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_MAX: {
+            // Operators without parameters: rebuilt from their subqueries when
+            // one changed (and a synonym of more than two, balanced).
+            bool below = false;
+            std::vector<Xapian::Query> subs;
+            for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+                Xapian::Query sub = q.get_subquery(i);
+                if (op == Xapian::Query::OP_SYNONYM && sub.get_type() == Xapian::Query::OP_OR) {
+                    // An OR under a synonym (a multi-word alias: (lady OR gaga) SYNONYM
+                    // artist:lady-gaga) weighs nothing itself: as a synonym it matches,
+                    // counts and weighs the same on one database, and Xapian 1.4 weighs
+                    // it the same in every part (the OR was seen weighing differently in
+                    // a shard of one document; the synonym was not).
+                    std::vector<Xapian::Query> alts;
+                    for (size_t j = 0; j < sub.get_num_subqueries(); ++j) alts.push_back(sub.get_subquery(j));
+                    sub = Xapian::Query(Xapian::Query::OP_SYNONYM, alts.begin(), alts.end());
+                    below = true;
+                }
+                subs.push_back(expand(db, sub, below));
+            }
+            if (op == Xapian::Query::OP_SYNONYM && subs.size() > 2) {
+                changed = true;
+                return balanced_synonym(subs.begin(), subs.end());
+            }
+            if (!below) return q;
+            changed = true;
+            return Xapian::Query(op, subs.begin(), subs.end());
+        }
+        default: return q;  // a term, or an operator with parameters
+    }
+}
+
+}  // namespace
+
+Xapian::Query expand_for_shards(const Xapian::Database& db, const Xapian::Query& query) {
+    bool changed = false;
+    return expand(db, query, changed);
 }
 
 Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& db, const std::string& name) {
@@ -278,10 +388,16 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     Xapian::Query all = parse_words(p.normalised, false);  // the correction is known already
     qp_.set_default_op(Xapian::Query::OP_OR);
     p.words = any;
-    Xapian::Query ranked = any;
-    if (all.get_description() != any.get_description())
-        ranked = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kAllWordsBoost), any);
-    p.query = filters.empty() ? ranked : Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.filters);
+    const bool tiered = all.get_description() != any.get_description();
+    auto compose = [&](const Xapian::Query& any_words, const Xapian::Query& all_words) {
+        Xapian::Query ranked = any_words;
+        if (tiered)
+            ranked = Xapian::Query(Xapian::Query::OP_OR,
+                                   Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all_words, kAllWordsBoost), any_words);
+        return filters.empty() ? ranked : Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.filters);
+    };
+    p.feedback_words = free_text_words(compose(any, all));
+    p.query = compose(expand_for_shards(db_, any), expand_for_shards(db_, all));
     return p;
 }
 

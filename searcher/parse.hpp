@@ -18,7 +18,8 @@ struct ParsedQuery {
     std::string normalised;    // after normalise_query() and rewriting (what Xapian parsed)
     Xapian::Query words;       // the free-text part (empty when the query is empty)
     Xapian::Query filters;     // --artist, --type, --from/--to (MatchAll when none)
-    Xapian::Query query;       // what is run: words (tiered) filtered by filters
+    Xapian::Query query;       // what is run: words (tiered) filtered by filters, wildcards expanded
+    unsigned feedback_words = 0;  // its free-text words for with_feedback(), wildcards unexpanded
     bool browse = false;       // no words: list the matching documents
 };
 
@@ -62,6 +63,11 @@ inline constexpr RankingConfig kRanking{1.6, 0.75, 10, 20, 0.5, 5};
 // BM25 with kRanking's k1 and b (k2 = 0, k3 = 1, min_normlen = 0.5 as in Xapian).
 Xapian::BM25Weight ranking_weight();
 
+// Relevance order, ties newest first (Slot::Newest, which ends with the
+// unique id): a total order, so a sharded index ranks exactly as one
+// database whatever its document ids.
+void set_relevance_order(Xapian::Enquire& enquire);
+
 // Pseudo-relevance feedback: when `query` matches more documents than
 // kRanking.feedback_docs, its top documents' best terms (stemmed words) are
 // added as OP_AND_MAYBE, so they re-rank the documents the query matches and
@@ -71,6 +77,32 @@ Xapian::BM25Weight ranking_weight();
 // matches, no free-text words, a query of filters only) `query` is returned
 // as it is.
 Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query);
+// The same with the query's word count given (ParsedQuery::feedback_words).
+// remote_parts: the database has remote shards (term statistics are then
+// fetched in one batch, see feedback.hpp).
+Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                            bool remote_parts = false);
+// The free-text words of a query, as with_feedback() counts them: terms
+// without a field prefix (filters, entities, title:, @mentions and #hashtags
+// have one in capitals); a wildcard counts none.
+unsigned free_text_words(const Xapian::Query& query);
+
+// The query made to weigh the same over any number of databases:
+//  - each wildcard (collab*, title:wil*) is replaced by the synonym of the
+//    terms it expands to in `db` (the combined database), as Xapian would
+//    expand it in one database; over several, Xapian 1.4 expands it in each
+//    part separately, with that part's terms only;
+//  - a synonym of more than two subqueries (a wildcard's, an alias's) becomes
+//    a balanced tree of synonyms of two, in the same order: Xapian 1.4
+//    estimates a synonym's frequency over a tree shaped by each part's own
+//    term frequencies, rounding at each step, so a flat synonym of many
+//    weighs slightly differently in each part and in one database.
+//  - an OR directly under a synonym (a multi-word alias) becomes a synonym.
+// Only operators without parameters are rebuilt: anything under a phrase or
+// a scaled weight is left as it is.  On one database this changes nothing
+// bench/relevance (CISI, MED) or the golden tests can see; a wildcard of
+// many terms may move a score in the third decimal (exp* on Reuters: 0.002).
+Xapian::Query expand_for_shards(const Xapian::Database& db, const Xapian::Query& query);
 
 // Filters from options; throws news::Error (exit code 2) on a bad value.
 Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& db, const std::string& name);

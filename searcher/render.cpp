@@ -55,6 +55,13 @@ public:
         j["sort"] = r.sort;
         j["total"] = r.total;
         j["offset"] = r.offset;
+        // Whether some shards did not answer (the hits, total and facets are then of the others).
+        j["partial"] = !r.shards_down.empty();
+        if (!r.shards_down.empty()) {
+            j["shards_down"] = nlohmann::ordered_json::array();
+            for (const ShardDown& d : r.shards_down)
+                j["shards_down"].push_back({{"shard", d.shard}, {"where", d.where}, {"error", d.error}});
+        }
         j["hits"] = nlohmann::ordered_json::array();
         for (const Hit& h : r.hits) {
             nlohmann::ordered_json hit;

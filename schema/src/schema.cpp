@@ -26,6 +26,14 @@ std::string term(FieldId id, std::string_view value) {
     return t;
 }
 
+std::string oldest_key(std::string_view date, std::string_view id) {
+    return (date.empty() ? std::string("~") : std::string(date)) + term(FieldId::Id, id).substr(field(FieldId::Id).prefix.size());
+}
+
+std::string newest_key(std::string_view date, std::string_view id) {
+    return (date.empty() ? std::string("!") : std::string(date)) + term(FieldId::Id, id).substr(field(FieldId::Id).prefix.size());
+}
+
 std::string default_db_path() {
     if (const char* env = std::getenv(std::string(kDbEnv).c_str()); env && *env) return env;
     return std::string(kDefaultDb);

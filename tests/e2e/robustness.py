@@ -3,7 +3,7 @@
 the index safely).  Each scenario builds its own small corpus in a temp folder.
 
 Usage: robustness.py BUILD_DIR SCENARIO
-Scenarios: incremental, kill, two_writers, search_while_indexing, rebuild, unreadable
+Scenarios: incremental, same_size, kill, kill_shards, two_writers, search_while_indexing, rebuild, unreadable
 """
 import json
 import os
@@ -105,13 +105,16 @@ def incremental(tmp):
           summary(p.stderr))
 
 
-def kill(tmp):
+def kill(tmp, shards=None):
     corpus, db = os.path.join(tmp, "c"), os.path.join(tmp, "db")
     os.makedirs(corpus)
     # The database exists (a first build is made beside it and moved in whole),
     # then a large file is added and the run that indexes it is killed.
     write_jsonl(os.path.join(corpus, "small.jsonl"), 100, start=900000)
-    run(INDEX, "--quiet", "--db", db, corpus)
+    run(INDEX, "--quiet", "--db", db, corpus, *(["--shards", str(shards)] if shards else []))
+    if shards:
+        check("the index has %d shards" % shards, os.path.isdir(os.path.join(db, "shard-%d" % (shards - 1))),
+              os.listdir(db) if os.path.isdir(db) else db)
     n = 45000
     write_jsonl(os.path.join(corpus, "big.jsonl"), n)
     n += 100
@@ -131,6 +134,42 @@ def kill(tmp):
     check("exactly the right documents, no duplicates", len(got) == n and len(set(got)) == n, "%d ids, %d distinct" % (len(got), len(set(got))))
     p = run(INDEX, "--db", db, corpus)
     check("and then nothing is left to do", "0 new, 0 changed, 0 removed, %d unchanged" % n in p.stderr, summary(p.stderr))
+
+
+def same_size(tmp):
+    """Files are skipped by size and modification time; a file rewritten with
+    as many bytes right after it was indexed (same size, maybe the same time
+    on a coarse clock) is still read again, and a touched file is recorded
+    once and then skipped."""
+    corpus, db = os.path.join(tmp, "c"), os.path.join(tmp, "db")
+    os.makedirs(corpus)
+    path = os.path.join(corpus, "a.txt")
+    mtime = None
+    for n, word in enumerate(("quokka", "wombat", "numbat", "dingos")):
+        with open(path, "w") as f:
+            f.write("An article\n\nAbout the %s today.\n" % word)
+        if mtime is None:
+            mtime = os.stat(path).st_mtime_ns
+        else:  # the time the file had when indexed, as a coarse clock would leave it
+            os.utime(path, ns=(mtime, mtime))
+        p = run(INDEX, "--db", db, corpus)
+        check("rewrite %d (%s, same size) is indexed" % (n, word), p.returncode == 0 and total(db, word)[0] == 1
+              and (n == 0 or total(db, "quokka")[0] == 0), summary(p.stderr))
+    os.utime(path, (1000000000, 1000000000))  # an old time: settled, so recorded
+    p = run(INDEX, "--db", db, corpus)
+    check("a touched file is unchanged", "0 new, 0 changed, 0 removed, 1 unchanged" in p.stderr, summary(p.stderr))
+    with open(path, "r+") as f:  # other bytes, same size, same old time: the one case left to --rebuild
+        f.write("An articlf")
+    os.utime(path, (1000000000, 1000000000))
+    p = run(INDEX, "--db", db, corpus)
+    check("same size and time: not read (documented)", "1 unchanged" in p.stderr, summary(p.stderr))
+    p = run(INDEX, "--db", db, "--rebuild", corpus)
+    check("--rebuild reads it", p.returncode == 0 and total(db, "articlf")[0] == 1, summary(p.stderr))
+
+
+def kill_shards(tmp):
+    """The same over 3 shards: commits of several databases, killed between them."""
+    kill(tmp, shards=3)
 
 
 def two_writers(tmp):

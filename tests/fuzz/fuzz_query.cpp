@@ -151,7 +151,7 @@ searcher::Options options_from(std::string_view in, std::string& text) {
     }
     text.assign(in);
     searcher::Options o;
-    o.db = database();
+    o.db = {database()};
     o.words.emplace_back(fields[0]);
     if (!fields[1].empty()) o.artists.emplace_back(fields[1]);
     o.from = std::string(fields[2]);

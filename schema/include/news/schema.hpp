@@ -75,8 +75,19 @@ enum class Slot : Xapian::valueno {
     Type = 1,      // "article" or "post"
     Entities = 2,  // canonical names of the people and groups named, each followed by '\n' (artist facet)
     Digest = 3,    // content digest of the record the document came from (incremental updates)
+    Oldest = 4,    // "YYYYMMDD" or "~" when undated, then the unique id: ascending is oldest first,
+                   // undated last
+    Newest = 5,    // "YYYYMMDD" or "!" when undated, then the unique id: descending is newest first,
+                   // undated last; also breaks ties in relevance order (newer first)
+    // (Orders are values, not KeyMakers, because Xapian's remote backend runs
+    // no KeyMaker; the id in them makes every order total, so a sharded index
+    // lists documents exactly as one database does whatever its document ids.)
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+// The values of Slot::Oldest and Slot::Newest for a document ("" date: undated).
+std::string oldest_key(std::string_view date, std::string_view id);
+std::string newest_key(std::string_view date, std::string_view id);
 
 // Document types.
 inline constexpr std::string_view kTypeArticle = "article";
@@ -85,7 +96,7 @@ inline constexpr std::string_view kTypePost = "post";
 // Database metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "news:schema";  // kSchemaVersion
 inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalogue text used at index time
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";  // 2: Slot::Oldest and Slot::Newest
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
 // (relative to the working directory, so the repository root's default is

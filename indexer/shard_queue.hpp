@@ -1,0 +1,54 @@
+// Part of the write stage: one database's writes, on a thread of its own.
+// A fresh sharded build (news-index --shards N, and a first build or
+// --rebuild, which build shards in parallel and merge them) gives each shard
+// one, so that several Xapian writers run at once; Xapian objects are not
+// shared between threads: each queue's thread alone touches its database
+// until wait() returns.
+#pragma once
+
+#include <xapian.h>
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace news::indexer {
+
+class ShardQueue {
+public:
+    explicit ShardQueue(Xapian::WritableDatabase db);
+    ~ShardQueue();  // finishes what is queued (without committing it)
+    ShardQueue(const ShardQueue&) = delete;
+    ShardQueue& operator=(const ShardQueue&) = delete;
+
+    void add(Xapian::Document&& doc);
+    void remove(std::string unique_term);
+    void commit();
+    // Wait until everything queued is done; rethrows the writer's error.
+    // After it the database may be read on the calling thread until the
+    // next call that queues.
+    void wait();
+
+private:
+    struct Task {
+        enum Op { Add, Remove, Commit } op;
+        Xapian::Document doc;
+        std::string term;
+    };
+    void push(Task&& task);
+    void work();
+
+    Xapian::WritableDatabase db_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::deque<Task> tasks_;
+    bool busy_ = false;  // the worker holds a task
+    bool stop_ = false;
+    std::exception_ptr error_;
+    std::thread worker_;
+};
+
+}  // namespace news::indexer

@@ -1,0 +1,117 @@
+// Facet counts (searcher/facets.cpp) from Xapian's ValueCountMatchSpy: dates
+// summed into years and months with the undated counted apart, and entity
+// combinations split into artists; the same over one database and over the
+// same documents split between two (the spies merge, as over remote shards).
+#include "facets.hpp"
+
+#include "news/schema.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace news;
+using namespace news::searcher;
+
+namespace {
+
+struct Doc {
+    std::string date;      // "" undated
+    std::string type;
+    std::string entities;  // names each followed by '\n'
+};
+
+const std::vector<Doc> kDocs = {
+    {"20230621", "post", "V\nLady Gaga\n"},
+    {"20230621", "post", "V\nLady Gaga\n"},
+    {"20230622", "article", "BTS\nV\nLady Gaga\nGrammy Awards\n"},
+    {"20220415", "article", "BTS\nLady Gaga\n"},
+    {"", "article", "BTS\nV\n"},
+    {"", "post", ""},
+    {"20230105", "post", "Lady Gaga\n"},
+};
+
+Xapian::Document document(const Doc& d) {
+    Xapian::Document doc;
+    if (!d.date.empty()) doc.add_value(slot(Slot::Date), d.date);
+    doc.add_value(slot(Slot::Type), d.type);
+    if (!d.entities.empty()) doc.add_value(slot(Slot::Entities), d.entities);
+    doc.add_boolean_term("XTYPE" + d.type);
+    return doc;
+}
+
+// What the facets of kDocs must be, counted document by document.
+FacetCounts by_hand(const std::string& type = "") {
+    FacetCounts c;
+    for (const Doc& d : kDocs) {
+        if (!type.empty() && d.type != type) continue;
+        std::string year = d.date.empty() ? kUndated : d.date.substr(0, 4);
+        std::string month = d.date.empty() ? kUndated : d.date.substr(0, 4) + "-" + d.date.substr(4, 2);
+        c["year"][year]++;
+        c["month"][month]++;
+        c["type"][d.type]++;
+        size_t start = 0;
+        for (size_t nl; (nl = d.entities.find('\n', start)) != std::string::npos; start = nl + 1)
+            c["artist"][d.entities.substr(start, nl - start)]++;
+    }
+    return c;
+}
+
+FacetCounts spied(const Xapian::Database& db, const Xapian::Query& query) {
+    FacetSpies spies;  // outlives the Enquire
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    spies.add(enquire);
+    Xapian::MSet mset = enquire.get_mset(0, 1, db.get_doccount());
+    (void)mset;
+    return spies.counts();
+}
+
+}  // namespace
+
+TEST_CASE("facet_counts sums dates into years and months, the undated apart") {
+    FacetCounts c = facet_counts({{"20230621", 2}, {"20230622", 1}, {"20220415", 1}}, {}, {}, 6);
+    CHECK(c["year"] == std::map<std::string, Xapian::doccount>{{"2022", 1}, {"2023", 3}, {kUndated, 2}});
+    CHECK(c["month"] == std::map<std::string, Xapian::doccount>{{"2022-04", 1}, {"2023-06", 3}, {kUndated, 2}});
+    CHECK(c.count("type") == 0);
+    CHECK(c.count("artist") == 0);
+}
+
+TEST_CASE("facet_counts has no undated bucket when every document is dated, and nothing for no match") {
+    FacetCounts c = facet_counts({{"20230621", 2}}, {{"post", 2}}, {}, 2);
+    CHECK(c["year"].count(kUndated) == 0);
+    CHECK(c["month"].count(kUndated) == 0);
+    CHECK(facet_counts({}, {}, {}, 0).empty());
+}
+
+TEST_CASE("facet_counts counts a value that is not a date as undated") {
+    FacetCounts c = facet_counts({{"2023", 1}, {"20230621", 1}}, {}, {}, 2);
+    CHECK(c["year"] == std::map<std::string, Xapian::doccount>{{"2023", 1}, {kUndated, 1}});
+}
+
+TEST_CASE("facet_counts splits entity combinations and adds each one's count to every name in it") {
+    FacetCounts c = facet_counts({}, {{"article", 3}, {"post", 4}},
+                                 {{"V\nLady Gaga\n", 3}, {"BTS\nV\n", 2}, {"Lady Gaga\n", 1}}, 7);
+    CHECK(c["artist"] == std::map<std::string, Xapian::doccount>{{"BTS", 2}, {"Lady Gaga", 4}, {"V", 5}});
+    CHECK(c["type"] == std::map<std::string, Xapian::doccount>{{"article", 3}, {"post", 4}});
+    CHECK(c["year"] == std::map<std::string, Xapian::doccount>{{kUndated, 7}});
+}
+
+TEST_CASE("the spies count as the documents say, over one database and over two") {
+    Xapian::WritableDatabase one(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::WritableDatabase a(std::string(), Xapian::DB_BACKEND_INMEMORY), b(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (size_t i = 0; i < kDocs.size(); ++i) {
+        one.add_document(document(kDocs[i]));
+        (i % 3 == 0 ? a : b).add_document(document(kDocs[i]));
+    }
+    Xapian::Database both;
+    both.add_database(a);
+    both.add_database(b);
+
+    CHECK(spied(one, Xapian::Query::MatchAll) == by_hand());
+    CHECK(spied(both, Xapian::Query::MatchAll) == by_hand());
+    CHECK(spied(one, Xapian::Query("XTYPEpost")) == by_hand("post"));
+    CHECK(spied(both, Xapian::Query("XTYPEpost")) == by_hand("post"));
+    CHECK(spied(both, Xapian::Query("XTYPEnone")).empty());
+}

@@ -1,0 +1,54 @@
+// The write stage's per-shard writer thread: writes land in order, wait()
+// makes them visible, errors reach the caller.
+#include "shard_queue.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using news::indexer::ShardQueue;
+
+namespace {
+
+Xapian::Document doc_with(const std::string& uid) {
+    Xapian::Document d;
+    d.add_boolean_term(uid);
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("a shard queue writes its documents in order on its own thread") {
+    fs::path path = fs::temp_directory_path() / ("news-queue-" + std::to_string(getpid()));
+    fs::remove_all(path);
+    {
+        Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        ShardQueue queue(db);
+        for (int i = 0; i < 1000; ++i) queue.add(doc_with("Qdoc-" + std::to_string(i)));
+        queue.remove("Qdoc-7");                 // after its add: removed
+        queue.add(doc_with("Qdoc-7"));          // and added again
+        queue.remove("Qdoc-8");
+        queue.commit();
+        queue.wait();
+        CHECK(db.get_doccount() == 999);
+        CHECK(db.get_termfreq("Qdoc-7") == 1);
+        CHECK(db.get_termfreq("Qdoc-8") == 0);
+        CHECK(db.get_lastdocid() == 1001);  // Qdoc-7's second copy came after the others
+    }
+    CHECK(Xapian::Database(path.string()).get_doccount() == 999);  // committed
+    fs::remove_all(path);
+}
+
+TEST_CASE("a writer's error is rethrown to the caller") {
+    fs::path path = fs::temp_directory_path() / ("news-queue-err-" + std::to_string(getpid()));
+    fs::remove_all(path);
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    ShardQueue queue(db);
+    queue.add(doc_with(std::string(300, 'x')));  // a term longer than Xapian allows
+    CHECK_THROWS_AS(queue.wait(), Xapian::InvalidArgumentError);
+    CHECK_THROWS_AS(queue.add(doc_with("Qlater")), Xapian::InvalidArgumentError);
+    fs::remove_all(path);
+}
