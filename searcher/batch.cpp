@@ -3,6 +3,7 @@
 #include "match.hpp"
 
 #include "news/error.hpp"
+#include "news/text.hpp"
 
 #include <fmt/core.h>
 
@@ -17,13 +18,6 @@
 
 namespace news::searcher {
 namespace {
-
-std::string trim(const std::string& s) {
-    const char* space = " \t\r\n\f\v";
-    size_t b = s.find_first_not_of(space);
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(space) - b + 1);
-}
 
 // Nearest-rank percentile of sorted values (p in (0, 100]).
 long long percentile(const std::vector<long long>& sorted, double p) {
@@ -63,7 +57,7 @@ int run_batch(const Options& o, std::FILE* out, std::FILE* err) {
     auto started = std::chrono::steady_clock::now();
     std::string line;
     for (size_t n = 1; std::getline(in, line); ++n) {
-        std::string text = trim(line);
+        std::string text = trim_ascii(line);
         if (text.empty()) continue;
         std::replace(text.begin(), text.end(), '\t', ' ');
         q.words = {text};

@@ -1,6 +1,7 @@
 #include "news/layout.hpp"
 
 #include "news/error.hpp"
+#include "news/text.hpp"
 
 #include <cerrno>
 #include <cstdint>
@@ -42,17 +43,6 @@ bool is_stub_file(const std::string& path) {
     return fs::is_regular_file(path, ec);
 }
 
-namespace {
-
-std::string trim(const std::string& s) {
-    const char* space = " \t\r";
-    size_t b = s.find_first_not_of(space);
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(space) - b + 1);
-}
-
-}  // namespace
-
 std::vector<Part> read_stub(const std::string& stub_path) {
     std::ifstream in(stub_path, std::ios::binary);
     if (!in) throw Error(stub_path + ": cannot read the stub file: " + std::strerror(errno));
@@ -60,11 +50,11 @@ std::vector<Part> read_stub(const std::string& stub_path) {
     std::vector<Part> parts;
     std::string line;
     for (size_t n = 1; std::getline(in, line); ++n) {
-        line = trim(line);
+        line = trim_ascii(line);
         if (line.empty() || line[0] == '#') continue;
         std::string where = stub_path + ":" + std::to_string(n);
         size_t sp = line.find_first_of(" \t");
-        std::string kind = line.substr(0, sp), arg = sp == std::string::npos ? "" : trim(line.substr(sp));
+        std::string kind = line.substr(0, sp), arg = sp == std::string::npos ? "" : trim_ascii(line.substr(sp));
         Part p;
         p.where = where;
         if ((kind == "auto" || kind == "glass" || kind == "chert") && !arg.empty()) {

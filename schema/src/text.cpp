@@ -558,6 +558,13 @@ Tags extract_tags(std::string_view utf8) {
     return tags;
 }
 
+std::string trim_ascii(std::string_view s) {
+    constexpr std::string_view space = " \t\r\n\f\v";
+    size_t b = s.find_first_not_of(space);
+    if (b == std::string_view::npos) return "";
+    return std::string(s.substr(b, s.find_last_not_of(space) - b + 1));
+}
+
 bool is_valid_utf8(std::string_view b) {
     size_t i = 0, n = b.size();
     while (i < n) {

@@ -62,6 +62,10 @@ Tags extract_tags(std::string_view utf8);
 // The stop words a query drops (see stopwords.cpp).
 const Xapian::Stopper& stopper();
 
+// s without ASCII whitespace (" \t\r\n\f\v") at either end: for lines of
+// files the tools read (stub files, --batch queries).
+std::string trim_ascii(std::string_view s);
+
 // True for codepoints of scripts indexed as n-grams (Hangul, Han, kana, ...).
 bool is_cjk(unsigned cp);
 
