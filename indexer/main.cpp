@@ -36,8 +36,8 @@ Catalogue load_catalogue(const Options& o) {
 }
 
 // One database is built fastest as shards written in parallel (a Xapian
-// writer each) and merged when compacted: on 2 cores, Reuters-21578 in 8 s
-// against 11 s with one writer (bench/results.md).
+// writer each) and merged when compacted: on 2 cores, Reuters-21578 in about
+// 10 s against 11 s with one writer (README, Benchmarks).
 size_t build_shards() {
     unsigned cores = std::thread::hardware_concurrency();
     return cores < 2 ? 0 : std::clamp<size_t>(cores / 2, 2, 4);
@@ -114,8 +114,9 @@ int run(Options& o) {
     wo.shards = o.shards ? o.shards : shards;  // a rebuild keeps the layout unless told
     if (wo.shards == 0 && (wo.shards = build_shards()) > 0) wo.merge = true;
     wo.no_sync = true;  // synced once, before the swap
+    const bool merge = wo.merge;
     int rc = index_into(rebuild.build_path(), o, catalogue, std::move(wo), start);
-    rebuild.swap_in(wo.merge);
+    rebuild.swap_in(merge);
     return rc;
 }
 
