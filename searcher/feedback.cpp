@@ -7,7 +7,8 @@
 
 namespace news::searcher {
 
-std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const Xapian::MSet& top, const Xapian::Query& query,
+std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const Xapian::MSet& top, Xapian::doccount docs,
+                                     const Xapian::Query& query,
                                      size_t max_terms, const std::function<bool(const std::string&)>& accept,
                                      bool remote_parts) {
     constexpr double k = 1.0;  // Xapian's default expand_k
@@ -18,7 +19,7 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const Xapian::M
         double multiplier = 0;
     };
     std::map<std::string, Stats> stats;
-    for (auto it = top.begin(); it != top.end(); ++it) {
+    for (auto it = top.begin(); it != top.end() && it.get_rank() - top.get_firstitem() < docs; ++it) {
         Xapian::Document doc = it.get_document();
         std::vector<std::pair<std::string, Xapian::termcount>> terms;
         Xapian::termcount doclen = 0;
@@ -35,33 +36,64 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const Xapian::M
         }
     }
     if (stats.empty()) return {};
-    // Exact term frequencies of every candidate.
-    std::map<std::string, Xapian::doccount> termfreq;
-    if (remote_parts) {
-        // In one match: Xapian gathers the statistics of all a query's terms
-        // from each shard at once (a synonym: the cheapest to set up).
-        std::vector<Xapian::Query> candidates;
-        candidates.reserve(stats.size());
-        for (const auto& [name, s] : stats) candidates.emplace_back(name);
-        Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_SYNONYM, candidates.begin(), candidates.end()));
-        Xapian::MSet freqs = enquire.get_mset(0, 0);
-        for (const auto& [name, s] : stats) termfreq[name] = freqs.get_termfreq(name);
-    } else {
-        for (const auto& [name, s] : stats) termfreq[name] = db.get_termfreq(name);
-    }
 
-    const double N = db.get_doccount(), R = top.size();
-    std::vector<ExpandTerm> out;
-    for (const auto& [name, s] : stats) {
-        const double n = termfreq[name], r = s.r, without = R - r;
-        double w = s.multiplier * std::log((r + 0.5) * (N - n - without + 0.5) / ((n - r + 0.5) * (without + 0.5)));
-        if (w > 0) out.push_back({name, w});
-    }
-    std::sort(out.begin(), out.end(), [](const ExpandTerm& a, const ExpandTerm& b) {
-        return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+    // A term's weight falls as its term frequency n rises, and n is at least
+    // r: so r alone bounds the weight from above.  The candidates are taken
+    // in the order of that bound and their term frequencies looked up until
+    // no bound can beat the max_terms-th weight found: the same terms and
+    // weights as looking up every candidate (most hold in one top document
+    // only and cannot win), with a fraction of the look-ups.
+    const double N = db.get_doccount(), R = std::min<Xapian::doccount>(docs, top.size());
+    auto weight = [&](const Stats& s, double n) {
+        const double r = s.r, without = R - r;
+        return s.multiplier * std::log((r + 0.5) * (N - n - without + 0.5) / ((n - r + 0.5) * (without + 0.5)));
+    };
+    struct Candidate {
+        const std::string* name;
+        const Stats* stats;
+        double bound;
+    };
+    std::vector<Candidate> order;
+    order.reserve(stats.size());
+    for (const auto& [name, s] : stats) order.push_back({&name, &s, weight(s, s.r)});
+    std::sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) {
+        return a.bound != b.bound ? a.bound > b.bound : *a.name < *b.name;
     });
-    if (out.size() > max_terms) out.resize(max_terms);
+    auto better = [](const ExpandTerm& a, const ExpandTerm& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+    };
+    std::vector<ExpandTerm> out;  // the best so far, best first
+    auto beaten = [&](double bound) { return out.size() >= max_terms && bound < out.back().weight; };
+    auto consider = [&](const Candidate& c, Xapian::doccount n) {
+        double w = weight(*c.stats, n);
+        if (w <= 0) return;
+        ExpandTerm e{*c.name, w};
+        if (out.size() >= max_terms && !better(e, out.back())) return;
+        out.insert(std::upper_bound(out.begin(), out.end(), e, better), std::move(e));
+        if (out.size() > max_terms) out.pop_back();
+    };
+    if (remote_parts) {
+        // In rounds of candidates, each in one match: Xapian gathers the
+        // statistics of all a query's terms from each shard at once (a
+        // synonym: the cheapest to set up).
+        size_t next = 0, round = std::max<size_t>(4 * max_terms, 32);
+        while (next < order.size() && !beaten(order[next].bound)) {
+            const size_t end = std::min(order.size(), next + round);
+            std::vector<Xapian::Query> candidates;
+            for (size_t i = next; i < end; ++i) candidates.emplace_back(*order[i].name);
+            Xapian::Enquire enquire(db);
+            enquire.set_query(Xapian::Query(Xapian::Query::OP_SYNONYM, candidates.begin(), candidates.end()));
+            Xapian::MSet freqs = enquire.get_mset(0, 0);
+            for (size_t i = next; i < end; ++i) consider(order[i], freqs.get_termfreq(*order[i].name));
+            next = end;
+            round *= 2;
+        }
+    } else {
+        for (const Candidate& c : order) {
+            if (beaten(c.bound)) break;
+            consider(c, db.get_termfreq(*c.name));
+        }
+    }
     return out;
 }
 

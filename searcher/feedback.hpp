@@ -24,13 +24,15 @@ struct ExpandTerm {
     double weight;
 };
 
-// The best max_terms terms (by weight, then name) of the documents in top,
+// The best max_terms terms (by weight, then name) of the first `docs`
+// documents of top (R = docs),
 // among those accept() takes and the query does not hold; weights as
 // TradEWeight's: sum over the top documents holding the term of
 // 2 wdf / (doclen / avlen + wdf), times
 // log((r + 0.5)(N - n - (R - r) + 0.5) / ((n - r + 0.5)(R - r + 0.5)))
 // (R top documents, r of them holding the term, n of all N documents).
-std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const Xapian::MSet& top, const Xapian::Query& query,
+std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const Xapian::MSet& top, Xapian::doccount docs,
+                                     const Xapian::Query& query,
                                      size_t max_terms, const std::function<bool(const std::string&)>& accept,
                                      bool remote_parts);
 

@@ -23,7 +23,9 @@ Catalogue stored_catalogue(const Xapian::Database& db, const std::string& path) 
 }
 
 struct Run {
-    Xapian::MSet mset;
+    Xapian::MSet mset;   // holds the hits...
+    Xapian::doccount first = 0;  // ...from this index in it
+    Xapian::doccount total = 0;  // exact
     std::optional<FacetCounts> facets;
 };
 
@@ -32,14 +34,20 @@ struct Run {
 // second time on some of the matches a remote shard sends back (those that
 // sort below the current page), so their counts would be too high; see
 // count_facets().
+//
+// In relevance order the query is matched twice.  First as it is, checking
+// every match (the exact total and the facets), which gives the top
+// documents for pseudo-relevance feedback; then, when there is feedback, the
+// query with its expansion terms for the page of hits only, which lets
+// Xapian skip the documents that cannot reach the page.  Feedback never
+// changes what matches, so the total and the facets of the first match hold.
 Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::string& sort, const Options& o,
               bool spy, bool remote) {
-    const Xapian::Query& query = p.query;
+    const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
     FacetSpies spies;  // declared first: it outlives the Enquire that holds it
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(ranking_weight());
-    // In relevance order, pseudo-relevance feedback re-ranks what the query matches.
-    enquire.set_query(sort == "relevance" ? with_feedback(db, query, p.feedback_words, remote) : query);
+    enquire.set_query(p.query);
     // Every order is total (the date keys end with the unique id), so a
     // sharded index lists documents exactly as one database does, whatever
     // their document ids; values, not KeyMakers, which remote shards lack.
@@ -50,11 +58,27 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
     else
         set_relevance_order(enquire);
     if (spy) spies.add(enquire);
-    // Check every match, so the total and the facet counts are exact.
-    Run r{enquire.get_mset(static_cast<Xapian::doccount>(o.offset), static_cast<Xapian::doccount>(o.limit),
-                           db.get_doccount()),
-          std::nullopt};
+    Run r;
+    if (sort != "relevance") {
+        r.mset = enquire.get_mset(offset, limit, db.get_doccount());  // every match checked: exact total and facets
+        r.first = 0;
+    } else {
+        const Xapian::doccount top = std::max<Xapian::doccount>(kRanking.feedback_docs, offset + limit);
+        r.mset = enquire.get_mset(0, top, db.get_doccount());
+        r.first = offset;
+    }
+    r.total = r.mset.get_matches_estimated();  // exact: every match was checked
     if (spy) r.facets = spies.counts();
+    if (sort == "relevance") {
+        if (auto fed = feedback_from(db, p.query, p.feedback_words, r.mset, r.total, remote)) {
+            Xapian::Enquire ranked(db);
+            ranked.set_weighting_scheme(ranking_weight());
+            ranked.set_query(*fed);
+            set_relevance_order(ranked);
+            r.mset = ranked.get_mset(offset, limit);
+            r.first = 0;
+        }
+    }
     return r;
 }
 
@@ -75,17 +99,22 @@ FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query)
 std::optional<std::string> suggestion(QueryBuilder& builder, const Xapian::Database& db, const ParsedQuery& p) {
     std::string corrected = builder.corrected();
     if (corrected.empty() || corrected == p.normalised) return std::nullopt;
-    Xapian::Query words = builder.parse_words(corrected, false);
+    Xapian::Query words = builder.parse_words(corrected);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, p.filters));
     if (enquire.get_mset(0, 1).empty()) return std::nullopt;  // it would find nothing
     return corrected;
 }
 
-Results search_once(const Xapian::Database& db, const std::string& path, const Options& o, bool remote) {
+Results search_once(Index& index, const Options& o) {
+    const Xapian::Database& db = index.db;
+    const bool remote = index.remote;
     if (o.sort != "relevance" && o.sort != "newest" && o.sort != "oldest")
         throw usage_error("--sort \"" + o.sort + "\" is not an order; use relevance, newest or oldest");
-    Catalogue catalogue = stored_catalogue(db, path);
+    CatalogueSource catalogue = [&index]() -> const Catalogue& {
+        if (!index.catalogue) index.catalogue = stored_catalogue(index.db, index.name);
+        return *index.catalogue;
+    };
     QueryBuilder builder(db, catalogue);
     ParsedQuery p = builder.build(o);
 
@@ -95,20 +124,21 @@ Results search_once(const Xapian::Database& db, const std::string& path, const O
     res.sort = p.browse && o.sort == "relevance" ? "newest" : o.sort;
     const bool spy = o.facets && !remote;
     Run run = run_query(db, p, res.sort, o, spy, remote);
-    if (res.sort == "relevance" && !run.mset.empty() && run.mset.get_max_possible() == 0) {
+    if (res.sort == "relevance" && run.total > 0 && run.mset.get_max_possible() == 0) {
         // Only filters (type:post, year:2023): nothing to rank by, newest first.
         res.sort = "newest";
         run = run_query(db, p, res.sort, o, spy, remote);
     }
-    res.total = run.mset.get_matches_estimated();
+    res.total = run.total;
     res.facets = std::move(run.facets);
     if (o.facets && !spy) res.facets = count_facets(db, p.query);
     if (!p.browse) res.suggestion = suggestion(builder, db, p);
 
     Highlight hl = p.browse ? Highlight{} : highlight_for(p.words, p.normalised, catalogue);
-    for (auto it = run.mset.begin(); it != run.mset.end(); ++it) {
+    for (Xapian::doccount i = run.first; i < run.mset.size() && i < run.first + o.limit; ++i) {
+        auto it = run.mset[i];
         Hit h;
-        h.rank = o.offset + it.get_rank() + 1;
+        h.rank = it.get_rank() + 1;  // counts the offset
         h.score = it.get_weight();
         h.doc = decode_stored(it.get_document().get_data());
         h.snippet = make_snippet(h.doc.text, hl, o.snippet_length);
@@ -122,6 +152,10 @@ bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind
 }  // namespace
 
 Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const Catalogue& catalogue) {
+    return highlight_for(words, normalised, [&catalogue]() -> const Catalogue& { return catalogue; });
+}
+
+Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const CatalogueSource& catalogue) {
     Highlight h;
     const std::string_view title = field(FieldId::Title).prefix, mention = field(FieldId::Mention).prefix,
                            hashtag = field(FieldId::Hashtag).prefix, entity = field(FieldId::Entity).prefix;
@@ -133,7 +167,7 @@ Highlight highlight_for(const Xapian::Query& words, const std::string& normalise
         if (starts_with(t, mention) || starts_with(t, hashtag)) {
             if (!stem) h.words.insert(t.substr(starts_with(t, mention) ? mention.size() : hashtag.size()));
         } else if (starts_with(t, entity) && !stem) {
-            for (const Entity& e : catalogue.entities()) {
+            for (const Entity& e : catalogue().entities()) {
                 if (term(FieldId::Entity, e.slug) != t) continue;
                 for (const Alias& a : e.aliases) {
                     std::vector<std::string> seq;
@@ -169,13 +203,14 @@ Results search(const Options& o, Index& index) {
     bool reopened = false;  // after a shard failed while searching
     for (int attempt = 1;; ++attempt) {
         try {
-            Results res = search_once(index.db, index.name, o, index.remote);
+            Results res = search_once(index, o);
             res.parts = index.parts;
             res.shards_down = index.down;
             return res;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= kRetries) throw Error(index.name + ": the index kept changing while searching; try again");
             index.db.reopen();
+            index.catalogue.reset();
         } catch (const Xapian::NetworkError& e) {
             // A remote shard failed mid-query (gone, or no reply within --timeout).
             if (o.strict || reopened) {

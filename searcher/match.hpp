@@ -6,6 +6,7 @@
 
 #include "facets.hpp"
 #include "open.hpp"
+#include "parse.hpp"
 #include "options.hpp"
 #include "snippet.hpp"
 
@@ -46,7 +47,9 @@ Results search(const Options& options);
 // that fail, and the query is run once more.
 Results search(const Options& options, Index& index);
 
-// The words to highlight for a query's free-text part.
+// The words to highlight for a query's free-text part (the catalogue is
+// asked for only when the query names an entity).
+Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const CatalogueSource& catalogue);
 Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const Catalogue& catalogue);
 
 }  // namespace news::searcher

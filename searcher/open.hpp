@@ -14,9 +14,12 @@
 
 #include "options.hpp"
 
+#include "news/entities.hpp"
+
 #include <xapian.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +38,7 @@ struct Index {
     size_t parts = 0;             // how many parts the index has
     bool remote = false;          // whether some part that answered is (or may hold) a remote shard
     std::vector<ShardDown> down;  // the parts that did not answer, in order
+    std::optional<Catalogue> catalogue;  // its entity catalogue, once a query needed it (match.cpp)
     bool partial() const { return !down.empty(); }
 };
 

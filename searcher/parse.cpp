@@ -18,12 +18,50 @@ namespace {
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                             Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
-                            Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS |
-                            Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                            Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
 // How much more a document holding all the words weighs than one holding
 // some: large enough that all-words documents rank first.
 constexpr double kAllWordsBoost = 100.0;
+
+// Spelling: a word is corrected when no document holds it (as typed or by
+// its stem), or when it is rare (in fewer than kRareWord documents) and the
+// correction is in at least kCommoner times as many; never into a stop word.  Xapian's parser would offer its suggestion for every
+// word, valid ones too ("grain" -> "gain", "rates" -> "rate"), and look one
+// up for every word of every query (a tenth of a query's time).
+constexpr Xapian::doccount kRareWord = 10;
+constexpr Xapian::doccount kCommoner = 20;
+
+// In how many documents a word is, as typed or by its stem ("songs" is a
+// known word where "song" is).
+Xapian::doccount word_frequency(const Xapian::Database& db, const Xapian::Stem& stem, const std::string& word) {
+    return std::max(db.get_termfreq(word), db.get_termfreq("Z" + stem(word)));
+}
+
+std::string spelling_correction(const Xapian::Database& db, const std::string& normalised) {
+    static const Xapian::Stem stem{std::string(kStemLanguage)};
+    std::string corrected;
+    size_t copied = 0;
+    for (const Word& w : split_words(normalised)) {
+        if (w.cjk || w.key.size() < 2) continue;
+        if (w.begin > 0 && normalised[w.begin - 1] == ':') continue;  // a field's value (title:, artist:, ...)
+        if (w.end < normalised.size() && normalised[w.end] == ':') continue;  // a field's name
+        const std::string_view text(normalised.data() + w.begin, w.end - w.begin);
+        if (text == "AND" || text == "OR" || text == "NOT" || text == "XOR" || text == "NEAR" || text == "ADJ")
+            continue;  // an operator
+        if (w.end < normalised.size() && normalised[w.end] == '*') continue;  // a wildcard
+        if (w.key.find_first_not_of("0123456789") == std::string::npos) continue;
+        const Xapian::doccount freq = word_frequency(db, stem, w.key);
+        if (freq >= kRareWord) continue;
+        std::string suggestion = db.get_spelling_suggestion(w.key);
+        if (suggestion.empty() || suggestion == w.key || stopper()(suggestion)) continue;  // never a word queries drop
+        if (freq > 0 && word_frequency(db, stem, suggestion) < kCommoner * freq) continue;
+        corrected.append(normalised, copied, w.begin - copied).append(suggestion);
+        copied = w.end;
+    }
+    if (copied == 0) return "";
+    return corrected.append(normalised, copied, std::string::npos);
+}
 
 std::string strip_quotes(std::string s) {
     if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
@@ -33,13 +71,13 @@ std::string strip_quotes(std::string s) {
 // artist:NAME — any alias, any case.
 class ArtistProcessor : public Xapian::FieldProcessor {
 public:
-    ArtistProcessor(const Catalogue& c, const Xapian::Database& db) : catalogue_(c), db_(db) {}
+    ArtistProcessor(CatalogueSource c, const Xapian::Database& db) : catalogue_(std::move(c)), db_(db) {}
     Xapian::Query operator()(const std::string& value) override {
-        return entity_filter(catalogue_, db_, strip_quotes(value));
+        return entity_filter(catalogue_(), db_, strip_quotes(value));
     }
 
 private:
-    const Catalogue& catalogue_;
+    CatalogueSource catalogue_;
     Xapian::Database db_;
 };
 
@@ -175,22 +213,29 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
 
 Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
                             bool remote_parts) {
-    if (query.empty() || kRanking.feedback_docs == 0) return query;
-    if (words == 0) return query;
+    if (query.empty() || kRanking.feedback_docs == 0 || words == 0) return query;
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(ranking_weight());
     set_relevance_order(enquire);  // the same top documents whatever the sharding
-    Xapian::MSet top = enquire.get_mset(0, kRanking.feedback_docs);
+    // Checking one more than the top documents tells whether there are more.
+    Xapian::MSet top = enquire.get_mset(0, kRanking.feedback_docs, kRanking.feedback_docs + 1);
+    return feedback_from(db, query, words, top, top.get_matches_lower_bound(), remote_parts).value_or(query);
+}
+
+std::optional<Xapian::Query> feedback_from(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                                           const Xapian::MSet& top, Xapian::doccount matches, bool remote_parts) {
+    if (query.empty() || kRanking.feedback_docs == 0 || words == 0) return std::nullopt;
     // Nothing to rank by (filters only), or the top documents are all there is.
-    if (top.get_max_possible() == 0 || top.get_matches_lower_bound() <= kRanking.feedback_docs) return query;
+    if (top.empty() || top.get_max_possible() == 0 || matches <= kRanking.feedback_docs) return std::nullopt;
     // Xapian's expand set (get_eset(), exact term frequencies so that shards
     // rank as one database), computed in feedback.cpp: get_eset() is slow
     // over remote shards.
     FeedbackTerms decider;
-    std::vector<ExpandTerm> eset = expand_terms(db, top, query, kRanking.feedback_terms,
-                                                [&](const std::string& t) { return decider(t); }, remote_parts);
-    if (eset.empty()) return query;
+    std::vector<ExpandTerm> eset =
+        expand_terms(db, top, std::min<Xapian::doccount>(top.size(), kRanking.feedback_docs), query,
+                     kRanking.feedback_terms, [&](const std::string& t) { return decider(t); }, remote_parts);
+    if (eset.empty()) return std::nullopt;
     // Each term's BM25 weight is scaled in proportion to its expand-set
     // weight, the best one's by feedback_weight (for a long enough query).
     double scale = kRanking.feedback_weight / eset.front().weight;
@@ -318,7 +363,10 @@ Xapian::Query date_filter(const std::string& from, const std::string& to, const 
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Catalogue& catalogue)
-    : db_(db), catalogue_(catalogue) {
+    : QueryBuilder(db, [&catalogue]() -> const Catalogue& { return catalogue; }) {}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, CatalogueSource catalogue)
+    : db_(db), catalogue_(std::move(catalogue)) {
     qp_.set_database(db);
     qp_.set_stemmer(Xapian::Stem(std::string(kStemLanguage)));
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -333,14 +381,14 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Catalogue& catalogu
             case FieldKind::Special: break;
         }
     }
-    qp_.add_boolean_prefix(std::string(field(FieldId::Entity).name), (new ArtistProcessor(catalogue, db))->release());
+    qp_.add_boolean_prefix(std::string(field(FieldId::Entity).name), (new ArtistProcessor(catalogue_, db))->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::Author).name), (new AuthorProcessor)->release());
     qp_.add_boolean_prefix("date", (new DateProcessor)->release());
 }
 
-Xapian::Query QueryBuilder::parse_words(const std::string& normalised, bool spelling) {
+Xapian::Query QueryBuilder::parse_words(const std::string& normalised) {
     try {
-        return qp_.parse_query(normalised, spelling ? kFlags : kFlags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        return qp_.parse_query(normalised, kFlags);
     } catch (const Xapian::QueryParserError& e) {
         throw usage_error("cannot parse the query \"" + normalised + "\" (" + e.get_msg() +
                           "); check its quotes, brackets and operators, or see news-search --help");
@@ -354,7 +402,7 @@ ParsedQuery QueryBuilder::build(const Options& o) {
 
     // Filters.
     std::vector<Xapian::Query> filters;
-    for (const auto& a : o.artists) filters.push_back(entity_filter(catalogue_, db_, a));
+    for (const auto& a : o.artists) filters.push_back(entity_filter(catalogue_(), db_, a));
     if (!o.type.empty()) {
         if (o.type != kTypeArticle && o.type != kTypePost)
             throw usage_error("--type \"" + o.type + "\" is not a document type; use article or post");
@@ -378,14 +426,14 @@ ParsedQuery QueryBuilder::build(const Options& o) {
             any = parse_words(p.normalised);
         }
     }
-    corrected_ = qp_.get_corrected_query_string();
+    corrected_ = spelling_correction(db_, p.normalised);
     if (any.empty()) {
         p.browse = true;
         p.query = p.filters;
         return p;
     }
     qp_.set_default_op(Xapian::Query::OP_AND);
-    Xapian::Query all = parse_words(p.normalised, false);  // the correction is known already
+    Xapian::Query all = parse_words(p.normalised);
     qp_.set_default_op(Xapian::Query::OP_OR);
     p.words = any;
     const bool tiered = all.get_description() != any.get_description();

@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include <functional>
+#include <optional>
 #include <string>
 
 namespace news::searcher {
@@ -23,20 +25,27 @@ struct ParsedQuery {
     bool browse = false;       // no words: list the matching documents
 };
 
+// The entity catalogue, for the queries that need it (artist: and --artist,
+// highlighting an entity's aliases): called on first use only, since
+// reading it takes longer than most queries (match.cpp keeps it with the
+// open index).
+using CatalogueSource = std::function<const Catalogue&()>;
+
 class QueryBuilder {
 public:
+    QueryBuilder(const Xapian::Database& db, CatalogueSource catalogue);
     QueryBuilder(const Xapian::Database& db, const Catalogue& catalogue);
     // Throws news::Error (exit code 2) for a bad value or a query Xapian cannot parse.
     ParsedQuery build(const Options& options);
     // A spelling correction of the last query built, or "" (already normalised).
     std::string corrected() const { return corrected_; }
     // Parse the words of a query the same way (for checking a suggestion).
-    Xapian::Query parse_words(const std::string& normalised, bool spelling = true);
+    Xapian::Query parse_words(const std::string& normalised);
 
 private:
     Xapian::Database db_;
     Xapian::QueryParser qp_;
-    const Catalogue& catalogue_;
+    CatalogueSource catalogue_;
     std::string corrected_;
 };
 
@@ -82,6 +91,12 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
 // fetched in one batch, see feedback.hpp).
 Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
                             bool remote_parts = false);
+// The same from the query's first matches in relevance order, already
+// found: `top` (at least its first kRanking.feedback_docs are used) and
+// `matches`, how many documents the query matches (at least).  Nothing when
+// the query gets no feedback.
+std::optional<Xapian::Query> feedback_from(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                                           const Xapian::MSet& top, Xapian::doccount matches, bool remote_parts);
 // The free-text words of a query, as with_feedback() counts them: terms
 // without a field prefix (filters, entities, title:, @mentions and #hashtags
 // have one in capitals); a wildcard counts none.
