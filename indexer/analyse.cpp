@@ -13,6 +13,10 @@ Analyser::Analyser(const Catalogue& catalogue) : catalogue_(catalogue), matcher_
     tg_.set_stemmer(Xapian::Stem(std::string(kStemLanguage)));
     tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    // Stop words are indexed as typed (phrases and queries of stop words
+    // only find them) but not stemmed: queries drop them otherwise.
+    tg_.set_stopper(&stopper());
+    tg_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
 }
 
 std::vector<IndexDoc> Analyser::analyse(const Article& article) {

@@ -28,10 +28,11 @@ namespace {
 
 constexpr size_t kBatch = 20000;  // documents per commit of the file records
 // Xapian's flush threshold (changes a database buffers before it commits
-// them itself).  Small batches keep its in-memory inverter small and fast:
-// on Reuters-21578 a full build took 11 s at 500-1000 against 26 s at 20,000
-// (and peaked at 60 MB against 360 MB); see bench/results.md.
-constexpr size_t kFlush = 1000;
+// them itself), per writer.  Small batches keep its in-memory inverter small
+// and fast: a full build of Reuters-21578 (two writers) took 26 s at 20,000,
+// 11 s at 2,000, 9.5 s at 1,000, 8.1 s at 200-300 and 9.4 s at 100 (peak
+// memory 360, 144, 110, 81 and 70 MB); at 4x, 43 s at both 300 and 1,000.
+constexpr size_t kFlush = 300;
 constexpr std::string_view kFileKey = "news:file:";
 
 // Aliases become synonyms of their entity's term, so that a word in a query

@@ -38,18 +38,28 @@ Xapian::doccount word_frequency(const Xapian::Database& db, const Xapian::Stem& 
     return std::max(db.get_termfreq(word), db.get_termfreq("Z" + stem(word)));
 }
 
+// The free-text words of a normalised query: not a field's name or value
+// (title:, artist:...; the values too with field_values), not an operator
+// (AND, OR, ...), not a wildcard.
+std::vector<Word> query_words(const std::string& normalised, bool field_values = false) {
+    std::vector<Word> out;
+    for (Word& w : split_words(normalised)) {
+        if (!field_values && w.begin > 0 && normalised[w.begin - 1] == ':') continue;  // a field's value
+        if (w.end < normalised.size() && (normalised[w.end] == ':' || normalised[w.end] == '*')) continue;
+        const std::string_view text(normalised.data() + w.begin, w.end - w.begin);
+        if (text == "AND" || text == "OR" || text == "NOT" || text == "XOR" || text == "NEAR" || text == "ADJ")
+            continue;
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
 std::string spelling_correction(const Xapian::Database& db, const std::string& normalised) {
     static const Xapian::Stem stem{std::string(kStemLanguage)};
     std::string corrected;
     size_t copied = 0;
-    for (const Word& w : split_words(normalised)) {
+    for (const Word& w : query_words(normalised)) {
         if (w.cjk || w.key.size() < 2) continue;
-        if (w.begin > 0 && normalised[w.begin - 1] == ':') continue;  // a field's value (title:, artist:, ...)
-        if (w.end < normalised.size() && normalised[w.end] == ':') continue;  // a field's name
-        const std::string_view text(normalised.data() + w.begin, w.end - w.begin);
-        if (text == "AND" || text == "OR" || text == "NOT" || text == "XOR" || text == "NEAR" || text == "ADJ")
-            continue;  // an operator
-        if (w.end < normalised.size() && normalised[w.end] == '*') continue;  // a wildcard
         if (w.key.find_first_not_of("0123456789") == std::string::npos) continue;
         const Xapian::doccount freq = word_frequency(db, stem, w.key);
         if (freq >= kRareWord) continue;
@@ -61,6 +71,15 @@ std::string spelling_correction(const Xapian::Database& db, const std::string& n
     }
     if (copied == 0) return "";
     return corrected.append(normalised, copied, std::string::npos);
+}
+
+// A query of stop words only ("the who", "to be or not to be", "title:the"):
+// Xapian's parser then keeps them, and they are looked for as typed, the
+// form the index holds them in (news-index does not stem stop words).
+bool only_stop_words(const std::string& normalised) {
+    std::vector<Word> words = query_words(normalised, true);
+    return !words.empty() &&
+           std::all_of(words.begin(), words.end(), [](const Word& w) { return !w.cjk && stopper()(w.key); });
 }
 
 std::string strip_quotes(std::string s) {
@@ -414,6 +433,8 @@ ParsedQuery QueryBuilder::build(const Options& o) {
 
     // Words: OR for ranking, with the all-words reading boosted above it.
     qp_.set_default_op(Xapian::Query::OP_OR);
+    qp_.set_stemming_strategy(only_stop_words(p.normalised) ? Xapian::QueryParser::STEM_NONE
+                                                             : Xapian::QueryParser::STEM_SOME);
     Xapian::Query any;
     if (p.normalised.find_first_not_of(" \t") != std::string::npos) {
         try {

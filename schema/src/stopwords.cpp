@@ -3,8 +3,9 @@
 namespace news {
 
 // The Snowball English stop list (127 words).  Queries drop these words
-// (not inside a phrase, and not when the query is nothing but stop words);
-// the index keeps every word, so phrases stay exact.
+// (not inside a phrase, and not when the query is nothing but stop words,
+// which are then looked for as typed); the index keeps every word as typed,
+// so phrases stay exact, but does not stem stop words (indexer/analyse.cpp).
 const Xapian::Stopper& stopper() {
     static const Xapian::SimpleStopper* list = [] {
         static constexpr const char* kWords[] = {

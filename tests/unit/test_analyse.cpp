@@ -46,6 +46,22 @@ TEST_CASE("an article document carries its id, type, date, file and entity terms
     CHECK(s.entities == std::vector<std::string>{"BTS", "Lady Gaga"});
 }
 
+TEST_CASE("stop words are indexed as typed, with positions, but not stemmed") {
+    Catalogue cat = Catalogue::builtin();
+    Analyser analyser(cat);
+    auto docs = analyser.analyse(text_article("Airport crowds\n\nThe fans were waiting for the band at the airport."));
+    REQUIRE(docs.size() == 1);
+    auto t = terms(docs[0].doc);
+    for (const char* must : {"the", "were", "for", "at", "fans", "Zfan", "waiting", "Zwait", "Zairport"})
+        CHECK(t.count(must));
+    for (const char* never : {"Zthe", "Zwere", "Zfor", "Zat"}) CHECK_FALSE(t.count(never));
+    // "the" at three positions: a phrase with it matches.
+    auto it = docs[0].doc.termlist_begin();
+    it.skip_to("the");
+    REQUIRE(it != docs[0].doc.termlist_end());
+    CHECK(it.positionlist_count() == 3);
+}
+
 TEST_CASE("an article without a date is undated, never given another date") {
     Catalogue cat = Catalogue::builtin();
     Analyser analyser(cat);
