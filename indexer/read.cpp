@@ -396,9 +396,16 @@ std::string digest_of(std::string_view bytes) {
 }
 
 std::string path_key(const std::string& path) {
-    std::error_code ec;
-    fs::path abs = fs::absolute(path, ec);
-    return (ec ? fs::path(path) : abs).lexically_normal().generic_string();
+    // The working folder, asked for once: fs::absolute() asks the system
+    // for it each time (a system call a file, a tenth of a no-change run).
+    static const fs::path cwd = [] {
+        std::error_code ec;
+        fs::path p = fs::current_path(ec);
+        return ec ? fs::path() : p;
+    }();
+    fs::path p(path);
+    if (p.is_relative() && !cwd.empty()) p = cwd / p;
+    return p.lexically_normal().generic_string();
 }
 
 void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats) {
