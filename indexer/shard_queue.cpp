@@ -7,6 +7,9 @@ constexpr size_t kMaxQueued = 256;  // tasks waiting: bounds the memory held by 
 
 ShardQueue::ShardQueue(Xapian::WritableDatabase db) : db_(std::move(db)), worker_([this] { work(); }) {}
 
+ShardQueue::ShardQueue(Xapian::WritableDatabase db, NextSegment next, size_t segment_docs)
+    : db_(std::move(db)), next_(std::move(next)), segment_docs_(segment_docs), worker_([this] { work(); }) {}
+
 ShardQueue::~ShardQueue() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -35,6 +38,13 @@ void ShardQueue::wait() {
     if (error_) std::rethrow_exception(error_);
 }
 
+std::vector<Xapian::WritableDatabase> ShardQueue::segments() {
+    wait();
+    std::vector<Xapian::WritableDatabase> all = full_;
+    all.push_back(db_);
+    return all;
+}
+
 void ShardQueue::work() {
     for (;;) {
         Task task;
@@ -50,9 +60,24 @@ void ShardQueue::work() {
         try {
             if (!error_) {
                 switch (task.op) {
-                    case Task::Add: db_.add_document(task.doc); break;
-                    case Task::Remove: db_.delete_document(task.term); break;
-                    case Task::Commit: db_.commit(); break;
+                    case Task::Add:
+                        if (next_ && segment_docs_ > 0 && docs_ >= segment_docs_) {
+                            db_.commit();
+                            full_.push_back(db_);
+                            db_ = next_(full_.size());
+                            docs_ = 0;
+                        }
+                        db_.add_document(task.doc);
+                        ++docs_;
+                        break;
+                    case Task::Remove:
+                        for (auto& segment : full_) segment.delete_document(task.term);
+                        db_.delete_document(task.term);
+                        break;
+                    case Task::Commit:
+                        for (auto& segment : full_) segment.commit();  // nothing to do unless removed from
+                        db_.commit();
+                        break;
                 }
             }
         } catch (...) {

@@ -106,7 +106,7 @@ private:
     void remove_article(const std::string& article_id, const std::string& where);
     void maybe_commit();
     void commit();
-    const Xapian::Database& read_shard_for(const std::string& article_id);
+    Xapian::Database read_shard_for(const std::string& article_id);
     void wait_for_shards();
 
     std::string path_;

@@ -27,10 +27,20 @@ size_t shard_of(std::string_view article_id, size_t shards) {
 }
 
 std::string stub_text(size_t shards) {
+    std::vector<std::string> parts;
+    for (size_t i = 0; i < shards; ++i) parts.push_back(shard_name(i));
+    return stub_text(parts);
+}
+
+std::string stub_text(const std::vector<std::string>& parts) {
     std::string s = "# news-index: the parts of this sharded index (meta first: see README, Shards)\nauto " +
                     std::string(kMetaPart) + "\n";
-    for (size_t i = 0; i < shards; ++i) s += "auto " + shard_name(i) + "\n";
+    for (const auto& p : parts) s += "auto " + p + "\n";
     return s;
+}
+
+std::string segment_name(size_t shard, size_t segment) {
+    return segment == 0 ? shard_name(shard) : shard_name(shard) + "." + std::to_string(segment);
 }
 
 bool is_sharded_folder(const std::string& path) {

@@ -52,3 +52,33 @@ TEST_CASE("a writer's error is rethrown to the caller") {
     CHECK_THROWS_AS(queue.add(doc_with("Qlater")), Xapian::InvalidArgumentError);
     fs::remove_all(path);
 }
+
+TEST_CASE("a rolling shard queue moves on to a new segment every N documents and removes from all") {
+    fs::path base = fs::temp_directory_path() / ("news-queue-roll-" + std::to_string(getpid()));
+    fs::remove_all(base);
+    fs::create_directories(base);
+    auto open = [&](size_t segment) {
+        return Xapian::WritableDatabase((base / ("seg-" + std::to_string(segment))).string(),
+                                        Xapian::DB_CREATE_OR_OVERWRITE);
+    };
+    {
+        ShardQueue queue(open(0), open, 3);
+        for (int i = 0; i < 10; ++i) queue.add(doc_with("Qdoc-" + std::to_string(i)));
+        queue.remove("Qdoc-1");  // in the first segment
+        queue.remove("Qdoc-9");  // in the last
+        queue.commit();
+        auto segments = queue.segments();
+        REQUIRE(segments.size() == 4);  // 3 + 3 + 3 + 1
+        CHECK(segments[0].get_doccount() == 2);
+        CHECK(segments[1].get_doccount() == 3);
+        CHECK(segments[2].get_doccount() == 3);
+        CHECK(segments[3].get_doccount() == 0);
+        CHECK(segments[2].get_termfreq("Qdoc-8") == 1);
+    }
+    Xapian::Database all;
+    for (size_t s = 0; s < 4; ++s) all.add_database(Xapian::Database((base / ("seg-" + std::to_string(s))).string()));
+    CHECK(all.get_doccount() == 8);  // committed, every segment
+    CHECK(all.get_termfreq("Qdoc-1") == 0);
+    CHECK(all.get_termfreq("Qdoc-5") == 1);
+    fs::remove_all(base);
+}
