@@ -35,9 +35,10 @@ constexpr size_t kBatch = 20000;  // documents per commit of the file records
 constexpr size_t kFlush = 300;
 // A fresh build that is merged (a first build, --rebuild) rolls each
 // writer on to a new database every kSegmentDocs documents (see
-// ShardQueue): on 2 cores the 16x Reuters corpus (345,248 articles) took
-// 202 s in two databases, and about 150 s in parts of 43,000 merged.
-constexpr size_t kSegmentDocs = 40000;
+// ShardQueue): on 2 cores the 16x Reuters corpus (345,248 articles, two
+// writers) took 202 s in two databases, 131-149 s in segments of 40,000,
+// 124 s of 20,000 and 127 s of 10,000 (this machine's timings vary by 15 %).
+constexpr size_t kSegmentDocs = 20000;
 
 // NEWS_INDEX_SEGMENT_DOCS sets another size (for the tests: segments on a
 // small corpus).

@@ -1,5 +1,5 @@
 # A first build rolls each writer on to a new database every N documents and
-# merges them when it compacts (N is 40,000; NEWS_INDEX_SEGMENT_DOCS sets it
+# merges them when it compacts (N is 20,000; NEWS_INDEX_SEGMENT_DOCS sets it
 # for tests).  Built in segments of 2 documents, the seed index answers as
 # one built whole, byte for byte; a record whose id comes again in a later
 # file replaces the earlier one, even in another segment.
