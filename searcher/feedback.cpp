@@ -7,7 +7,7 @@
 
 namespace news::searcher {
 
-std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const Xapian::MSet& top, Xapian::doccount docs,
+std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const std::vector<Xapian::Document>& top,
                                      const Xapian::Query& query,
                                      size_t max_terms, const std::function<bool(const std::string&)>& accept,
                                      bool remote_parts) {
@@ -19,8 +19,7 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const Xapian::M
         double multiplier = 0;
     };
     std::map<std::string, Stats> stats;
-    for (auto it = top.begin(); it != top.end() && it.get_rank() - top.get_firstitem() < docs; ++it) {
-        Xapian::Document doc = it.get_document();
+    for (const Xapian::Document& doc : top) {
         std::vector<std::pair<std::string, Xapian::termcount>> terms;
         Xapian::termcount doclen = 0;
         for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
@@ -43,7 +42,7 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const Xapian::M
     // no bound can beat the max_terms-th weight found: the same terms and
     // weights as looking up every candidate (most hold in one top document
     // only and cannot win), with a fraction of the look-ups.
-    const double N = db.get_doccount(), R = std::min<Xapian::doccount>(docs, top.size());
+    const double N = db.get_doccount(), R = static_cast<double>(top.size());
     auto weight = [&](const Stats& s, double n) {
         const double r = s.r, without = R - r;
         return s.multiplier * std::log((r + 0.5) * (N - n - without + 0.5) / ((n - r + 0.5) * (without + 0.5)));
@@ -89,9 +88,22 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const Xapian::M
             round *= 2;
         }
     } else {
-        for (const Candidate& c : order) {
-            if (beaten(c.bound)) break;
-            consider(c, db.get_termfreq(*c.name));
+        // In windows of candidates, each looked up in the order of its name:
+        // consecutive look-ups then mostly find their B-tree blocks already
+        // in the cursor (one pread every three look-ups or so, against two
+        // each in the order of the bounds).  Inside a window a candidate is
+        // still skipped once its bound is beaten.
+        constexpr size_t kWindow = 64;
+        std::vector<const Candidate*> window;
+        for (size_t next = 0; next < order.size() && !beaten(order[next].bound);) {
+            const size_t end = std::min(order.size(), next + kWindow);
+            window.clear();
+            for (size_t i = next; i < end; ++i) window.push_back(&order[i]);
+            std::sort(window.begin(), window.end(),
+                      [](const Candidate* a, const Candidate* b) { return *a->name < *b->name; });
+            for (const Candidate* c : window)
+                if (!beaten(c->bound)) consider(*c, db.get_termfreq(*c->name));
+            next = end;
         }
     }
     return out;

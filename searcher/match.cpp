@@ -23,9 +23,9 @@ Catalogue stored_catalogue(const Xapian::Database& db, const std::string& path) 
 }
 
 struct Run {
-    Xapian::MSet mset;   // holds the hits...
-    Xapian::doccount first = 0;  // ...from this index in it
-    Xapian::doccount total = 0;  // exact
+    Xapian::MSet mset;                        // holds the hits...
+    std::vector<Xapian::MSetIterator> items;  // ...the page, in order
+    Xapian::doccount total = 0;               // exact
     std::optional<FacetCounts> facets;
 };
 
@@ -41,6 +41,7 @@ struct Run {
 // query with its expansion terms for the page of hits only, which lets
 // Xapian skip the documents that cannot reach the page.  Feedback never
 // changes what matches, so the total and the facets of the first match hold.
+// Both in relevance order alone, ties ordered afterwards (rank_by_relevance()).
 Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::string& sort, const Options& o,
               bool spy, bool remote) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
@@ -48,36 +49,38 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(ranking_weight());
     enquire.set_query(p.query);
-    // Every order is total (the date keys end with the unique id), so a
-    // sharded index lists documents exactly as one database does, whatever
-    // their document ids; values, not KeyMakers, which remote shards lack.
-    if (sort == "newest")
-        enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), true);
-    else if (sort == "oldest")
-        enquire.set_sort_by_value_then_relevance(slot(Slot::Oldest), false);
-    else
-        set_relevance_order(enquire);
     if (spy) spies.add(enquire);
     Run r;
     if (sort != "relevance") {
+        // Every order is total (the date keys end with the unique id), so a
+        // sharded index lists documents exactly as one database does, whatever
+        // their document ids; values, not KeyMakers, which remote shards lack.
+        if (sort == "newest")
+            enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), true);
+        else
+            enquire.set_sort_by_value_then_relevance(slot(Slot::Oldest), false);
         r.mset = enquire.get_mset(offset, limit, db.get_doccount());  // every match checked: exact total and facets
-        r.first = 0;
-    } else {
-        const Xapian::doccount top = std::max<Xapian::doccount>(kRanking.feedback_docs, offset + limit);
-        r.mset = enquire.get_mset(0, top, db.get_doccount());
-        r.first = offset;
+        r.total = r.mset.get_matches_estimated();
+        for (auto it = r.mset.begin(); it != r.mset.end(); ++it) r.items.push_back(it);
+        if (spy) r.facets = spies.counts();
+        return r;
     }
-    r.total = r.mset.get_matches_estimated();  // exact: every match was checked
+    // The top documents for feedback and, without feedback, the page.
+    const Xapian::doccount top = std::max<Xapian::doccount>(kRanking.feedback_docs, offset + limit);
+    Ranked first = rank_by_relevance(db, enquire, 0, top, db.get_doccount());
+    r.total = first.matches;  // exact: every match was checked
     if (spy) r.facets = spies.counts();
-    if (sort == "relevance") {
-        if (auto fed = feedback_from(db, p.query, p.feedback_words, r.mset, r.total, remote)) {
-            Xapian::Enquire ranked(db);
-            ranked.set_weighting_scheme(ranking_weight());
-            ranked.set_query(*fed);
-            set_relevance_order(ranked);
-            r.mset = ranked.get_mset(offset, limit);
-            r.first = 0;
-        }
+    r.mset = first.mset;
+    for (Xapian::doccount i = offset; i < first.items.size() && i < offset + limit; ++i)
+        r.items.push_back(first.items[i]);
+    if (auto fed = feedback_from(db, p.query, p.feedback_words, first.items, first.mset.get_max_possible(), r.total,
+                                 remote)) {
+        Xapian::Enquire ranked(db);
+        ranked.set_weighting_scheme(ranking_weight());
+        ranked.set_query(*fed);
+        Ranked page = rank_by_relevance(db, ranked, offset, limit);
+        r.mset = page.mset;
+        r.items = std::move(page.items);
     }
     return r;
 }
@@ -135,10 +138,10 @@ Results search_once(Index& index, const Options& o) {
     if (!p.browse) res.suggestion = suggestion(builder, db, p);
 
     Highlight hl = p.browse ? Highlight{} : highlight_for(p.words, p.normalised, catalogue);
-    for (Xapian::doccount i = run.first; i < run.mset.size() && i < run.first + o.limit; ++i) {
-        auto it = run.mset[i];
+    for (size_t i = 0; i < run.items.size(); ++i) {
+        const Xapian::MSetIterator& it = run.items[i];
         Hit h;
-        h.rank = it.get_rank() + 1;  // counts the offset
+        h.rank = o.offset + i + 1;  // counts the offset
         h.score = it.get_weight();
         h.doc = decode_stored(it.get_document().get_data());
         h.snippet = make_snippet(h.doc.text, hl, o.snippet_length);

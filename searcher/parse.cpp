@@ -209,12 +209,59 @@ public:
     }
 };
 
+// The documents of the first n of `top`.
+std::vector<Xapian::Document> top_documents(const std::vector<Xapian::MSetIterator>& top, size_t n) {
+    std::vector<Xapian::Document> docs;
+    for (size_t i = 0; i < top.size() && i < n; ++i) docs.push_back(top[i].get_document());
+    return docs;
+}
+
 }  // namespace
 
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(kRanking.bm25_k1, 0, 1, kRanking.bm25_b, 0.5); }
 
 void set_relevance_order(Xapian::Enquire& enquire) {
     enquire.set_sort_by_relevance_then_value(slot(Slot::Newest), true);
+}
+
+Ranked rank_by_relevance(const Xapian::Database& db, Xapian::Enquire& enquire, Xapian::doccount first,
+                         Xapian::doccount count, Xapian::doccount check_at_least) {
+    Ranked r;
+    const Xapian::doccount lo = first > 0 ? first - 1 : 0;  // one more on each side
+    enquire.set_sort_by_relevance();
+    r.mset = enquire.get_mset(lo, (first - lo) + count + 1, check_at_least);
+    r.matches = r.mset.get_matches_estimated();
+    const Xapian::doccount have = r.mset.size();  // ranks lo, lo + 1, ...
+    auto weight = [&](Xapian::doccount rank) { return r.mset[rank - lo].get_weight(); };
+    const Xapian::doccount end = std::min(first + count, lo + have);  // the range is [first, end)
+    const bool straddled = (first > lo && end > first && weight(first - 1) == weight(first)) ||
+                           (lo + have > end && end > first && weight(end - 1) == weight(end));
+    if (straddled) {
+        Xapian::Enquire again(db);
+        again.set_query(enquire.get_query());
+        again.set_weighting_scheme(ranking_weight());
+        set_relevance_order(again);
+        r.mset = again.get_mset(first, count);
+        r.items.clear();
+        for (auto it = r.mset.begin(); it != r.mset.end(); ++it) r.items.push_back(it);
+        r.rematched = true;
+        return r;
+    }
+    struct Keyed {
+        Xapian::MSetIterator it;
+        double weight;
+        std::string newest;
+    };
+    std::vector<Keyed> range;
+    for (Xapian::doccount rank = first; rank < end; ++rank) {
+        Xapian::MSetIterator it = r.mset[rank - lo];
+        range.push_back({it, it.get_weight(), it.get_document().get_value(slot(Slot::Newest))});
+    }
+    std::sort(range.begin(), range.end(), [](const Keyed& a, const Keyed& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.newest > b.newest;
+    });
+    for (const Keyed& k : range) r.items.push_back(k.it);
+    return r;
 }
 
 unsigned free_text_words(const Xapian::Query& query) {
@@ -236,23 +283,26 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(ranking_weight());
-    set_relevance_order(enquire);  // the same top documents whatever the sharding
-    // Checking one more than the top documents tells whether there are more.
-    Xapian::MSet top = enquire.get_mset(0, kRanking.feedback_docs, kRanking.feedback_docs + 1);
-    return feedback_from(db, query, words, top, top.get_matches_lower_bound(), remote_parts).value_or(query);
+    // The same top documents whatever the sharding; checking a few more
+    // than them tells whether there are more.
+    Ranked top = rank_by_relevance(db, enquire, 0, kRanking.feedback_docs, kRanking.feedback_docs + 2);
+    return feedback_from(db, query, words, top.items, top.mset.get_max_possible(), top.mset.get_matches_lower_bound(),
+                         remote_parts)
+        .value_or(query);
 }
 
 std::optional<Xapian::Query> feedback_from(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
-                                           const Xapian::MSet& top, Xapian::doccount matches, bool remote_parts) {
+                                           const std::vector<Xapian::MSetIterator>& top, double max_possible,
+                                           Xapian::doccount matches, bool remote_parts) {
     if (query.empty() || kRanking.feedback_docs == 0 || words == 0) return std::nullopt;
     // Nothing to rank by (filters only), or the top documents are all there is.
-    if (top.empty() || top.get_max_possible() == 0 || matches <= kRanking.feedback_docs) return std::nullopt;
+    if (top.empty() || max_possible == 0 || matches <= kRanking.feedback_docs) return std::nullopt;
     // Xapian's expand set (get_eset(), exact term frequencies so that shards
     // rank as one database), computed in feedback.cpp: get_eset() is slow
     // over remote shards.
     FeedbackTerms decider;
     std::vector<ExpandTerm> eset =
-        expand_terms(db, top, std::min<Xapian::doccount>(top.size(), kRanking.feedback_docs), query,
+        expand_terms(db, top_documents(top, kRanking.feedback_docs), query,
                      kRanking.feedback_terms, [&](const std::string& t) { return decider(t); }, remote_parts);
     if (eset.empty()) return std::nullopt;
     // Each term's BM25 weight is scaled in proportion to its expand-set

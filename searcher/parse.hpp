@@ -12,6 +12,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace news::searcher {
 
@@ -77,6 +78,24 @@ Xapian::BM25Weight ranking_weight();
 // database whatever its document ids.
 void set_relevance_order(Xapian::Enquire& enquire);
 
+// A query's matches ranked [first, first + count) in the order of
+// set_relevance_order(), best first.  Matched in relevance order alone,
+// which reads no value for each match (a tenth of a query's time), then the
+// range is put in order (weight, then Slot::Newest descending): exact as long
+// as no tie in weight straddles either edge of the range, which one more
+// match on each side tells.  When one does, the range is matched again in
+// set_relevance_order() (a fresh Enquire: without the first one's spies and
+// without checking every match).  `enquire` holds the query and weighting
+// (ranking_weight()); check_at_least as in Enquire::get_mset().
+struct Ranked {
+    Xapian::MSet mset;                        // holds the items
+    std::vector<Xapian::MSetIterator> items;  // ranks first, first + 1, ... (at most count)
+    Xapian::doccount matches = 0;             // get_matches_estimated() of the first match
+    bool rematched = false;                   // a tie straddled an edge
+};
+Ranked rank_by_relevance(const Xapian::Database& db, Xapian::Enquire& enquire, Xapian::doccount first,
+                         Xapian::doccount count, Xapian::doccount check_at_least = 0);
+
 // Pseudo-relevance feedback: when `query` matches more documents than
 // kRanking.feedback_docs, its top documents' best terms (stemmed words) are
 // added as OP_AND_MAYBE, so they re-rank the documents the query matches and
@@ -92,11 +111,12 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
 Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
                             bool remote_parts = false);
 // The same from the query's first matches in relevance order, already
-// found: `top` (at least its first kRanking.feedback_docs are used) and
-// `matches`, how many documents the query matches (at least).  Nothing when
-// the query gets no feedback.
+// found: `top` (best first; the first kRanking.feedback_docs are used), the
+// match's get_max_possible() and `matches`, how many documents the query
+// matches (at least).  Nothing when the query gets no feedback.
 std::optional<Xapian::Query> feedback_from(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
-                                           const Xapian::MSet& top, Xapian::doccount matches, bool remote_parts);
+                                           const std::vector<Xapian::MSetIterator>& top, double max_possible,
+                                           Xapian::doccount matches, bool remote_parts);
 // The free-text words of a query, as with_feedback() counts them: terms
 // without a field prefix (filters, entities, title:, @mentions and #hashtags
 // have one in capitals); a wildcard counts none.
