@@ -6,7 +6,7 @@ constexpr size_t kMaxInFlight = 512;  // articles queued or analysed but not yet
 }
 
 AnalysePipeline::AnalysePipeline(const Catalogue& catalogue, Sink sink)
-    : analyser_(catalogue), sink_(std::move(sink)), worker_([this] { work(); }) {}
+    : catalogue_(catalogue), sink_(std::move(sink)), worker_([this] { work(); }) {}
 
 AnalysePipeline::~AnalysePipeline() {
     {
@@ -29,7 +29,8 @@ void AnalysePipeline::work() {
         }
         Done d{std::move(a), {}};
         try {
-            d.docs = analyser_.analyse(d.article);
+            if (!analyser_) analyser_.emplace(catalogue_);
+            d.docs = analyser_->analyse(d.article);
             for (const IndexDoc& doc : d.docs) count_spelling(doc.doc, spelling_);
         } catch (...) {
             std::lock_guard<std::mutex> lock(mutex_);

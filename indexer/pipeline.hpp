@@ -11,6 +11,7 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -39,7 +40,9 @@ private:
     void work();
     void deliver(bool wait_for_all);
 
-    Analyser analyser_;
+    const Catalogue& catalogue_;
+    std::optional<Analyser> analyser_;  // made on the worker, for the first article (a run with
+                                        // nothing new to read never builds the entity matcher)
     SpellingCounts spelling_;  // the worker's until drain()
     Sink sink_;
     std::mutex mutex_;

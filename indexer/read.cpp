@@ -180,11 +180,11 @@ struct Walker {
         return true;
     }
 
-    void text_file(const fs::path& path, const std::string& id) {
+    void text_file(const fs::path& path, const std::string& id, std::string key) {
         std::vector<Diagnostic> diags;
         FileInfo info;
         info.path = path.string();
-        info.key = path_key(info.path);
+        info.key = std::move(key);
         if (stat_unchanged(info)) return;
         auto bytes = slurp(path, diags);
         if (!bytes) return unreadable(path, diags);
@@ -211,12 +211,12 @@ struct Walker {
         if (cb.file_done) cb.file_done(info);
     }
 
-    void jsonl_file(const fs::path& path) {
+    void jsonl_file(const fs::path& path, std::string key) {
         std::vector<Diagnostic> diags;
         std::ifstream in(path, std::ios::binary);
         FileInfo info;
         info.path = path.string();
-        info.key = path_key(info.path);
+        info.key = std::move(key);
         if (stat_unchanged(info)) return;
         if (cb.recorded_size) info.prefix_size = cb.recorded_size(info.key);
         if (!in || !file_digest(path, info)) {
@@ -257,31 +257,36 @@ struct Walker {
         if (cb.file_done) cb.file_done(info);
     }
 
-    void file(const fs::path& path, const std::string& id) {
+    // key: path_key(path), given by the caller.
+    void file(const fs::path& path, const std::string& id, std::string key) {
         switch (kind_of(path)) {
-            case Kind::Text: text_file(path, id); break;
-            case Kind::JsonLines: jsonl_file(path); break;
+            case Kind::Text: text_file(path, id, std::move(key)); break;
+            case Kind::JsonLines: jsonl_file(path, std::move(key)); break;
             case Kind::Other: ++stats.skipped_other; break;
         }
     }
 
-    void folder(const fs::path& root, const fs::path& dir) {
+    // dir_key: path_key(dir); rel: dir relative to the walk's root, "" or
+    // ending with '/'.  Keys and ids are built from them name by name
+    // (child_key()), not from the whole path each time: fs::path's
+    // normalising and relative paths were a fifth of a no-change run.
+    void folder(const fs::path& dir, const std::string& dir_key, const std::string& rel) {
         std::error_code ec;
-        std::vector<fs::directory_entry> entries;
-        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+        std::vector<std::pair<std::string, fs::directory_entry>> entries;  // by name
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+            entries.emplace_back(it->path().filename().string(), *it);
         if (ec) {
             std::vector<Diagnostic> diags{{Severity::Error, dir.string(), "cannot read this folder (" + ec.message() + "); skipped"}};
             return unreadable(dir, diags);
         }
         std::sort(entries.begin(), entries.end(),
-                  [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-        for (const auto& e : entries) {
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [name, e] : entries) {
             std::error_code sec;
             if (e.is_directory(sec)) {
-                if (e.path().filename().string().front() != '.') folder(root, e.path());
+                if (name.front() != '.') folder(e.path(), child_key(dir_key, name), rel + name + "/");
             } else if (e.is_regular_file(sec)) {
-                fs::path rel = e.path().lexically_relative(root);
-                file(e.path(), rel.replace_extension().generic_string());
+                file(e.path(), rel + fs::path(name).replace_extension().string(), child_key(dir_key, name));
             }
         }
     }
@@ -408,6 +413,15 @@ std::string path_key(const std::string& path) {
     return p.lexically_normal().generic_string();
 }
 
+std::string child_key(const std::string& dir_key, const std::string& name) {
+    if (dir_key.empty() || dir_key.front() != '/' || name.empty() || name == "." || name == ".." ||
+        name.find('/') != std::string::npos)
+        return path_key(dir_key + "/" + name);  // not an absolute normal folder and a plain name
+    std::string key = dir_key;
+    if (key.back() != '/') key += '/';
+    return key + name;
+}
+
 void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats) {
     Walker w{callbacks, stats};
     for (const auto& p : paths) {
@@ -418,9 +432,9 @@ void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& call
             std::vector<Diagnostic> diags{{Severity::Error, p, "no such file or folder; check the path"}};
             w.report(diags);
         } else if (fs::is_directory(st)) {
-            w.folder(path, path);
+            w.folder(path, path_key(p), "");
         } else {
-            w.file(path, path.stem().string());
+            w.file(path, path.stem().string(), path_key(p));
         }
     }
 }

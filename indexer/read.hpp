@@ -102,6 +102,9 @@ struct ReadCallbacks {
 std::string digest_of(std::string_view bytes);
 // The key of a path: absolute and lexically normal.
 std::string path_key(const std::string& path);
+// The key of a folder's entry: path_key(folder + "/" + name) from the
+// folder's key and the entry's name, without normalising the whole path.
+std::string child_key(const std::string& dir_key, const std::string& name);
 
 // Reads every path (files or folders, walked recursively in sorted order).
 void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats);

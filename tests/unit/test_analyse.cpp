@@ -1,6 +1,7 @@
 // What the indexer's analyse stage must (and must not) put in a document:
 // terms, values and stored fields, for articles, posts and JSON records.
 #include "analyse.hpp"
+#include "read.hpp"
 
 #include "news/schema.hpp"
 #include "news/stored.hpp"
@@ -130,4 +131,20 @@ TEST_CASE("malformed JSON lines and bad dates are diagnostics with file:line") {
     REQUIRE(diags.size() == 1);
     CHECK(diags[0].severity == Severity::Warning);
     CHECK(diags[0].message.find("2022-13-45") != std::string::npos);
+}
+
+TEST_CASE("a folder entry's key is the key of its whole path, built name by name") {
+    // child_key(path_key(folder), name) == path_key(folder + "/" + name): the
+    // keys in the index (XFILE terms, file records) must not depend on which
+    // way the walk built them.
+    for (const std::string folder : {"corpus", "corpus/", "./corpus", "a/../corpus", "/", "/tmp", "/tmp/", "/a//b/./c/",
+                                     "../x", "."}) {
+        for (const std::string name : {"001.txt", "sub", ".hidden", "a b.jsonl", "é.txt"}) {
+            INFO(folder << " + " << name);
+            CHECK(child_key(path_key(folder), name) == path_key(folder + "/" + name));
+        }
+    }
+    // Names that are not plain (never met in a walk) still get the whole path's key.
+    CHECK(child_key(path_key("corpus"), "..") == path_key("corpus/.."));
+    CHECK(child_key(path_key("corpus"), "x/../y") == path_key("corpus/x/../y"));
 }
