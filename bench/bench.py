@@ -18,7 +18,7 @@ Steps (each engine on the same input, warm page cache, one after another):
     Python bindings), one warm-up pass then timed passes, and as whole
     processes (news-search, quest, sqlite3 CLI), median and p99;
  4. incremental: omindex vs news-index on a copy of ../shared/corpora/bbc/
-    (full once; no change, one new article, one changed file each 5 times,
+    (full once; no change, one new article, one changed file each 9 times,
     the median), and news-index on a copy of the 1x JSON Lines (no change,
     one new record, one changed);
  5. the report: bench/results.md (Markdown), also printed.
@@ -40,7 +40,7 @@ ROOT = os.path.dirname(HERE)
 CORPORA = os.path.normpath(os.path.join(ROOT, "..", "shared", "corpora"))
 REUTERS = os.path.join(CORPORA, "reuters21578.jsonl")
 BBC = os.path.join(CORPORA, "bbc")
-REPEATS = 5  # each incremental step on BBC (the median)
+REPEATS = 9  # each incremental step on BBC (the median)
 PY = sys.executable
 T0 = time.monotonic()
 
@@ -155,7 +155,7 @@ class Bench:
         self.news_index = os.path.join(build, "indexer", "news-index")
         self.news_search = os.path.join(build, "searcher", "news-search")
         self.scales = [1] if a.quick else [1, 4, 16]
-        self.inproc_passes = 3 if a.quick else 5
+        self.inproc_passes = 3 if a.quick else 10
         self.process_passes = 1 if a.quick else 3
         self.notes = []
         self.index = {}      # (scale, engine) -> dict(wall, peak, size, extra)

@@ -33,6 +33,12 @@ constexpr size_t kBatch = 20000;  // documents per commit of the file records
 // 11 s at 2,000, 9.5 s at 1,000, 8.1 s at 200-300 and 9.4 s at 100 (peak
 // memory 360, 144, 110, 81 and 70 MB); at 4x, 43 s at both 300 and 1,000.
 constexpr size_t kFlush = 300;
+// On a live database (an incremental run) each of Xapian's flushes is a new
+// revision that searches see, and a search that has just read the one
+// before two of them must start again (DatabaseModifiedError): at 300
+// documents a flush, about one search in ten had to while 45,000 records
+// were added (tests/e2e search_while_indexing).  Fewer, larger flushes there.
+constexpr size_t kLiveFlush = 1000;
 // A fresh build that is merged (a first build, --rebuild) rolls each
 // writer on to a new database every kSegmentDocs documents (see
 // ShardQueue): on 2 cores the 16x Reuters corpus (345,248 articles, two
@@ -163,7 +169,8 @@ size_t Writer::shard_count(const std::string& path) {
 
 Writer::Writer(const std::string& path, const Catalogue& catalogue, WriterOptions options)
     : path_(path), options_(std::move(options)) {
-    setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(kFlush).c_str(), 0);  // unless the user set it
+    setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(options_.overwrite ? kFlush : kLiveFlush).c_str(),
+           0);  // unless the user set it
     try {
         const size_t n = options_.overwrite ? options_.shards : shard_count(path);
         sharded_ = n > 0;

@@ -12,7 +12,7 @@
 namespace news::searcher {
 namespace {
 
-constexpr int kRetries = 5;  // reopen and retry when news-index commits meanwhile
+constexpr int kRetries = 10;  // reopen and retry when news-index commits meanwhile (each flush is a commit)
 
 Catalogue stored_catalogue(const Xapian::Database& db, const std::string& path) {
     std::string text = db.get_metadata(std::string(kMetaCatalogue));

@@ -419,16 +419,60 @@ Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& 
     return Xapian::Query(t);
 }
 
+namespace {
+
+int days_in_month(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// More terms than this (a range of centuries) stay a value range.
+constexpr size_t kMaxDateTerms = 400;
+
+// The closed range [lo, hi] as the union of the year, month and day terms
+// that cover it exactly (whole years, then whole months, then days): every
+// dated document holds all three (indexer/analyse.cpp), so it matches the
+// same documents as the value range, through posting lists that Xapian
+// skips along instead of reading every candidate's date (month-range
+// queries on Reuters: about a third faster).
+std::optional<Xapian::Query> date_terms(const Date& lo, const Date& hi) {
+    const std::string last = hi.key();
+    auto beyond = [&](const Date& d) { return d.key() > last; };
+    std::vector<Xapian::Query> terms;
+    for (Date d = lo; !beyond(d);) {
+        if (terms.size() >= kMaxDateTerms) return std::nullopt;
+        Date next = d;
+        if (d.month == 1 && d.day == 1 && !beyond(Date{d.year, 12, 31})) {
+            terms.emplace_back(term(FieldId::Year, std::to_string(d.year)));
+            next = Date{d.year + 1, 1, 1};
+        } else if (d.day == 1 && !beyond(Date{d.year, d.month, days_in_month(d.year, d.month)})) {
+            terms.emplace_back(term(FieldId::Month, d.month_key()));
+            next = d.month == 12 ? Date{d.year + 1, 1, 1} : Date{d.year, d.month + 1, 1};
+        } else {
+            terms.emplace_back(term(FieldId::Day, d.key()));
+            if (d.day < days_in_month(d.year, d.month)) next.day = d.day + 1;
+            else next = d.month == 12 ? Date{d.year + 1, 1, 1} : Date{d.year, d.month + 1, 1};
+        }
+        if (next.year > 9999) break;
+        d = next;
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace
+
 Xapian::Query date_filter(const std::string& from, const std::string& to, const std::string& what) {
-    std::string lo, hi;
-    if (!from.empty()) lo = parse_bound(what.empty() ? "--from" : what, from).first.key();
-    if (!to.empty()) hi = parse_bound(what.empty() ? "--to" : what, to).last.key();
-    if (!lo.empty() && !hi.empty() && lo > hi)
+    std::optional<Date> lo, hi;
+    if (!from.empty()) lo = parse_bound(what.empty() ? "--from" : what, from).first;
+    if (!to.empty()) hi = parse_bound(what.empty() ? "--to" : what, to).last;
+    if (lo && hi && hi->key() < lo->key())
         throw usage_error("the date range \"" + from + "\" .. \"" + to + "\" is empty: the start is after the end");
-    if (lo.empty() && hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot(Slot::Date), "0");
-    if (lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot(Slot::Date), hi);
-    if (hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot(Slot::Date), lo);
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot(Slot::Date), lo, hi);
+    if (!lo && !hi) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot(Slot::Date), "0");
+    if (!lo) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot(Slot::Date), hi->key());
+    if (!hi) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot(Slot::Date), lo->key());
+    if (auto terms = date_terms(*lo, *hi)) return *terms;
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot(Slot::Date), lo->key(), hi->key());
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Catalogue& catalogue)

@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -304,4 +305,73 @@ TEST_CASE("rank_by_relevance lists every range as set_relevance_order does, ties
     // again) and ranges whose edges fall between groups (ordered afterwards).
     CHECK(straddled > 0);
     CHECK(clean > 0);
+}
+
+TEST_CASE("a closed date range filters exactly as the range of the date value, through year, month and day terms") {
+    // Articles analysed as news-index does, dated over three years around a
+    // leap day (and a few undated), against ranges that start and end on
+    // every kind of boundary.
+    Catalogue cat = Catalogue::builtin();
+    indexer::Analyser analyser(cat);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    std::mt19937 rng(20261201);
+    auto random_date = [&](int from_year, int years) {
+        for (;;) {
+            Date d{from_year + static_cast<int>(rng() % years), 1 + static_cast<int>(rng() % 12),
+                   1 + static_cast<int>(rng() % 31)};
+            if (is_valid_date(d.year, d.month, d.day)) return d;
+        }
+    };
+    for (int i = 0; i < 400; ++i) {
+        std::vector<indexer::Diagnostic> diags;
+        std::string header = i % 50 == 0 ? "" : "date " + random_date(1999, 3).iso() + " ";
+        if (i % 40 == 1) header = "date 2000-02-29 ";
+        indexer::Article a = indexer::parse_text_article(header + "Words of article " + std::to_string(i) + ".",
+                                                         "a" + std::to_string(i), "a.txt", diags);
+        a.file = "a.txt";
+        for (auto& d : analyser.analyse(a)) db.add_document(d.doc);
+    }
+    // And one on the first and the last day of every month.
+    for (int y = 1999; y <= 2001; ++y)
+        for (int m = 1; m <= 12; ++m)
+            for (int day : {1, 28, 29, 30, 31}) {
+                if (!is_valid_date(y, m, day) || (day < 31 && day > 1 && is_valid_date(y, m, day + 1))) continue;
+                std::vector<indexer::Diagnostic> diags;
+                indexer::Article a = indexer::parse_text_article(
+                    "date " + Date{y, m, day}.iso() + " Edge of a month.", "e" + Date{y, m, day}.key(), "e.txt", diags);
+                a.file = "e.txt";
+                for (auto& d : analyser.analyse(a)) db.add_document(d.doc);
+            }
+    auto matches = [&](const Xapian::Query& q) {
+        Xapian::Enquire e(db);
+        e.set_query(q);
+        std::set<Xapian::docid> ids;
+        for (Xapian::docid id : e.get_mset(0, db.get_doccount())) ids.insert(id);
+        return ids;
+    };
+    std::vector<std::pair<std::string, std::string>> ranges{
+        {"1999", "1999"}, {"1999", "2001"}, {"2000-02", "2000-02"}, {"2000-02-29", "2000-03-01"},
+        {"1999-12-31", "2000-01-01"}, {"1999-03-15", "2000-11-02"}, {"1998", "2002"}, {"2000-01", "2000-12"},
+        {"2001-02-01", "2001-02-28"}, {"1999-06", "2001-06-30"}};
+    for (int i = 0; i < 200; ++i) {
+        Date x = random_date(1998, 5), y = random_date(1998, 5);
+        if (y < x) std::swap(x, y);
+        ranges.emplace_back(x.iso(), y.iso());
+    }
+    size_t non_empty = 0;
+    for (const auto& [from, to] : ranges) {
+        INFO(from << " .. " << to);
+        Xapian::Query filter = date_filter(from, to, "date");
+        CHECK(filter.get_type() != Xapian::Query::OP_VALUE_RANGE);  // terms, not a value range
+        const std::string lo = parse_date_bound(from).index() == 0 ? std::get<DateBound>(parse_date_bound(from)).first.key() : "";
+        const std::string hi = std::get<DateBound>(parse_date_bound(to)).last.key();
+        const auto want = matches(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot(Slot::Date), lo, hi));
+        CHECK(matches(filter) == want);
+        non_empty += !want.empty();
+    }
+    CHECK(non_empty > 150);
+    // Open ends and centuries stay value ranges.
+    CHECK(date_filter("2000", "", "date").get_type() == Xapian::Query::OP_VALUE_GE);
+    CHECK(date_filter("0001", "9999", "date").get_type() == Xapian::Query::OP_VALUE_RANGE);
+    CHECK(matches(date_filter("0001", "9999", "date")).size() == db.get_doccount() - 8);  // all but the 8 undated
 }
