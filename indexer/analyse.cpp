@@ -9,7 +9,8 @@
 
 namespace news::indexer {
 
-Analyser::Analyser(const Catalogue& catalogue) : catalogue_(catalogue), matcher_(catalogue) {
+Analyser::Analyser(const Catalogue& catalogue, const std::string& dictionary)
+    : catalogue_(catalogue), matcher_(catalogue), codec_(dictionary) {
     tg_.set_stemmer(Xapian::Stem(std::string(kStemLanguage)));
     tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
@@ -107,6 +108,44 @@ void Analyser::add_date(Xapian::Document& doc, const std::optional<Date>& date, 
 
 namespace {
 
+// An article's record as stored (article_doc()), but for the posts and the
+// entities, which take the analysis to find.
+StoredDoc sample_record(const Article& a) {
+    StoredDoc s;
+    s.id = a.id;
+    s.type = std::string(kTypeArticle);
+    s.title = a.title;
+    if (a.date) s.date = a.date->iso();
+    s.source = a.source;
+    s.article = a.id;
+    s.publication = a.publication;
+    s.url = a.url;
+    s.text = a.body;
+    return s;
+}
+
+struct EnoughSamples {};
+
+}  // namespace
+
+std::string train_dictionary(const std::vector<std::string>& paths) {
+    std::vector<std::string> samples;
+    ReadCallbacks cb;
+    cb.sampling = true;
+    cb.article = [&](Article&& a) {
+        samples.push_back(encode(sample_record(a)));
+        if (samples.size() >= DocCodec::kSamples) throw EnoughSamples{};
+    };
+    ReadStats stats;
+    try {
+        read_paths(paths, cb, stats);
+    } catch (const EnoughSamples&) {
+    }
+    return DocCodec::train(samples);
+}
+
+namespace {
+
 void add_common(Xapian::Document& doc, const Article& a, std::string_view type, const std::string& id) {
     doc.add_boolean_term(term(FieldId::Id, id));
     doc.add_boolean_term(term(FieldId::Type, type));
@@ -157,7 +196,7 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
     s.url = a.url;
     s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a);
     s.text = seg.prose;
-    doc.set_data(encode(s));
+    doc.set_data(codec_.pack(s));
     return out;
 }
 
@@ -193,7 +232,7 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     s.url = a.url;
     s.entities = add_entities(doc, p.text, nullptr, a.title + "\n\n" + prose);
     s.text = p.text;
-    doc.set_data(encode(s));
+    doc.set_data(codec_.pack(s));
     return out;
 }
 

@@ -52,7 +52,7 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
     Progress progress(!o.quiet);
     ReadStats read_stats;
     size_t docs = 0;
-    AnalysePipeline analyse(catalogue, [&](Article&& a, std::vector<IndexDoc>&& analysed) {
+    AnalysePipeline analyse(catalogue, writer.dictionary(), [&](Article&& a, std::vector<IndexDoc>&& analysed) {
         docs += analysed.size();
         writer.add(a, std::move(analysed));
         progress.update(read_stats.files, docs);
@@ -114,6 +114,7 @@ int run(Options& o) {
     wo.shards = o.shards ? o.shards : shards;  // a rebuild keeps the layout unless told
     if (wo.shards == 0 && (wo.shards = build_shards()) > 0) wo.merge = true;
     wo.no_sync = true;  // synced once, before the swap
+    wo.dictionary = train_dictionary(o.paths);
     const bool merge = wo.merge;
     int rc = index_into(rebuild.build_path(), o, catalogue, std::move(wo), start);
     rebuild.swap_in(merge);

@@ -5,8 +5,8 @@ namespace {
 constexpr size_t kMaxInFlight = 512;  // articles queued or analysed but not yet written
 }
 
-AnalysePipeline::AnalysePipeline(const Catalogue& catalogue, Sink sink)
-    : catalogue_(catalogue), sink_(std::move(sink)), worker_([this] { work(); }) {}
+AnalysePipeline::AnalysePipeline(const Catalogue& catalogue, std::string dictionary, Sink sink)
+    : catalogue_(catalogue), dictionary_(std::move(dictionary)), sink_(std::move(sink)), worker_([this] { work(); }) {}
 
 AnalysePipeline::~AnalysePipeline() {
     {
@@ -29,7 +29,7 @@ void AnalysePipeline::work() {
         }
         Done d{std::move(a), {}};
         try {
-            if (!analyser_) analyser_.emplace(catalogue_);
+            if (!analyser_) analyser_.emplace(catalogue_, dictionary_);
             d.docs = analyser_->analyse(d.article);
             for (const IndexDoc& doc : d.docs) count_spelling(doc.doc, spelling_);
         } catch (...) {

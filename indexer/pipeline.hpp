@@ -21,7 +21,8 @@ class AnalysePipeline {
 public:
     using Sink = std::function<void(Article&&, std::vector<IndexDoc>&&)>;
 
-    AnalysePipeline(const Catalogue& catalogue, Sink sink);
+    // dictionary: the index's document dictionary ("" for none).
+    AnalysePipeline(const Catalogue& catalogue, std::string dictionary, Sink sink);
     ~AnalysePipeline();
 
     // Queue an article; hands finished ones to the sink (on this thread).
@@ -41,6 +42,7 @@ private:
     void deliver(bool wait_for_all);
 
     const Catalogue& catalogue_;
+    const std::string dictionary_;
     std::optional<Analyser> analyser_;  // made on the worker, for the first article (a run with
                                         // nothing new to read never builds the entity matcher)
     SpellingCounts spelling_;  // the worker's until drain()

@@ -219,7 +219,7 @@ struct Walker {
         info.key = std::move(key);
         if (stat_unchanged(info)) return;
         if (cb.recorded_size) info.prefix_size = cb.recorded_size(info.key);
-        if (!in || !file_digest(path, info)) {
+        if (!in || (!cb.sampling && !file_digest(path, info))) {
             diags.push_back({Severity::Error, path.string(), "cannot read this file (permission denied?); skipped: check its permissions"});
             return unreadable(path, diags);
         }

@@ -96,6 +96,8 @@ struct ReadCallbacks {
     // A file or folder that could not be read: what the index holds of it must stay.
     std::function<void(const std::string& key)> unreadable;
     std::function<void(const Diagnostic&)> diagnostic;
+    // Reading a sample of the articles (train_dictionary()): no file digests.
+    bool sampling = false;
 };
 
 // 64-bit FNV-1a of bytes, as 16 hex digits.

@@ -79,15 +79,16 @@ void print_db_stats(const std::string& path) {
         for (const auto& e : list) out += (out.empty() ? "" : ", ") + e;
         return out.empty() ? std::string("-") : out;
     };
+    DocCodec codec(db.get_metadata(std::string(kMetaDocDict)));
     const std::string type_article = term(FieldId::Type, kTypeArticle);
     for (auto it = db.postlist_begin(type_article); it != db.postlist_end(type_article); ++it) {
-        StoredDoc d = decode_stored(db.get_document(*it).get_data());
+        StoredDoc d = codec.unpack(db.get_document(*it).get_data());
         const std::string article = term(FieldId::Article, d.article);
         fmt::print("  {}  {}  {}  {} posts\n    entities: {}\n", d.id, d.date ? *d.date : "undated", d.source,
                    db.get_termfreq(article) - 1, names(d.entities));
         for (auto p = db.postlist_begin(article); p != db.postlist_end(article); ++p) {
             if (*p == *it) continue;
-            StoredDoc post = decode_stored(db.get_document(*p).get_data());
+            StoredDoc post = codec.unpack(db.get_document(*p).get_data());
             fmt::print("    post {}  {}  {} ({})  entities: {}\n", post.id, post.date ? *post.date : "undated",
                        post.author, post.author_name, names(post.entities));
         }

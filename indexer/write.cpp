@@ -202,11 +202,17 @@ Writer::Writer(const std::string& path, const Catalogue& catalogue, WriterOption
             throw Error(path + ": made by another version of news-index (schema \"" + version +
                         "\"); run news-index --rebuild");
         if (options_.dry_run) return;
+        dictionary_ = options_.overwrite ? options_.dictionary : meta_read_.get_metadata(std::string(kMetaDocDict));
         write_catalogue(meta_, catalogue);
+        if (options_.overwrite && !dictionary_.empty()) meta_.set_metadata(std::string(kMetaDocDict), dictionary_);
         if (sharded_) {
-            // Each shard carries the catalogue too, so that shards searched
-            // on their own (news-search --db repeated) know the aliases.
-            for (auto& s : shards_) write_catalogue(s, catalogue);
+            // Each shard carries the catalogue (and the document dictionary)
+            // too, so that shards searched on their own (news-search --db
+            // repeated) know the aliases and read the documents.
+            for (auto& s : shards_) {
+                write_catalogue(s, catalogue);
+                if (options_.overwrite && !dictionary_.empty()) s.set_metadata(std::string(kMetaDocDict), dictionary_);
+            }
             if (!options_.merge && meta_.get_metadata(std::string(kMetaShards)) != std::to_string(n))
                 meta_.set_metadata(std::string(kMetaShards), std::to_string(n));
             if (options_.overwrite) {

@@ -55,6 +55,7 @@ struct WriterOptions {
     bool no_sync = false;    // skip fsync at commits (a rebuild syncs before the swap)
     size_t shards = 0;       // with overwrite: make a sharded folder of this many shards (0: one database)
     bool merge = false;      // ...which Rebuild::swap_in() merges into one database (no shard count kept)
+    std::string dictionary;  // with overwrite: the document dictionary (train_dictionary()), "" for none
     // Dry run: one line per article that would be added, replaced or removed.
     std::function<void(const std::string& what, const std::string& where)> list;
 };
@@ -86,6 +87,9 @@ public:
     void finish(const SpellingCounts& spelling);
 
     const WriteStats& stats() const { return stats_; }
+    // The document dictionary new documents are packed with: a fresh
+    // build's (options), else the one the index holds ("" for none).
+    const std::string& dictionary() const { return dictionary_; }
 
     // The shard count of the index at path: 0 for one database (or none).
     static size_t shard_count(const std::string& path);
@@ -119,6 +123,7 @@ private:
     Xapian::Database db_;                        // all shards as one
     bool sharded_ = false;
     bool empty_at_start_ = true;
+    std::string dictionary_;
     size_t since_commit_ = 0;
     WriteStats stats_;
 

@@ -143,7 +143,7 @@ Results search_once(Index& index, const Options& o) {
         Hit h;
         h.rank = o.offset + i + 1;  // counts the offset
         h.score = it.get_weight();
-        h.doc = decode_stored(it.get_document().get_data());
+        h.doc = index.stored(it.get_document().get_data());
         h.snippet = make_snippet(h.doc.text, hl, o.snippet_length);
         res.hits.push_back(std::move(h));
     }
@@ -214,6 +214,7 @@ Results search(const Options& o, Index& index) {
             if (attempt >= kRetries) throw Error(index.name + ": the index kept changing while searching; try again");
             index.db.reopen();
             index.catalogue.reset();
+            index.codec.reset();
         } catch (const Xapian::NetworkError& e) {
             // A remote shard failed mid-query (gone, or no reply within --timeout).
             if (o.strict || reopened) {

@@ -2,6 +2,7 @@
 
 #include "news/error.hpp"
 #include "news/layout.hpp"
+#include "news/schema.hpp"
 
 #include <fmt/core.h>
 
@@ -49,7 +50,8 @@ Index open_index(const Options& o) {
     bool all_missing = true;  // every part down is a local database that is not there
     for (const Part& p : parts) {
         try {
-            index.db.add_database(open_part(p, ms));
+            index.opened.push_back(open_part(p, ms));
+            index.db.add_database(index.opened.back());
             // A local part that is itself a stub or a sharded folder may list remote shards.
             index.remote = index.remote || p.remote || is_stub_file(p.path) || is_sharded_folder(p.path);
         } catch (const Xapian::DatabaseNotFoundError& e) {
@@ -84,6 +86,21 @@ Index open_index(const Options& o) {
                     "; --strict: every shard must answer");
     }
     return index;
+}
+
+StoredDoc Index::stored(const std::string& data) {
+    const unsigned id = DocCodec::dictionary_of(data);
+    if (id != 0 && (!codec || !codec->knows(id))) {
+        // (Each part's own: indexes built apart have dictionaries of their own.)
+        codec.emplace();
+        for (const auto& part : opened) codec->add_dictionary(part.get_metadata(std::string(kMetaDocDict)));
+    }
+    if (!codec) codec.emplace();
+    try {
+        return codec->unpack(data);
+    } catch (const Error& e) {
+        throw Error(name + ": " + e.what());
+    }
 }
 
 std::vector<ShardDown> probe_parts(const Options& o) {

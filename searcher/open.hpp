@@ -15,6 +15,7 @@
 #include "options.hpp"
 
 #include "news/entities.hpp"
+#include "news/stored.hpp"
 
 #include <xapian.h>
 
@@ -39,7 +40,12 @@ struct Index {
     bool remote = false;          // whether some part that answered is (or may hold) a remote shard
     std::vector<ShardDown> down;  // the parts that did not answer, in order
     std::optional<Catalogue> catalogue;  // its entity catalogue, once a query needed it (match.cpp)
+    std::vector<Xapian::Database> opened;  // each part (or --db) that answered, as opened
+    std::optional<DocCodec> codec;  // the document dictionaries of every part, once a hit needed them
     bool partial() const { return !down.empty(); }
+    // A hit's stored fields (documents are packed with their index's
+    // dictionary: news/stored.hpp).  Throws news::Error.
+    StoredDoc stored(const std::string& data);
 };
 
 // Opens every part of every --db (options.db), with options.timeout for

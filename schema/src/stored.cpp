@@ -1,8 +1,16 @@
 #include "news/stored.hpp"
 
 #include "news/error.hpp"
+#include "news/schema.hpp"
 
 #include <nlohmann/json.hpp>
+#define ZDICT_STATIC_LINKING_ONLY  // ZDICT_trainFromBuffer_fastCover (exported by the shared library too)
+#include <zdict.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <map>
+#include <new>
 
 namespace news {
 
@@ -38,6 +46,123 @@ StoredDoc decode_stored(const std::string& data) {
             if (e.is_string()) d.entities.push_back(e.get<std::string>());
     d.text = str("text");
     return d;
+}
+
+}  // namespace news
+
+// ---- DocCodec ---------------------------------------------------------------
+
+namespace news {
+namespace {
+
+constexpr int kLevel = 3;                // zstd's default: level 9 saves 5 % more at 5x the time
+constexpr size_t kDictCapacity = 112640;  // zstd's default dictionary size (110 KB)
+constexpr size_t kMinSamples = 200;       // fewer records, or less text, and no dictionary:
+constexpr size_t kMinSampleBytes = 256 * 1024;  // a small corpus gains little from one
+
+struct CCtxFree { void operator()(ZSTD_CCtx* p) const { ZSTD_freeCCtx(p); } };
+struct DCtxFree { void operator()(ZSTD_DCtx* p) const { ZSTD_freeDCtx(p); } };
+struct CDictFree { void operator()(ZSTD_CDict* p) const { ZSTD_freeCDict(p); } };
+struct DDictFree { void operator()(ZSTD_DDict* p) const { ZSTD_freeDDict(p); } };
+
+bool is_frame(std::string_view data) {
+    return data.size() >= 4 && static_cast<unsigned char>(data[0]) == 0x28 && static_cast<unsigned char>(data[1]) == 0xB5 &&
+           static_cast<unsigned char>(data[2]) == 0x2F && static_cast<unsigned char>(data[3]) == 0xFD;
+}
+
+}  // namespace
+
+struct DocCodec::Impl {
+    std::unique_ptr<ZSTD_CDict, CDictFree> cdict;  // packing: the dictionary given first
+    std::unique_ptr<ZSTD_CCtx, CCtxFree> cctx;
+    std::unique_ptr<ZSTD_DCtx, DCtxFree> dctx;
+    std::map<unsigned, std::unique_ptr<ZSTD_DDict, DDictFree>> ddicts;  // by dictionary id
+    std::string out;
+};
+
+DocCodec::DocCodec(const std::string& dictionary) : impl_(std::make_unique<Impl>()) {
+    if (dictionary.empty()) return;
+    if (ZDICT_getDictID(dictionary.data(), dictionary.size()) == 0)
+        throw Error("the index's document dictionary (metadata " + std::string(kMetaDocDict) +
+                    ") is not a zstd dictionary; rebuild with news-index --rebuild");
+    impl_->cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), kLevel));
+    if (!impl_->cdict) throw std::bad_alloc();
+    add_dictionary(dictionary);
+}
+
+DocCodec::~DocCodec() = default;
+DocCodec::DocCodec(DocCodec&&) noexcept = default;
+DocCodec& DocCodec::operator=(DocCodec&&) noexcept = default;
+
+void DocCodec::add_dictionary(const std::string& dictionary) {
+    if (dictionary.empty()) return;
+    unsigned id = ZDICT_getDictID(dictionary.data(), dictionary.size());
+    if (id == 0 || impl_->ddicts.count(id)) return;
+    // (A DDict copies the dictionary: the string may go.)
+    std::unique_ptr<ZSTD_DDict, DDictFree> d(ZSTD_createDDict(dictionary.data(), dictionary.size()));
+    if (!d) throw std::bad_alloc();
+    impl_->ddicts.emplace(id, std::move(d));
+}
+
+unsigned DocCodec::dictionary_of(std::string_view data) {
+    return is_frame(data) ? ZSTD_getDictID_fromFrame(data.data(), data.size()) : 0;
+}
+
+bool DocCodec::knows(unsigned dictionary_id) const { return impl_->ddicts.count(dictionary_id) > 0; }
+
+std::string DocCodec::pack(const StoredDoc& doc) {
+    std::string json = encode(doc);
+    if (!impl_->cdict) return json;
+    if (!impl_->cctx) impl_->cctx.reset(ZSTD_createCCtx());
+    std::string& out = impl_->out;
+    out.resize(ZSTD_compressBound(json.size()));
+    size_t n = ZSTD_compress_usingCDict(impl_->cctx.get(), out.data(), out.size(), json.data(), json.size(),
+                                        impl_->cdict.get());
+    if (ZSTD_isError(n)) throw Error(std::string("compressing a document failed: ") + ZSTD_getErrorName(n));
+    return out.substr(0, n);
+}
+
+StoredDoc DocCodec::unpack(const std::string& data) {
+    if (!is_frame(data)) return decode_stored(data);
+    const unsigned id = dictionary_of(data);
+    auto d = impl_->ddicts.find(id);
+    if (d == impl_->ddicts.end())
+        throw Error("a document is packed with a dictionary (id " + std::to_string(id) +
+                    ") the index does not hold; rebuild with news-index --rebuild");
+    unsigned long long size = ZSTD_getFrameContentSize(data.data(), data.size());
+    if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR || size > (1u << 30))
+        throw Error("document data is damaged (bad zstd frame); rebuild with news-index --rebuild");
+    if (!impl_->dctx) impl_->dctx.reset(ZSTD_createDCtx());
+    std::string json(static_cast<size_t>(size), '\0');
+    size_t n = ZSTD_decompress_usingDDict(impl_->dctx.get(), json.data(), json.size(), data.data(), data.size(),
+                                          d->second.get());
+    if (ZSTD_isError(n) || n != json.size())
+        throw Error(std::string("document data is damaged (") + (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short") +
+                    "); rebuild with news-index --rebuild");
+    return decode_stored(json);
+}
+
+std::string DocCodec::train(const std::vector<std::string>& samples) {
+    std::string all;
+    std::vector<size_t> sizes;
+    for (const auto& s : samples) {
+        all += s;
+        sizes.push_back(s.size());
+    }
+    if (samples.size() < kMinSamples || all.size() < kMinSampleBytes) return {};
+    std::string dict(std::min(kDictCapacity, all.size() / 8), '\0');
+    // FastCover with fixed parameters: ZDICT_trainFromBuffer() tries four
+    // and keeps the best, at 3x the time (190 against 55 ms on 2,000
+    // Reuters records), for no smaller data here.
+    ZDICT_fastCover_params_t params{};
+    params.k = 200;
+    params.d = 8;
+    params.zParams.compressionLevel = kLevel;
+    size_t n = ZDICT_trainFromBuffer_fastCover(dict.data(), dict.size(), all.data(), sizes.data(),
+                                               static_cast<unsigned>(sizes.size()), params);
+    if (ZDICT_isError(n)) return {};  // (samples too alike or too few: no gain to be had)
+    dict.resize(n);
+    return dict;
 }
 
 }  // namespace news

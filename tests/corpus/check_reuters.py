@@ -5,6 +5,7 @@ computed straight from the JSON Lines file.
 Usage: check_reuters.py NEWS_SEARCH DB JSONL
 """
 import collections
+import html
 import json
 import subprocess
 import sys
@@ -80,6 +81,29 @@ def main():
     check("--from 1987-03-31 --to 1987-04", search(news_search, db, "--from", "1987-03-31", "--to", "1987-04")["total"],
           in_range("1987-03-31", "1987-04-30"))
     check("year:1987 month:1987-10", search(news_search, db, "year:1987 month:1987-10")["total"], months["1987-10"])
+
+    # Stored fields (packed against the index's dictionary) come back as read:
+    # every 400th record's title, date, source line and the start of its text.
+    stored_ok, sampled = 0, 0
+    with open(jsonl, encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            if line_no % 400 != 1:
+                continue
+            r = json.loads(line)
+            sampled += 1
+            out = subprocess.run([news_search, "--db", db, "--json", "--limit", "1", "id:" + r["id"]],
+                                 check=True, capture_output=True, text=True).stdout
+            hits = json.loads(out)["hits"]
+            # (A record whose body is only a table starts with its title.)
+            texts = [" ".join(t.split()) for t in (r["body"], r["title"] + " " + r["body"])]
+            start = " ".join(html.unescape(hits[0]["snippet"]).rstrip("\u2026").split())[:40] if hits else None
+            # (A record without a title gets its first sentence.)
+            if (len(hits) == 1 and (hits[0]["title"] == r["title"] or not r["title"]) and hits[0]["date"] == r["date"][:10]
+                    and hits[0]["source"].endswith(":%d" % line_no) and any(t.startswith(start) for t in texts)):
+                stored_ok += 1
+            else:
+                print("BAD stored fields of", r["id"], hits[:1])
+    check("records whose stored fields read back", stored_ok, sampled)
 
     print("%d passed, %d failed" % (len(checks) - len(failures), len(failures)))
     return 1 if failures else 0

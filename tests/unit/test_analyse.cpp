@@ -6,12 +6,19 @@
 #include "news/schema.hpp"
 #include "news/stored.hpp"
 
-#include <catch2/catch.hpp>
+#include "news/error.hpp"
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 using namespace news;
 using namespace news::indexer;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -147,4 +154,115 @@ TEST_CASE("a folder entry's key is the key of its whole path, built name by name
     // Names that are not plain (never met in a walk) still get the whole path's key.
     CHECK(child_key(path_key("corpus"), "..") == path_key("corpus/.."));
     CHECK(child_key(path_key("corpus"), "x/../y") == path_key("corpus/x/../y"));
+}
+
+// ---- packed document data (news/stored.hpp) ----------------------------------
+
+namespace {
+
+// Records like a news corpus's: the same keys, paths and phrasing in each,
+// different text (a fixed pseudo-random draw from a small vocabulary).
+std::vector<StoredDoc> sample_docs(size_t n) {
+    static const char* words[] = {"the", "market", "shares", "rose", "fell", "percent", "company", "said", "oil",
+                                  "prices", "bank", "rates", "analysts", "expected", "quarter", "profit", "year",
+                                  "government", "trade", "dollar", "billion", "million", "week", "officials"};
+    uint32_t seed = 12345;
+    auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+    std::vector<StoredDoc> docs;
+    for (size_t i = 0; i < n; ++i) {
+        StoredDoc d;
+        d.id = "reuters-" + std::to_string(i);
+        d.type = "article";
+        d.article = d.id;
+        d.title = "REPORT " + std::to_string(i);
+        d.date = "1987-03-" + std::to_string(10 + i % 18);
+        d.source = "/data/corpora/reuters21578.jsonl:" + std::to_string(i + 1);
+        d.publication = "Reuters";
+        for (size_t w = 0; w < 150; ++w) d.text += std::string(words[(next() >> 16) % 24]) + (w % 12 == 11 ? ".\n" : " ");
+        docs.push_back(d);
+    }
+    return docs;
+}
+
+void check_same(const StoredDoc& a, const StoredDoc& b) {
+    CHECK(a.id == b.id);
+    CHECK(a.title == b.title);
+    CHECK(a.date == b.date);
+    CHECK(a.source == b.source);
+    CHECK(a.publication == b.publication);
+    CHECK(a.text == b.text);
+}
+
+}  // namespace
+
+TEST_CASE("document data is packed against a dictionary trained on the corpus, and unpacked as it was") {
+    std::vector<StoredDoc> docs = sample_docs(400);
+    std::vector<std::string> samples;
+    for (const auto& d : docs) samples.push_back(encode(d));
+    const std::string dict = DocCodec::train(samples);
+    REQUIRE_FALSE(dict.empty());
+
+    DocCodec codec(dict);
+    size_t json = 0, packed = 0;
+    for (const auto& d : docs) {
+        std::string data = codec.pack(d);
+        json += encode(d).size();
+        packed += data.size();
+        CHECK(DocCodec::dictionary_of(data) != 0);
+        check_same(codec.unpack(data), d);
+    }
+    CHECK(packed * 3 < json);  // (zlib alone, as Xapian stores data: about half)
+
+    // Another codec with the same dictionary (news-search) reads them; one
+    // without it says what to do.
+    std::string data = codec.pack(docs[7]);
+    DocCodec reader;
+    CHECK_FALSE(reader.knows(DocCodec::dictionary_of(data)));
+    CHECK_THROWS_WITH(reader.unpack(data), Catch::Contains("rebuild with news-index --rebuild"));
+    reader.add_dictionary(dict);
+    CHECK(reader.knows(DocCodec::dictionary_of(data)));
+    check_same(reader.unpack(data), docs[7]);
+    // Damaged data is an error, not a crash or a wrong document.
+    CHECK_THROWS_AS(reader.unpack(data.substr(0, data.size() / 2)), Error);
+    // Plain JSON (an index without a dictionary) reads as before.
+    CHECK(DocCodec::dictionary_of(encode(docs[3])) == 0);
+    check_same(reader.unpack(encode(docs[3])), docs[3]);
+    // No dictionary: the data is the JSON.
+    DocCodec plain;
+    CHECK(plain.pack(docs[3]) == encode(docs[3]));
+}
+
+TEST_CASE("a corpus too small for a dictionary gets none") {
+    std::vector<std::string> samples;
+    for (const auto& d : sample_docs(20)) samples.push_back(encode(d));
+    CHECK(DocCodec::train(samples).empty());
+}
+
+TEST_CASE("a fresh build's dictionary comes from the corpus's first records, and the analyser packs with it") {
+    fs::path dir = fs::temp_directory_path() / ("news-dict-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    {
+        std::ofstream out(dir / "big.jsonl");
+        for (const auto& d : sample_docs(DocCodec::kSamples + 100))
+            out << nlohmann::json{{"id", d.id}, {"title", d.title}, {"body", d.text}, {"date", *d.date},
+                                  {"source", "Reuters"}}.dump()
+                << "\n";
+        std::ofstream small(dir / "a.txt");
+        small << "A short article\n\nNothing much to train on.\n";
+    }
+    const std::string dict = train_dictionary({dir.string()});
+    CHECK_FALSE(dict.empty());
+    CHECK(train_dictionary({(dir / "a.txt").string()}).empty());
+
+    Catalogue cat = Catalogue::builtin();
+    Analyser analyser(cat, dict);
+    auto docs = analyser.analyse(text_article(" date 2022-04-15 Fans of BTS and Lady Gaga are going wild #BTS."));
+    REQUIRE(docs.size() == 1);
+    const std::string data = docs[0].doc.get_data();
+    CHECK(DocCodec::dictionary_of(data) != 0);
+    DocCodec reader(dict);
+    StoredDoc s = reader.unpack(data);
+    CHECK(s.id == "x1");
+    CHECK(s.entities == std::vector<std::string>{"BTS", "Lady Gaga"});
+    fs::remove_all(dir);
 }

@@ -96,6 +96,8 @@ inline constexpr std::string_view kTypePost = "post";
 // Database metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "news:schema";  // kSchemaVersion
 inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalogue text used at index time
+inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
+                                                                       // (news/stored.hpp), if any
 inline constexpr std::string_view kSchemaVersion = "2";  // 2: Slot::Oldest and Slot::Newest
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
