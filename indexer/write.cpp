@@ -96,11 +96,11 @@ std::string lower(std::string s) {
     return s;
 }
 
-// The article ids (as in their XARTICLE terms) of the articles read from a file.
+// The article ids (as in their Q terms) of the articles read from a file.
 std::vector<std::string> articles_of_file(const Xapian::Database& db, const std::string& file_key) {
     std::vector<std::string> ids;
     const std::string file_term = term(FieldId::File, file_key);
-    const std::string prefix(field(FieldId::Article).prefix);
+    const std::string prefix(field(FieldId::Id).prefix);
     for (auto p = db.postlist_begin(file_term); p != db.postlist_end(file_term); ++p) {
         Xapian::Document doc = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
         if (doc.get_value(slot(Slot::Type)) != kTypeArticle) continue;
@@ -364,10 +364,7 @@ void Writer::add(const Article& a, std::vector<IndexDoc>&& docs) {
     try {
         const size_t k = shard_of(a.id, shards_.size());
         ShardQueue* queue = queues_.empty() ? nullptr : queues_[k].get();
-        if (existed) {
-            if (queue) queue->remove(term(FieldId::Article, a.id));
-            else shards_[k].delete_document(term(FieldId::Article, a.id));
-        }
+        if (existed) delete_article(k, a.id);
         docs.front().doc.add_value(slot(Slot::Digest), a.digest);
         for (IndexDoc& d : docs) {
             if (d.post) {
@@ -393,10 +390,17 @@ void Writer::remove_article(const std::string& article_id, const std::string& wh
         if (options_.list) options_.list("removed", where);
         return;
     }
-    const size_t k = shard_of(article_id, shards_.size());
-    if (queues_.empty()) shards_[k].delete_document(term(FieldId::Article, article_id));
-    else queues_[k]->remove(term(FieldId::Article, article_id));
+    delete_article(shard_of(article_id, shards_.size()), article_id);
     ++since_commit_;
+}
+
+// An article (its Q term) and its posts (their XARTICLE term; an index made
+// before schema 3 has it on the article too).
+void Writer::delete_article(size_t k, const std::string& article_id) {
+    for (const std::string& t : {term(FieldId::Id, article_id), term(FieldId::Article, article_id)}) {
+        if (queues_.empty()) shards_[k].delete_document(t);
+        else queues_[k]->remove(t);
+    }
 }
 
 void Writer::file_done(const FileInfo& file) {

@@ -108,6 +108,7 @@ private:
     std::optional<Recorded> recorded(const std::string& key) const;
     std::optional<std::string> stored_digest(const std::string& article_id);
     void remove_article(const std::string& article_id, const std::string& where);
+    void delete_article(size_t shard, const std::string& article_id);
     void maybe_commit();
     void commit();
     Xapian::Database read_shard_for(const std::string& article_id);

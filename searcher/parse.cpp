@@ -111,6 +111,16 @@ public:
     }
 };
 
+// article:ID — the article (its Q term) and its posts (their XARTICLE term).
+class ArticleProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override {
+        std::string id = strip_quotes(value);
+        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term(FieldId::Id, id)),
+                             Xapian::Query(term(FieldId::Article, id)));
+    }
+};
+
 // date:A..B — either end may be omitted.
 class DateProcessor : public Xapian::FieldProcessor {
 public:
@@ -496,6 +506,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, CatalogueSource catalogue
     }
     qp_.add_boolean_prefix(std::string(field(FieldId::Entity).name), (new ArtistProcessor(catalogue_, db))->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::Author).name), (new AuthorProcessor)->release());
+    qp_.add_boolean_prefix(std::string(field(FieldId::Article).name), (new ArticleProcessor)->release());
     qp_.add_boolean_prefix("date", (new DateProcessor)->release());
 }
 

@@ -49,7 +49,7 @@ inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields
     {"author", "XAUTHOR", FieldKind::Special, "a post's author handle, e.g. author:@vdailyl"},
     {"mention", "XAT", FieldKind::FreeText, "an @handle mentioned in the text (typed as @handle)"},
     {"hashtag", "XHASH", FieldKind::FreeText, "a #hashtag in the text (typed as #hashtag)"},
-    {"article", "XARTICLE", FieldKind::Boolean, "the article id (an article and all its posts)"},
+    {"article", "XARTICLE", FieldKind::Special, "the article id (an article and all its posts)"},
     {"year", "XY", FieldKind::Boolean, "year of the document's date, e.g. year:2023"},
     {"month", "XM", FieldKind::Boolean, "month of the document's date as YYYY-MM, e.g. month:2023-06"},
     {"", "XD", FieldKind::Boolean, "day of the document's date as YYYYMMDD"},
@@ -98,7 +98,9 @@ inline constexpr std::string_view kMetaSchemaVersion = "news:schema";  // kSchem
 inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalogue text used at index time
 inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
                                                                        // (news/stored.hpp), if any
-inline constexpr std::string_view kSchemaVersion = "2";  // 2: Slot::Oldest and Slot::Newest
+// 2: Slot::Oldest and Slot::Newest; 3: XARTICLE on posts only (an article's
+// id is its Q term), document data packed (kMetaDocDict).
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
 // (relative to the working directory, so the repository root's default is
