@@ -105,6 +105,13 @@ def main():
                 print("BAD stored fields of", r["id"], hits[:1])
     check("records whose stored fields read back", stored_ok, sampled)
 
+    # Spelling: a fresh build of a large corpus drops the words it met once
+    # ("tarrif", a typo in one record, would otherwise be corrected into
+    # nothing), and suggests the common ones.
+    for typed, want in (("tarrif", "tariff"), ("goverment", "government"), ("curency markets", "currency markets")):
+        got = search(news_search, db, typed)["suggestion"]
+        check("suggestion for %s is %s (%s)" % (typed, want, got), int(got == want), 1)
+
     print("%d passed, %d failed" % (len(checks) - len(failures), len(failures)))
     return 1 if failures else 0
 
