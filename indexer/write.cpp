@@ -302,7 +302,7 @@ std::optional<std::string> Writer::stored_digest(const std::string& article_id) 
     const Xapian::Database db = read_shard_for(article_id);
     auto it = db.postlist_begin(t);
     if (it == db.postlist_end(t)) return std::nullopt;
-    return db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(slot(Slot::Digest));
+    return digest_hex(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(slot(Slot::Digest)));
 }
 
 bool Writer::unchanged(const FileInfo& file) {
@@ -366,7 +366,7 @@ void Writer::add(const Article& a, std::vector<IndexDoc>&& docs) {
         const size_t k = shard_of(a.id, shards_.size());
         ShardQueue* queue = queues_.empty() ? nullptr : queues_[k].get();
         if (existed) delete_article(k, a.id);
-        docs.front().doc.add_value(slot(Slot::Digest), a.digest);
+        docs.front().doc.add_value(slot(Slot::Digest), digest_value(a.digest));
         for (IndexDoc& d : docs) {
             if (d.post) {
                 ++stats_.posts;

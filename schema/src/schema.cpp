@@ -34,6 +34,25 @@ std::string newest_key(std::string_view date, std::string_view id) {
     return (date.empty() ? std::string("!") : std::string(date)) + term(FieldId::Id, id).substr(field(FieldId::Id).prefix.size());
 }
 
+std::string digest_value(std::string_view hex) {
+    if (hex.size() != 16 || hex.find_first_not_of("0123456789abcdef") != std::string_view::npos) return std::string(hex);
+    std::string v(8, '\0');
+    for (size_t i = 0; i < 8; ++i)
+        v[i] = static_cast<char>(std::strtoul(std::string(hex.substr(2 * i, 2)).c_str(), nullptr, 16));
+    return v;
+}
+
+std::string digest_hex(std::string_view value) {
+    if (value.size() != 8) return std::string(value);
+    std::string hex;
+    char b[3];
+    for (unsigned char c : value) {
+        std::snprintf(b, sizeof b, "%02x", c);
+        hex += b;
+    }
+    return hex;
+}
+
 std::string default_db_path() {
     if (const char* env = std::getenv(std::string(kDbEnv).c_str()); env && *env) return env;
     return std::string(kDefaultDb);

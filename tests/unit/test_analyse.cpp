@@ -288,3 +288,13 @@ TEST_CASE("a post names its article (XARTICLE), the article names only itself (Q
         CHECK(t.count("Q001_a3c739b97393af1b#" + std::to_string(i)));
     }
 }
+
+TEST_CASE("a record's digest is stored in 8 bytes and read back as written") {
+    const std::string hex = digest_of("one JSON line");
+    REQUIRE(hex.size() == 16);
+    CHECK(digest_value(hex).size() == 8);
+    CHECK(digest_hex(digest_value(hex)) == hex);
+    CHECK(digest_hex(digest_value("00ff00ff00ff00ff")) == "00ff00ff00ff00ff");
+    CHECK(digest_value("not a digest") == "not a digest");  // kept as it is
+    CHECK(digest_hex("not a digest") == "not a digest");
+}

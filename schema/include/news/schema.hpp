@@ -74,7 +74,8 @@ enum class Slot : Xapian::valueno {
     Date = 0,      // "YYYYMMDD" (8 ASCII digits, sorts as dates); absent when undated
     Type = 1,      // "article" or "post"
     Entities = 2,  // canonical names of the people and groups named, each followed by '\n' (artist facet)
-    Digest = 3,    // content digest of the record the document came from (incremental updates)
+    Digest = 3,    // content digest of the record an article came from (incremental updates): the
+                   // 16 hex digits of news-index's digests as 8 bytes (digest_value())
     Oldest = 4,    // "YYYYMMDD" or "~" when undated, then the unique id: ascending is oldest first,
                    // undated last
     Newest = 5,    // "YYYYMMDD" or "!" when undated, then the unique id: descending is newest first,
@@ -84,6 +85,10 @@ enum class Slot : Xapian::valueno {
     // lists documents exactly as one database does whatever its document ids.)
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+// Slot::Digest's value of a digest in hex, and back (anything else is kept as it is).
+std::string digest_value(std::string_view hex);
+std::string digest_hex(std::string_view value);
 
 // The values of Slot::Oldest and Slot::Newest for a document ("" date: undated).
 std::string oldest_key(std::string_view date, std::string_view id);
