@@ -400,19 +400,6 @@ std::string digest_of(std::string_view bytes) {
     return f.hex();
 }
 
-std::string path_key(const std::string& path) {
-    // The working folder, asked for once: fs::absolute() asks the system
-    // for it each time (a system call a file, a tenth of a no-change run).
-    static const fs::path cwd = [] {
-        std::error_code ec;
-        fs::path p = fs::current_path(ec);
-        return ec ? fs::path() : p;
-    }();
-    fs::path p(path);
-    if (p.is_relative() && !cwd.empty()) p = cwd / p;
-    return p.lexically_normal().generic_string();
-}
-
 std::string child_key(const std::string& dir_key, const std::string& name) {
     if (dir_key.empty() || dir_key.front() != '/' || name.empty() || name == "." || name == ".." ||
         name.find('/') != std::string::npos)

@@ -16,6 +16,7 @@
 #pragma once
 
 #include "news/dates.hpp"
+#include "news/schema.hpp"  // path_key()
 
 #include <cstddef>
 #include <cstdint>
@@ -102,8 +103,6 @@ struct ReadCallbacks {
 
 // 64-bit FNV-1a of bytes, as 16 hex digits.
 std::string digest_of(std::string_view bytes);
-// The key of a path: absolute and lexically normal.
-std::string path_key(const std::string& path);
 // The key of a folder's entry: path_key(folder + "/" + name) from the
 // folder's key and the entry's name, without normalising the whole path.
 std::string child_key(const std::string& dir_key, const std::string& name);

@@ -100,9 +100,9 @@ std::string lower(std::string s) {
 // The article ids (as in their Q terms) of the articles read from a file.
 std::vector<std::string> articles_of_file(const Xapian::Database& db, const std::string& file_key) {
     std::vector<std::string> ids;
-    const std::string file_term = term(FieldId::File, file_key);
+    const std::string file = file_term(file_key);
     const std::string prefix(field(FieldId::Id).prefix);
-    for (auto p = db.postlist_begin(file_term); p != db.postlist_end(file_term); ++p) {
+    for (auto p = db.postlist_begin(file); p != db.postlist_end(file); ++p) {
         Xapian::Document doc = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
         if (doc.get_value(slot(Slot::Type)) != kTypeArticle) continue;
         auto t = doc.termlist_begin();

@@ -121,6 +121,15 @@ public:
     }
 };
 
+// file:PATH — the documents read from that file (a relative path is taken
+// from the working folder, as news-index takes it).
+class FileProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(file_term(path_key(strip_quotes(value))));
+    }
+};
+
 // date:A..B — either end may be omitted.
 class DateProcessor : public Xapian::FieldProcessor {
 public:
@@ -507,6 +516,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, CatalogueSource catalogue
     qp_.add_boolean_prefix(std::string(field(FieldId::Entity).name), (new ArtistProcessor(catalogue_, db))->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::Author).name), (new AuthorProcessor)->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::Article).name), (new ArticleProcessor)->release());
+    qp_.add_boolean_prefix(std::string(field(FieldId::File).name), (new FileProcessor)->release());
     qp_.add_boolean_prefix("date", (new DateProcessor)->release());
 }
 

@@ -3,6 +3,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+
+namespace fs = std::filesystem;
 
 namespace news {
 
@@ -51,6 +54,33 @@ std::string digest_hex(std::string_view value) {
         hex += b;
     }
     return hex;
+}
+
+std::string path_key(const std::string& path) {
+    // The working folder, asked for once: fs::absolute() asks the system
+    // for it each time (a system call a file, a tenth of a no-change run).
+    static const fs::path cwd = [] {
+        std::error_code ec;
+        fs::path p = fs::current_path(ec);
+        return ec ? fs::path() : p;
+    }();
+    fs::path p(path);
+    if (p.is_relative() && !cwd.empty()) p = cwd / p;
+    return p.lexically_normal().generic_string();
+}
+
+std::string file_term(std::string_view key) {
+    // FNV-1a of the key, lower-cased as every term's value is (file: was
+    // never case-sensitive), in base 32: 13 characters.
+    uint64_t h = 1469598103934665603ULL;
+    for (char c : key) {
+        unsigned char u = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        h = (h ^ u) * 1099511628211ULL;
+    }
+    static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuv";
+    std::string t(field(FieldId::File).prefix);
+    for (int shift = 60; shift >= 0; shift -= 5) t += kDigits[(h >> shift) & 31];
+    return t;
 }
 
 std::string default_db_path() {

@@ -40,7 +40,8 @@ TEST_CASE("an article document carries its id, type, date, file and entity terms
     auto docs = analyser.analyse(text_article(" date 2022-04-15 Fans of BTS and Lady Gaga are going wild #BTS."));
     REQUIRE(docs.size() == 1);
     auto t = terms(docs[0].doc);
-    for (const char* must : {"Qx1", "XTYPEarticle", "XFILEcorpus/x1.txt", "XY2022", "XM2022-04",
+    CHECK(t.count(file_term("corpus/x1.txt")));
+    for (const char* must : {"Qx1", "XTYPEarticle", "XY2022", "XM2022-04",
                              "XD20220415", "XEbts", "XElady-gaga", "XHASHbts", "Sfans", "fans", "Zfan", "gaga"})
         CHECK(t.count(must));
     CHECK_FALSE(t.count("XUNDATED"));
@@ -297,4 +298,14 @@ TEST_CASE("a record's digest is stored in 8 bytes and read back as written") {
     CHECK(digest_hex(digest_value("00ff00ff00ff00ff")) == "00ff00ff00ff00ff");
     CHECK(digest_value("not a digest") == "not a digest");  // kept as it is
     CHECK(digest_hex("not a digest") == "not a digest");
+}
+
+TEST_CASE("a file's term is a hash of its key, the same whatever the case") {
+    const std::string t = file_term("/data/news/a.jsonl");
+    CHECK(t.rfind("XFILE", 0) == 0);
+    CHECK(t.size() == 5 + 13);
+    CHECK(file_term("/Data/News/A.jsonl") == t);  // as term() lower-cases every value
+    CHECK(file_term("/data/news/b.jsonl") != t);
+    CHECK(file_term("/data/news/a.jsonl2") != t);
+    CHECK(path_key("corpus/../corpus/x.txt") == path_key("corpus/x.txt"));
 }

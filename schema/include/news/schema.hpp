@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,7 +55,7 @@ inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields
     {"month", "XM", FieldKind::Boolean, "month of the document's date as YYYY-MM, e.g. month:2023-06"},
     {"", "XD", FieldKind::Boolean, "day of the document's date as YYYYMMDD"},
     {"", "XUNDATED", FieldKind::Boolean, "documents without a date (the term is the bare prefix)"},
-    {"file", "XFILE", FieldKind::Boolean, "the source file the document was read from"},
+    {"file", "XFILE", FieldKind::Special, "the source file the document was read from (its path)"},
     {"people", "XPEOPLE", FieldKind::Boolean, "a JSON Lines `people` code"},
     {"place", "XPLACE", FieldKind::Boolean, "a JSON Lines `places` code"},
     {"org", "XORG", FieldKind::Boolean, "a JSON Lines `orgs` code"},
@@ -86,6 +87,14 @@ enum class Slot : Xapian::valueno {
 };
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 
+// The key of a source file: its path made absolute (against the working
+// folder) and lexically normal.
+std::string path_key(const std::string& path);
+// The XFILE term of a file, from its key: a 64-bit hash of the key rather
+// than the key, which every document of a file would hold in its term list
+// (Reuters-21578: 0.5 MB of the index).
+std::string file_term(std::string_view key);
+
 // Slot::Digest's value of a digest in hex, and back (anything else is kept as it is).
 std::string digest_value(std::string_view hex);
 std::string digest_hex(std::string_view value);
@@ -104,7 +113,8 @@ inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalo
 inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
                                                                        // (news/stored.hpp), if any
 // 2: Slot::Oldest and Slot::Newest; 3: XARTICLE on posts only (an article's
-// id is its Q term), document data packed (kMetaDocDict).
+// id is its Q term), document data packed (kMetaDocDict), XFILE terms
+// hashed (file_term()), Slot::Digest in 8 bytes.
 inline constexpr std::string_view kSchemaVersion = "3";
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
