@@ -309,3 +309,24 @@ TEST_CASE("a file's term is a hash of its key, the same whatever the case") {
     CHECK(file_term("/data/news/a.jsonl2") != t);
     CHECK(path_key("corpus/../corpus/x.txt") == path_key("corpus/x.txt"));
 }
+
+TEST_CASE("no phrase spans the title and the text") {
+    Catalogue cat = Catalogue::builtin();
+    Analyser analyser(cat);
+    auto docs = analyser.analyse(text_article("Airport crowds\n\nFans were waiting at the airport."));
+    REQUIRE(docs.size() == 1);
+    const Xapian::Document& d = docs[0].doc;
+    auto positions = [&](const std::string& t) {
+        auto it = d.termlist_begin();
+        it.skip_to(t);
+        REQUIRE(it != d.termlist_end());
+        REQUIRE(*it == t);
+        return std::vector<Xapian::termpos>(it.positionlist_begin(), it.positionlist_end());
+    };
+    // "crowds" ends the title (in the text, its words count twice), "fans" starts the text.
+    const auto crowds = positions("crowds"), fans = positions("fans");
+    REQUIRE(crowds.size() == 1);
+    REQUIRE(fans.size() == 1);
+    CHECK(fans[0] > crowds[0] + 1);  // "crowds fans" is no phrase
+    CHECK(fans[0] < crowds[0] + 10);  // ...but the gap is small (positions cost space)
+}
