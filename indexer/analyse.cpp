@@ -105,7 +105,6 @@ std::vector<std::string> Analyser::add_entities(Xapian::Document& doc, const std
 
 void Analyser::add_date(Xapian::Document& doc, const std::optional<Date>& date, const std::string& id) {
     const std::string key = date ? date->key() : std::string();
-    doc.add_value(slot(Slot::Oldest), oldest_key(key, id));
     doc.add_value(slot(Slot::Newest), newest_key(key, id));
     if (!date) {
         doc.add_boolean_term(std::string(field(FieldId::Undated).prefix));

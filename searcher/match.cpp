@@ -42,6 +42,14 @@ struct Run {
 // Xapian skip the documents that cannot reach the page.  Feedback never
 // changes what matches, so the total and the facets of the first match hold.
 // Both in relevance order alone, ties ordered afterwards (rank_by_relevance()).
+// How many documents match (exactly), without ranking them.
+Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
 Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::string& sort, const Options& o,
               bool spy, bool remote) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
@@ -55,14 +63,33 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
         // Every order is total (the date keys end with the unique id), so a
         // sharded index lists documents exactly as one database does, whatever
         // their document ids; values, not KeyMakers, which remote shards lack.
-        if (sort == "newest")
+        if (sort == "newest") {
             enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), true);
-        else
-            enquire.set_sort_by_value_then_relevance(slot(Slot::Oldest), false);
-        r.mset = enquire.get_mset(offset, limit, db.get_doccount());  // every match checked: exact total and facets
+            r.mset = enquire.get_mset(offset, limit, db.get_doccount());  // every match checked: exact total and facets
+            r.total = r.mset.get_matches_estimated();
+            for (auto it = r.mset.begin(); it != r.mset.end(); ++it) r.items.push_back(it);
+            if (spy) r.facets = spies.counts();
+            return r;
+        }
+        // Oldest first, undated last.  Ascending Newest order puts the
+        // undated first ("!" + id): the order wanted is that order turned
+        // round by their count, the dated from there on, then the undated.
+        enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), false);
+        const Xapian::doccount undated = count_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, p.query,
+                                                                           Xapian::Query(std::string(field(FieldId::Undated).prefix))));
+        r.mset = enquire.get_mset(undated + offset, limit, db.get_doccount());  // exact total and facets
         r.total = r.mset.get_matches_estimated();
         for (auto it = r.mset.begin(); it != r.mset.end(); ++it) r.items.push_back(it);
         if (spy) r.facets = spies.counts();
+        const Xapian::doccount dated = r.total - std::min(undated, r.total);
+        // Where the page reaches the undated: they follow, in ascending order.
+        const Xapian::doccount from = std::max(offset, dated) - dated;  // the first undated on the page
+        const Xapian::doccount end = std::min(offset + limit - std::min(offset + limit, dated), undated);
+        if (from < end) {
+            enquire.clear_matchspies();  // (counted once, above)
+            Xapian::MSet tail = enquire.get_mset(from, end - from);
+            for (auto it = tail.begin(); it != tail.end(); ++it) r.items.push_back(it);
+        }
         return r;
     }
     // The top documents for feedback and, without feedback, the page.

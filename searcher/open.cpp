@@ -96,6 +96,12 @@ StoredDoc Index::stored(const std::string& data) {
         for (const auto& part : opened) codec->add_dictionary(part.get_metadata(std::string(kMetaDocDict)));
     }
     if (!codec) codec.emplace();
+    if (id != 0 && !codec->knows(id)) {
+        // A document of another index: news-index --rebuild swapped a new
+        // one in while this search read the old one (Xapian opens tables
+        // lazily), so search() opens the index again and retries.
+        throw Xapian::DatabaseError("a document is packed with a dictionary the index does not hold");
+    }
     try {
         return codec->unpack(data);
     } catch (const Error& e) {

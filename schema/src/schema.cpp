@@ -29,10 +29,6 @@ std::string term(FieldId id, std::string_view value) {
     return t;
 }
 
-std::string oldest_key(std::string_view date, std::string_view id) {
-    return (date.empty() ? std::string("~") : std::string(date)) + term(FieldId::Id, id).substr(field(FieldId::Id).prefix.size());
-}
-
 std::string newest_key(std::string_view date, std::string_view id) {
     return (date.empty() ? std::string("!") : std::string(date)) + term(FieldId::Id, id).substr(field(FieldId::Id).prefix.size());
 }

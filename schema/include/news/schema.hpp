@@ -77,8 +77,8 @@ enum class Slot : Xapian::valueno {
     Entities = 2,  // canonical names of the people and groups named, each followed by '\n' (artist facet)
     Digest = 3,    // content digest of the record an article came from (incremental updates): the
                    // 16 hex digits of news-index's digests as 8 bytes (digest_value())
-    Oldest = 4,    // "YYYYMMDD" or "~" when undated, then the unique id: ascending is oldest first,
-                   // undated last
+    // 4: retired (schema 2's Oldest: "~" for undated, ascending oldest first;
+    // news-search turns ascending Newest order round instead, match.cpp).
     Newest = 5,    // "YYYYMMDD" or "!" when undated, then the unique id: descending is newest first,
                    // undated last; also breaks ties in relevance order (newer first)
     // (Orders are values, not KeyMakers, because Xapian's remote backend runs
@@ -99,8 +99,7 @@ std::string file_term(std::string_view key);
 std::string digest_value(std::string_view hex);
 std::string digest_hex(std::string_view value);
 
-// The values of Slot::Oldest and Slot::Newest for a document ("" date: undated).
-std::string oldest_key(std::string_view date, std::string_view id);
+// The value of Slot::Newest for a document ("" date: undated).
 std::string newest_key(std::string_view date, std::string_view id);
 
 // Document types.
@@ -114,7 +113,7 @@ inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd d
                                                                        // (news/stored.hpp), if any
 // 2: Slot::Oldest and Slot::Newest; 3: XARTICLE on posts only (an article's
 // id is its Q term), document data packed (kMetaDocDict), XFILE terms
-// hashed (file_term()), Slot::Digest in 8 bytes.
+// hashed (file_term()), Slot::Digest in 8 bytes, no Oldest slot.
 inline constexpr std::string_view kSchemaVersion = "3";
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
