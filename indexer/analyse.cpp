@@ -163,7 +163,7 @@ void add_common(Xapian::Document& doc, const Article& a, std::string_view type, 
     // looks for both): a term a document less costs 1.3 % of the index.
     if (type == kTypePost) doc.add_boolean_term(term(FieldId::Article, a.id));
     doc.add_boolean_term(file_term(a.file_key.empty() ? a.file : a.file_key));
-    doc.add_value(slot(Slot::Type), std::string(type));
+    doc.add_value(slot(Slot::Type), type_value(type));
 }
 
 std::string lower_ascii(std::string s) {

@@ -104,7 +104,7 @@ std::vector<std::string> articles_of_file(const Xapian::Database& db, const std:
     const std::string prefix(field(FieldId::Id).prefix);
     for (auto p = db.postlist_begin(file); p != db.postlist_end(file); ++p) {
         Xapian::Document doc = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
-        if (doc.get_value(slot(Slot::Type)) != kTypeArticle) continue;
+        if (doc.get_value(slot(Slot::Type)) != type_value(kTypeArticle)) continue;
         auto t = doc.termlist_begin();
         t.skip_to(prefix);
         if (t != doc.termlist_end() && (*t).rfind(prefix, 0) == 0) ids.push_back((*t).substr(prefix.size()));

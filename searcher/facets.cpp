@@ -28,7 +28,7 @@ FacetCounts facet_counts(const ValueCounts& dates, const ValueCounts& types, con
         counts["month"][kUndated] = total - dated;
     }
     for (const auto& [type, n] : types)
-        if (!type.empty() && n > 0) counts["type"][type] += n;
+        if (!type.empty() && n > 0) counts["type"][type_of_value(type)] += n;
     for (const auto& [set, n] : entity_sets) {
         if (n == 0) continue;
         size_t start = 0;

@@ -33,6 +33,14 @@ std::string newest_key(std::string_view date, std::string_view id) {
     return (date.empty() ? std::string("!") : std::string(date)) + term(FieldId::Id, id).substr(field(FieldId::Id).prefix.size());
 }
 
+std::string type_value(std::string_view type) { return type.empty() ? std::string() : std::string(1, type[0]); }
+
+std::string type_of_value(std::string_view value) {
+    if (value == type_value(kTypeArticle)) return std::string(kTypeArticle);
+    if (value == type_value(kTypePost)) return std::string(kTypePost);
+    return std::string(value);
+}
+
 std::string digest_value(std::string_view hex) {
     if (hex.size() != 16 || hex.find_first_not_of("0123456789abcdef") != std::string_view::npos) return std::string(hex);
     std::string v(8, '\0');

@@ -49,7 +49,9 @@ TEST_CASE("an article document carries its id, type, date, file and entity terms
     CHECK_FALSE(t.count("date"));  // the header is not text
     CHECK(docs[0].doc.get_value(slot(Slot::Date)) == "20220415");
     CHECK(docs[0].doc.get_value(slot(Slot::Newest)).rfind("20220415", 0) == 0);
-    CHECK(docs[0].doc.get_value(slot(Slot::Type)) == "article");
+    CHECK(docs[0].doc.get_value(slot(Slot::Type)) == "a");
+    CHECK(type_of_value("a") == "article");
+    CHECK(type_of_value(type_value(kTypePost)) == "post");
     CHECK(docs[0].doc.get_value(slot(Slot::Entities)) == "BTS\nLady Gaga\n");
     StoredDoc s = decode_stored(docs[0].doc.get_data());
     CHECK(s.date == std::optional<std::string>("2022-04-15"));

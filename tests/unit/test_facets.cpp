@@ -35,7 +35,7 @@ const std::vector<Doc> kDocs = {
 Xapian::Document document(const Doc& d) {
     Xapian::Document doc;
     if (!d.date.empty()) doc.add_value(slot(Slot::Date), d.date);
-    doc.add_value(slot(Slot::Type), d.type);
+    doc.add_value(slot(Slot::Type), type_value(d.type));
     if (!d.entities.empty()) doc.add_value(slot(Slot::Entities), d.entities);
     doc.add_boolean_term("XTYPE" + d.type);
     return doc;

@@ -73,7 +73,7 @@ std::string term(FieldId id, std::string_view value);
 // Value slots, with the encoding of each.
 enum class Slot : Xapian::valueno {
     Date = 0,      // "YYYYMMDD" (8 ASCII digits, sorts as dates); absent when undated
-    Type = 1,      // "article" or "post"
+    Type = 1,      // "a" (article) or "p" (post): type_value()
     Entities = 2,  // canonical names of the people and groups named, each followed by '\n' (artist facet)
     Digest = 3,    // content digest of the record an article came from (incremental updates): the
                    // 16 hex digits of news-index's digests as 8 bytes (digest_value())
@@ -95,6 +95,10 @@ std::string path_key(const std::string& path);
 // (Reuters-21578: 0.5 MB of the index).
 std::string file_term(std::string_view key);
 
+// Slot::Type's value of a document type (kTypeArticle, kTypePost), and back.
+std::string type_value(std::string_view type);
+std::string type_of_value(std::string_view value);
+
 // Slot::Digest's value of a digest in hex, and back (anything else is kept as it is).
 std::string digest_value(std::string_view hex);
 std::string digest_hex(std::string_view value);
@@ -113,7 +117,8 @@ inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd d
                                                                        // (news/stored.hpp), if any
 // 2: Slot::Oldest and Slot::Newest; 3: XARTICLE on posts only (an article's
 // id is its Q term), document data packed (kMetaDocDict), XFILE terms
-// hashed (file_term()), Slot::Digest in 8 bytes, no Oldest slot.
+// hashed (file_term()), Slot::Digest in 8 bytes, Slot::Type in one, no
+// Oldest slot.
 inline constexpr std::string_view kSchemaVersion = "3";
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
