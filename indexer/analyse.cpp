@@ -208,7 +208,7 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
     s.url = a.url;
     s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a);
     s.text = seg.prose;
-    doc.set_data(codec_.pack(s));
+    doc.add_value(slot(Slot::Stored), codec_.pack(s));
     return out;
 }
 
@@ -245,7 +245,7 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     s.url = a.url;
     s.entities = add_entities(doc, p.text, nullptr, a.title + "\n\n" + prose);
     s.text = p.text;
-    doc.set_data(codec_.pack(s));
+    doc.add_value(slot(Slot::Stored), codec_.pack(s));
     return out;
 }
 

@@ -82,13 +82,13 @@ void print_db_stats(const std::string& path) {
     DocCodec codec(db.get_metadata(std::string(kMetaDocDict)));
     const std::string type_article = term(FieldId::Type, kTypeArticle);
     for (auto it = db.postlist_begin(type_article); it != db.postlist_end(type_article); ++it) {
-        StoredDoc d = codec.unpack(db.get_document(*it).get_data());
+        StoredDoc d = codec.unpack(stored_record(db.get_document(*it)));
         const std::string article = term(FieldId::Article, d.article);  // its posts
         fmt::print("  {}  {}  {}  {} posts\n    entities: {}\n", d.id, d.date ? *d.date : "undated", d.source,
                    db.get_termfreq(article), names(d.entities));
         for (auto p = db.postlist_begin(article); p != db.postlist_end(article); ++p) {
             if (*p == *it) continue;
-            StoredDoc post = codec.unpack(db.get_document(*p).get_data());
+            StoredDoc post = codec.unpack(stored_record(db.get_document(*p)));
             fmt::print("    post {}  {}  {} ({})  entities: {}\n", post.id, post.date ? *post.date : "undated",
                        post.author, post.author_name, names(post.entities));
         }

@@ -170,7 +170,7 @@ Results search_once(Index& index, const Options& o) {
         Hit h;
         h.rank = o.offset + i + 1;  // counts the offset
         h.score = it.get_weight();
-        h.doc = index.stored(it.get_document().get_data());
+        h.doc = index.stored(stored_record(it.get_document()));
         h.snippet = make_snippet(h.doc.text, hl, o.snippet_length);
         res.hits.push_back(std::move(h));
     }

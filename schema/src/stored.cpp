@@ -26,6 +26,11 @@ std::string encode(const StoredDoc& d) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string stored_record(const Xapian::Document& doc) {
+    std::string v = doc.get_value(slot(Slot::Stored));
+    return v.empty() ? doc.get_data() : v;
+}
+
 StoredDoc decode_stored(const std::string& data) {
     nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
     if (!j.is_object()) throw Error("document data is not a news-index record; rebuild with news-index --rebuild");

@@ -53,7 +53,7 @@ TEST_CASE("an article document carries its id, type, date, file and entity terms
     CHECK(type_of_value("a") == "article");
     CHECK(type_of_value(type_value(kTypePost)) == "post");
     CHECK(docs[0].doc.get_value(slot(Slot::Entities)) == "BTS\nLady Gaga\n");
-    StoredDoc s = decode_stored(docs[0].doc.get_data());
+    StoredDoc s = decode_stored(stored_record(docs[0].doc));
     CHECK(s.date == std::optional<std::string>("2022-04-15"));
     CHECK(s.entities == std::vector<std::string>{"BTS", "Lady Gaga"});
 }
@@ -84,7 +84,7 @@ TEST_CASE("an article without a date is undated, never given another date") {
     CHECK(docs[0].doc.get_value(slot(Slot::Date)).empty());
     CHECK(docs[0].doc.get_value(slot(Slot::Newest)).rfind("!", 0) == 0);
     CHECK(docs[0].doc.get_value(4).empty());  // (schema 2's Oldest slot)
-    CHECK_FALSE(decode_stored(docs[0].doc.get_data()).date);
+    CHECK_FALSE(decode_stored(stored_record(docs[0].doc)).date);
 }
 
 TEST_CASE("an invalid date header is a warning and the article is undated") {
@@ -262,7 +262,8 @@ TEST_CASE("a fresh build's dictionary comes from the corpus's first records, and
     Analyser analyser(cat, dict);
     auto docs = analyser.analyse(text_article(" date 2022-04-15 Fans of BTS and Lady Gaga are going wild #BTS."));
     REQUIRE(docs.size() == 1);
-    const std::string data = docs[0].doc.get_data();
+    const std::string data = stored_record(docs[0].doc);
+    CHECK(docs[0].doc.get_data().empty());  // (kept in Slot::Stored)
     CHECK(DocCodec::dictionary_of(data) != 0);
     DocCodec reader(dict);
     StoredDoc s = reader.unpack(data);

@@ -1,4 +1,4 @@
-// What a document stores for display (Xapian document data): everything
+// What a document stores for display (value slot Slot::Stored): everything
 // news-search prints for a hit without reopening corpus files.  Encoded as
 // one JSON object; the field names below are the keys.
 //
@@ -11,6 +11,8 @@
 // dictionary (a corpus too small to train one) the data is the JSON itself;
 // the first byte tells them apart ('{' or zstd's magic number).
 #pragma once
+
+#include <xapian.h>
 
 #include <cstddef>
 #include <memory>
@@ -37,6 +39,9 @@ struct StoredDoc {
 };
 
 std::string encode(const StoredDoc& doc);
+// A document's stored record as kept: its Slot::Stored value, or its data
+// (an index made before schema 3).  DocCodec::unpack() reads it.
+std::string stored_record(const Xapian::Document& doc);
 // Throws news::Error for data that is not a stored document.
 StoredDoc decode_stored(const std::string& data);
 
