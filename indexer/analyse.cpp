@@ -18,8 +18,8 @@ constexpr Xapian::termpos kFieldGap = 1;
 
 }  // namespace
 
-Analyser::Analyser(const Catalogue& catalogue, const std::string& dictionary)
-    : catalogue_(catalogue), matcher_(catalogue), codec_(dictionary) {
+Analyser::Analyser(const Catalogue& catalogue, const std::string& dictionary, int level)
+    : catalogue_(catalogue), matcher_(catalogue), level_(level), codec_(dictionary, level) {
     tg_.set_stemmer(Xapian::Stem(std::string(kStemLanguage)));
     tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);

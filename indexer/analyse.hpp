@@ -40,8 +40,12 @@ std::string train_dictionary(const std::vector<std::string>& paths);
 
 class Analyser {
 public:
-    // Documents' data is packed with this dictionary ("" for plain JSON).
-    explicit Analyser(const Catalogue& catalogue, const std::string& dictionary = "");
+    // Stored records are packed with this dictionary ("" for none) at this
+    // zstd level (DocCodec).
+    explicit Analyser(const Catalogue& catalogue, const std::string& dictionary = "",
+                      int level = DocCodec::kPackLevel);
+    // From now on, pack with this dictionary.
+    void set_dictionary(const std::string& dictionary) { codec_ = DocCodec(dictionary, level_); }
     // The article first, then its posts in order.
     std::vector<IndexDoc> analyse(const Article& article);
 
@@ -56,6 +60,7 @@ private:
     const Catalogue& catalogue_;
     Matcher matcher_;
     Xapian::TermGenerator tg_;
+    int level_;
     DocCodec codec_;
 };
 

@@ -43,16 +43,24 @@ size_t build_shards() {
     return cores < 2 ? 0 : std::clamp<size_t>(cores / 2, 2, 4);
 }
 
+// Articles an update packs without the index's dictionary before it reads it.
+constexpr size_t kUnpackedArticles = 20;
+
 // Read, segment, analyse and write everything under the paths into db.
 int index_into(const std::string& db, const Options& o, const Catalogue& catalogue, WriterOptions wo,
                std::chrono::steady_clock::time_point start) {
     if (o.dry_run)
         wo.list = [](const std::string& what, const std::string& where) { fmt::print("{:<8} {}\n", what, where); };
+    const bool fresh = wo.overwrite;
     Writer writer(db, catalogue, std::move(wo));
     Progress progress(!o.quiet);
     ReadStats read_stats;
     size_t docs = 0;
-    AnalysePipeline analyse(catalogue, writer.dictionary(), [&](Article&& a, std::vector<IndexDoc>&& analysed) {
+    // A fresh build packs everything against its new dictionary; an update
+    // its first articles on their own (see AnalysePipeline), then quickly.
+    AnalysePipeline analyse(catalogue, [&writer] { return writer.dictionary(); },
+                            fresh ? DocCodec::kPackLevel : DocCodec::kQuickLevel, fresh ? 0 : kUnpackedArticles,
+                            [&](Article&& a, std::vector<IndexDoc>&& analysed) {
         docs += analysed.size();
         writer.add(a, std::move(analysed));
         progress.update(read_stats.files, docs);

@@ -1,12 +1,16 @@
 #include "pipeline.hpp"
 
+#include <utility>
+
 namespace news::indexer {
 namespace {
 constexpr size_t kMaxInFlight = 512;  // articles queued or analysed but not yet written
 }
 
-AnalysePipeline::AnalysePipeline(const Catalogue& catalogue, std::string dictionary, Sink sink)
-    : catalogue_(catalogue), dictionary_(std::move(dictionary)), sink_(std::move(sink)), worker_([this] { work(); }) {}
+AnalysePipeline::AnalysePipeline(const Catalogue& catalogue, std::function<std::string()> dictionary, int level,
+                                 size_t unpacked, Sink sink)
+    : catalogue_(catalogue), dictionary_source_(std::move(dictionary)), level_(level), unpacked_(unpacked),
+      sink_(std::move(sink)), worker_([this] { work(); }) {}
 
 AnalysePipeline::~AnalysePipeline() {
     {
@@ -20,16 +24,19 @@ AnalysePipeline::~AnalysePipeline() {
 void AnalysePipeline::work() {
     for (;;) {
         Article a;
+        std::optional<std::string> dictionary;
         {
             std::unique_lock<std::mutex> lock(mutex_);
             cv_.wait(lock, [&] { return stop_ || !waiting_.empty(); });
             if (waiting_.empty()) return;
             a = std::move(waiting_.front());
             waiting_.pop_front();
+            if (dictionary_) dictionary = std::exchange(dictionary_, std::nullopt);
         }
         Done d{std::move(a), {}};
         try {
-            if (!analyser_) analyser_.emplace(catalogue_, dictionary_);
+            if (!analyser_) analyser_.emplace(catalogue_, "", level_);
+            if (dictionary) analyser_->set_dictionary(*dictionary);
             d.docs = analyser_->analyse(d.article);
             for (const IndexDoc& doc : d.docs) count_spelling(doc.doc, spelling_);
         } catch (...) {
@@ -45,8 +52,14 @@ void AnalysePipeline::work() {
 }
 
 void AnalysePipeline::push(Article&& article) {
+    std::optional<std::string> dictionary;
+    if (!dictionary_loaded_ && ++pushed_ > unpacked_) {
+        dictionary = dictionary_source_();  // (outside the lock: it reads the index)
+        dictionary_loaded_ = true;
+    }
     {
         std::lock_guard<std::mutex> lock(mutex_);
+        if (dictionary) dictionary_ = std::move(dictionary);
         waiting_.push_back(std::move(article));
         ++in_flight_;
     }

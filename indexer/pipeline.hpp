@@ -21,8 +21,13 @@ class AnalysePipeline {
 public:
     using Sink = std::function<void(Article&&, std::vector<IndexDoc>&&)>;
 
-    // dictionary: the index's document dictionary ("" for none).
-    AnalysePipeline(const Catalogue& catalogue, std::string dictionary, Sink sink);
+    // dictionary: gives the index's document dictionary ("" for none), asked
+    // for (on this thread) when article unpacked + 1 is pushed: the first
+    // `unpacked` articles are packed without it (an update that adds an
+    // article or two neither reads it, 1 ms, nor builds its tables), and a
+    // run with nothing to analyse never reads it.  level: DocCodec's.
+    AnalysePipeline(const Catalogue& catalogue, std::function<std::string()> dictionary, int level,
+                    size_t unpacked, Sink sink);
     ~AnalysePipeline();
 
     // Queue an article; hands finished ones to the sink (on this thread).
@@ -42,7 +47,12 @@ private:
     void deliver(bool wait_for_all);
 
     const Catalogue& catalogue_;
-    const std::string dictionary_;
+    std::function<std::string()> dictionary_source_;
+    bool dictionary_loaded_ = false;         // (the pushing thread's)
+    size_t pushed_ = 0;                      // (the pushing thread's)
+    std::optional<std::string> dictionary_;  // for the worker, until it takes it
+    const int level_;
+    const size_t unpacked_;
     std::optional<Analyser> analyser_;  // made on the worker, for the first article (a run with
                                         // nothing new to read never builds the entity matcher)
     SpellingCounts spelling_;  // the worker's until drain()

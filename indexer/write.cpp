@@ -203,16 +203,18 @@ Writer::Writer(const std::string& path, const Catalogue& catalogue, WriterOption
             throw Error(path + ": made by another version of news-index (schema \"" + version +
                         "\"); run news-index --rebuild");
         if (options_.dry_run) return;
-        dictionary_ = options_.overwrite ? options_.dictionary : meta_read_.get_metadata(std::string(kMetaDocDict));
+        if (options_.overwrite) dictionary_ = options_.dictionary;
         write_catalogue(meta_, catalogue);
-        if (options_.overwrite && !dictionary_.empty()) meta_.set_metadata(std::string(kMetaDocDict), dictionary_);
+        if (options_.overwrite && !options_.dictionary.empty())
+            meta_.set_metadata(std::string(kMetaDocDict), options_.dictionary);
         if (sharded_) {
             // Each shard carries the catalogue (and the document dictionary)
             // too, so that shards searched on their own (news-search --db
             // repeated) know the aliases and read the documents.
             for (auto& s : shards_) {
                 write_catalogue(s, catalogue);
-                if (options_.overwrite && !dictionary_.empty()) s.set_metadata(std::string(kMetaDocDict), dictionary_);
+                if (options_.overwrite && !options_.dictionary.empty())
+                    s.set_metadata(std::string(kMetaDocDict), options_.dictionary);
             }
             if (!options_.merge && meta_.get_metadata(std::string(kMetaShards)) != std::to_string(n))
                 meta_.set_metadata(std::string(kMetaShards), std::to_string(n));
@@ -239,6 +241,17 @@ Writer::Writer(const std::string& path, const Catalogue& catalogue, WriterOption
     } catch (const Xapian::Error& e) {
         throw Error(path + ": cannot open the database: " + e.get_description());
     }
+}
+
+const std::string& Writer::dictionary() {
+    if (!dictionary_) {
+        try {
+            dictionary_ = options_.dry_run ? std::string() : meta_read_.get_metadata(std::string(kMetaDocDict));
+        } catch (const Xapian::Error& e) {
+            throw Error(path_ + ": cannot read the index: " + e.get_description());
+        }
+    }
+    return *dictionary_;
 }
 
 Xapian::Database Writer::read_shard_for(const std::string& article_id) {

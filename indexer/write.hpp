@@ -88,8 +88,9 @@ public:
 
     const WriteStats& stats() const { return stats_; }
     // The document dictionary new documents are packed with: a fresh
-    // build's (options), else the one the index holds ("" for none).
-    const std::string& dictionary() const { return dictionary_; }
+    // build's (options), else the one the index holds ("" for none), read
+    // when first asked for.
+    const std::string& dictionary();
 
     // The shard count of the index at path: 0 for one database (or none).
     static size_t shard_count(const std::string& path);
@@ -124,7 +125,7 @@ private:
     Xapian::Database db_;                        // all shards as one
     bool sharded_ = false;
     bool empty_at_start_ = true;
-    std::string dictionary_;
+    std::optional<std::string> dictionary_;
     size_t since_commit_ = 0;
     WriteStats stats_;
 

@@ -60,13 +60,11 @@ StoredDoc decode_stored(const std::string& data) {
 namespace news {
 namespace {
 
-// Level and dictionary size, measured on Reuters-21578's records (2,000
-// samples): 110 KB at level 3 (zstd's defaults) 7.9 MB of data, 256 KB at
-// level 3 7.5 MB, at level 5 7.1 MB (0.25 s to pack them all; level 6 7.0 MB
-// in 0.42 s).  A reader loads the dictionary once (0.01 ms); a writer builds
-// its tables once (1 ms).
-constexpr int kLevel = 5;
-constexpr size_t kDictCapacity = 256 * 1024;
+// Dictionary size, measured on Reuters-21578's records (2,000 samples, level
+// 5): 64 KB 7.7 MB of data, 128 KB 7.25 MB, 256 KB 7.1 MB.  Every search that
+// shows hits reads the dictionary from the index's metadata, about 1 ms per
+// 100 KB here (Xapian reads a long entry block by block), so 128 KB.
+constexpr size_t kDictCapacity = 128 * 1024;
 constexpr size_t kMinSamples = 200;       // fewer records, or less text, and no dictionary:
 constexpr size_t kMinSampleBytes = 256 * 1024;  // a small corpus gains little from one
 
@@ -88,14 +86,16 @@ struct DocCodec::Impl {
     std::unique_ptr<ZSTD_DCtx, DCtxFree> dctx;
     std::map<unsigned, std::unique_ptr<ZSTD_DDict, DDictFree>> ddicts;  // by dictionary id
     std::string out;
+    int level = DocCodec::kPackLevel;
 };
 
-DocCodec::DocCodec(const std::string& dictionary) : impl_(std::make_unique<Impl>()) {
+DocCodec::DocCodec(const std::string& dictionary, int level) : impl_(std::make_unique<Impl>()) {
+    impl_->level = level;
     if (dictionary.empty()) return;
     if (ZDICT_getDictID(dictionary.data(), dictionary.size()) == 0)
         throw Error("the index's document dictionary (metadata " + std::string(kMetaDocDict) +
                     ") is not a zstd dictionary; rebuild with news-index --rebuild");
-    impl_->cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), kLevel));
+    impl_->cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), level));
     if (!impl_->cdict) throw std::bad_alloc();
     add_dictionary(dictionary);
 }
@@ -122,12 +122,15 @@ bool DocCodec::knows(unsigned dictionary_id) const { return impl_->ddicts.count(
 
 std::string DocCodec::pack(const StoredDoc& doc) {
     std::string json = encode(doc);
-    if (!impl_->cdict) return json;
     if (!impl_->cctx) impl_->cctx.reset(ZSTD_createCCtx());
     std::string& out = impl_->out;
     out.resize(ZSTD_compressBound(json.size()));
-    size_t n = ZSTD_compress_usingCDict(impl_->cctx.get(), out.data(), out.size(), json.data(), json.size(),
-                                        impl_->cdict.get());
+    // (Without a dictionary, a frame of its own, about as small as zlib's:
+    // the slot the record is kept in is not compressed by Xapian.)
+    size_t n = impl_->cdict ? ZSTD_compress_usingCDict(impl_->cctx.get(), out.data(), out.size(), json.data(),
+                                                       json.size(), impl_->cdict.get())
+                            : ZSTD_compressCCtx(impl_->cctx.get(), out.data(), out.size(), json.data(), json.size(),
+                                                impl_->level);
     if (ZSTD_isError(n)) throw Error(std::string("compressing a document failed: ") + ZSTD_getErrorName(n));
     return out.substr(0, n);
 }
@@ -136,7 +139,7 @@ StoredDoc DocCodec::unpack(const std::string& data) {
     if (!is_frame(data)) return decode_stored(data);
     const unsigned id = dictionary_of(data);
     auto d = impl_->ddicts.find(id);
-    if (d == impl_->ddicts.end())
+    if (id != 0 && d == impl_->ddicts.end())
         throw Error("a document is packed with a dictionary (id " + std::to_string(id) +
                     ") the index does not hold; rebuild with news-index --rebuild");
     unsigned long long size = ZSTD_getFrameContentSize(data.data(), data.size());
@@ -144,8 +147,9 @@ StoredDoc DocCodec::unpack(const std::string& data) {
         throw Error("document data is damaged (bad zstd frame); rebuild with news-index --rebuild");
     if (!impl_->dctx) impl_->dctx.reset(ZSTD_createDCtx());
     std::string json(static_cast<size_t>(size), '\0');
-    size_t n = ZSTD_decompress_usingDDict(impl_->dctx.get(), json.data(), json.size(), data.data(), data.size(),
-                                          d->second.get());
+    size_t n = id == 0 ? ZSTD_decompressDCtx(impl_->dctx.get(), json.data(), json.size(), data.data(), data.size())
+                       : ZSTD_decompress_usingDDict(impl_->dctx.get(), json.data(), json.size(), data.data(),
+                                                    data.size(), d->second.get());
     if (ZSTD_isError(n) || n != json.size())
         throw Error(std::string("document data is damaged (") + (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short") +
                     "); rebuild with news-index --rebuild");
@@ -167,7 +171,7 @@ std::string DocCodec::train(const std::vector<std::string>& samples) {
     ZDICT_fastCover_params_t params{};
     params.k = 200;
     params.d = 8;
-    params.zParams.compressionLevel = kLevel;
+    params.zParams.compressionLevel = kPackLevel;
     size_t n = ZDICT_trainFromBuffer_fastCover(dict.data(), dict.size(), all.data(), sizes.data(),
                                                static_cast<unsigned>(sizes.size()), params);
     if (ZDICT_isError(n)) return {};  // (samples too alike or too few: no gain to be had)

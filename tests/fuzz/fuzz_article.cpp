@@ -98,7 +98,7 @@ void article(std::string bytes) {
     require(docs.size() == 1 + seg.posts.size(), "analyse: not one document for the article and one per post");
     for (const indexer::IndexDoc& d : docs) {
         require(!d.uid.empty(), "analyse: a document without its Q term");
-        StoredDoc s = decode_stored(stored_record(d.doc));
+        StoredDoc s = DocCodec().unpack(stored_record(d.doc));
         require(s.article == a.id, "analyse: a document's stored article id is not its article's");
     }
 }

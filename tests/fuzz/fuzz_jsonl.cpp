@@ -76,7 +76,7 @@ void record(std::string line, size_t line_no) {
     std::vector<indexer::IndexDoc> docs = analyser().analyse(*article);
     require(!docs.empty(), "analyse: no document for an article");
     for (const indexer::IndexDoc& d : docs) {
-        StoredDoc s = decode_stored(stored_record(d.doc));
+        StoredDoc s = DocCodec().unpack(stored_record(d.doc));
         require(s.article == article->id, "analyse: a document's stored article id is not its article's");
     }
 }

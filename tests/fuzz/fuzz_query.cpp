@@ -188,7 +188,7 @@ void query_path(const searcher::Options& o, const std::string& text) {
     enquire.set_query(p.query);
     Xapian::MSet mset = enquire.get_mset(0, 5, db.get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        check_snippet(decode_stored(stored_record(it.get_document())).text, hl, 200);
+        check_snippet(DocCodec().unpack(stored_record(it.get_document())).text, hl, 200);
     snippets(text, hl);
     snippets(o.query(), hl);
     if (!builder.corrected().empty()) (void)builder.parse_words(builder.corrected());

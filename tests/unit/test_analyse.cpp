@@ -1,6 +1,7 @@
 // What the indexer's analyse stage must (and must not) put in a document:
 // terms, values and stored fields, for articles, posts and JSON records.
 #include "analyse.hpp"
+#include "pipeline.hpp"
 #include "read.hpp"
 
 #include "news/schema.hpp"
@@ -53,7 +54,7 @@ TEST_CASE("an article document carries its id, type, date, file and entity terms
     CHECK(type_of_value("a") == "article");
     CHECK(type_of_value(type_value(kTypePost)) == "post");
     CHECK(docs[0].doc.get_value(slot(Slot::Entities)) == "BTS\nLady Gaga\n");
-    StoredDoc s = decode_stored(stored_record(docs[0].doc));
+    StoredDoc s = DocCodec().unpack(stored_record(docs[0].doc));
     CHECK(s.date == std::optional<std::string>("2022-04-15"));
     CHECK(s.entities == std::vector<std::string>{"BTS", "Lady Gaga"});
 }
@@ -84,7 +85,7 @@ TEST_CASE("an article without a date is undated, never given another date") {
     CHECK(docs[0].doc.get_value(slot(Slot::Date)).empty());
     CHECK(docs[0].doc.get_value(slot(Slot::Newest)).rfind("!", 0) == 0);
     CHECK(docs[0].doc.get_value(4).empty());  // (schema 2's Oldest slot)
-    CHECK_FALSE(decode_stored(stored_record(docs[0].doc)).date);
+    CHECK_FALSE(DocCodec().unpack(stored_record(docs[0].doc)).date);
 }
 
 TEST_CASE("an invalid date header is a warning and the article is undated") {
@@ -231,9 +232,13 @@ TEST_CASE("document data is packed against a dictionary trained on the corpus, a
     // Plain JSON (an index without a dictionary) reads as before.
     CHECK(DocCodec::dictionary_of(encode(docs[3])) == 0);
     check_same(reader.unpack(encode(docs[3])), docs[3]);
-    // No dictionary: the data is the JSON.
+    // No dictionary: a frame of its own, which any codec reads.
     DocCodec plain;
-    CHECK(plain.pack(docs[3]) == encode(docs[3]));
+    const std::string alone = plain.pack(docs[3]);
+    CHECK(DocCodec::dictionary_of(alone) == 0);
+    CHECK(alone.size() < encode(docs[3]).size() / 2);
+    check_same(reader.unpack(alone), docs[3]);
+    check_same(DocCodec().unpack(alone), docs[3]);
 }
 
 TEST_CASE("a corpus too small for a dictionary gets none") {
@@ -331,4 +336,37 @@ TEST_CASE("no phrase spans the title and the text") {
     REQUIRE(fans.size() == 1);
     CHECK(fans[0] > crowds[0] + 1);  // "crowds fans" is no phrase
     CHECK(fans[0] < crowds[0] + 10);  // ...but the gap is small (positions cost space)
+}
+
+TEST_CASE("an update packs its first articles on their own and reads the dictionary only after them") {
+    std::vector<std::string> samples;
+    for (const auto& d : sample_docs(400)) samples.push_back(encode(d));
+    const std::string dict = DocCodec::train(samples);
+    REQUIRE_FALSE(dict.empty());
+    Catalogue cat = Catalogue::builtin();
+    for (size_t articles : {size_t(0), size_t(3), size_t(8)}) {
+        size_t asked = 0;
+        std::vector<unsigned> packed_with;
+        {
+            AnalysePipeline pipeline(
+                cat, [&] { ++asked; return dict; }, DocCodec::kQuickLevel, 5,
+                [&](Article&&, std::vector<IndexDoc>&& docs) {
+                    for (const auto& d : docs) packed_with.push_back(DocCodec::dictionary_of(stored_record(d.doc)));
+                });
+            for (size_t i = 0; i < articles; ++i) {
+                Article a = text_article("Article " + std::to_string(i) + "\n\nSome text about markets and banks.");
+                a.id = "a" + std::to_string(i);
+                pipeline.push(std::move(a));
+            }
+            pipeline.drain();
+        }
+        INFO(articles << " articles");
+        CHECK(asked == (articles > 5 ? 1u : 0u));
+        REQUIRE(packed_with.size() == articles);
+        // From the sixth article on, against the dictionary (those before may
+        // be too, once it is there); with five or fewer, never.
+        for (size_t i = 5; i < articles; ++i) CHECK(packed_with[i] != 0);
+        if (articles <= 5)
+            for (unsigned id : packed_with) CHECK(id == 0);
+    }
 }
