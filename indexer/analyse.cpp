@@ -118,9 +118,10 @@ void Analyser::add_date(Xapian::Document& doc, const std::optional<Date>& date, 
 
 namespace {
 
-// An article's record as stored (article_doc()), but for the posts and the
-// entities, which take the analysis to find.
-StoredDoc sample_record(const Article& a) {
+// An article's stored record with this text, but for the entities, which
+// take the analysis to find (article_doc() adds them; the dictionary's
+// samples go without, and with the whole body as text, posts included).
+StoredDoc article_record(const Article& a, std::string text) {
     StoredDoc s;
     s.id = a.id;
     s.type = std::string(kTypeArticle);
@@ -130,7 +131,7 @@ StoredDoc sample_record(const Article& a) {
     s.article = a.id;
     s.publication = a.publication;
     s.url = a.url;
-    s.text = a.body;
+    s.text = std::move(text);
     return s;
 }
 
@@ -143,7 +144,7 @@ std::string train_dictionary(const std::vector<std::string>& paths) {
     ReadCallbacks cb;
     cb.sampling = true;
     cb.article = [&](Article&& a) {
-        samples.push_back(encode(sample_record(a)));
+        samples.push_back(encode(article_record(a, a.body)));
         if (samples.size() >= DocCodec::kSamples) throw EnoughSamples{};
     };
     ReadStats stats;
@@ -197,17 +198,8 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
         for (const auto& v : *c.list) doc.add_boolean_term(term(c.id, lower_ascii(v)));
     if (!a.publication.empty()) doc.add_boolean_term(term(FieldId::Source, lower_ascii(a.publication)));
 
-    StoredDoc s;
-    s.id = a.id;
-    s.type = std::string(kTypeArticle);
-    s.title = a.title;
-    if (a.date) s.date = a.date->iso();
-    s.source = a.source;
-    s.article = a.id;
-    s.publication = a.publication;
-    s.url = a.url;
+    StoredDoc s = article_record(a, seg.prose);
     s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a);
-    s.text = seg.prose;
     doc.add_value(slot(Slot::Stored), codec_.pack(s));
     return out;
 }
