@@ -225,8 +225,17 @@ Highlight highlight_for(const Xapian::Query& words, const std::string& normalise
 }
 
 Results search(const Options& o) {
-    Index index = open_index(o);
-    return search(o, index);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Index index = open_index(o);
+            return search(o, index);
+        } catch (const Xapian::DatabaseError& e) {
+            // Opened while news-index --rebuild swapped a new index in (the
+            // old one's files read half-way: "EOF reading block"), or failed
+            // to open again after that inside search(): start over.
+            if (attempt >= kRetries) throw Error(o.db_name() + ": cannot read the index: " + e.get_description());
+        }
+    }
 }
 
 Results search(const Options& o, Index& index) {
