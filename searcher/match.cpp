@@ -22,6 +22,14 @@ Catalogue stored_catalogue(const Xapian::Database& db, const std::string& path) 
     return c;
 }
 
+// How many documents match (exactly), without ranking them.
+Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
 struct Run {
     Xapian::MSet mset;                        // holds the hits...
     std::vector<Xapian::MSetIterator> items;  // ...the page, in order
@@ -42,14 +50,6 @@ struct Run {
 // Xapian skip the documents that cannot reach the page.  Feedback never
 // changes what matches, so the total and the facets of the first match hold.
 // Both in relevance order alone, ties ordered afterwards (rank_by_relevance()).
-// How many documents match (exactly), without ranking them.
-Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-}
-
 Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::string& sort, const Options& o,
               bool spy, bool remote) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);

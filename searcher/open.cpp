@@ -100,7 +100,7 @@ StoredDoc Index::stored(const std::string& data) {
         // A document of another index: news-index --rebuild swapped a new
         // one in while this search read the old one (Xapian opens tables
         // lazily), so search() opens the index again and retries.
-        throw Xapian::DatabaseError("a document is packed with a dictionary the index does not hold");
+        throw Xapian::DatabaseError("a document is packed with a dictionary the index does not hold; rebuild with news-index --rebuild");
     }
     try {
         return codec->unpack(data);
