@@ -8,6 +8,9 @@
 #include "news/text.hpp"
 
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace news::searcher {
 namespace {
@@ -30,6 +33,64 @@ Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& 
     return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
+// Every match's document id and weight, as the matcher finds them (in
+// document id order, in a database of one part).
+class WeightSpy : public Xapian::MatchSpy {
+public:
+    std::vector<std::pair<Xapian::docid, double>> seen;
+    void operator()(const Xapian::Document& doc, double wt) override { seen.emplace_back(doc.get_docid(), wt); }
+};
+
+// The documents of a match already made, each with the weight it had there:
+// the query's own part of the second, re-ranking match, which then reads no
+// posting, position or document length of the query's terms again (a phrase
+// is not checked twice).  The same weights to the bit, so the same ranking.
+// Only in a database of one part: the document ids are the matcher's, and a
+// posting source without clone() cannot go to the parts of a sharded index.
+class KnownWeights : public Xapian::PostingSource {
+public:
+    explicit KnownWeights(std::vector<std::pair<Xapian::docid, double>> seen) : docs_(std::move(seen)) {
+        if (!std::is_sorted(docs_.begin(), docs_.end())) std::sort(docs_.begin(), docs_.end());
+        for (const auto& d : docs_) max_ = std::max(max_, d.second);
+    }
+    Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(docs_.size()); }
+    Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(docs_.size()); }
+    Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(docs_.size()); }
+    void init(const Xapian::Database&) override {
+        at_ = 0;
+        started_ = false;
+        set_maxweight(max_);
+    }
+    // (Documents whose weight is below min_wt may be skipped.)
+    void next(double min_wt) override {
+        if (started_) ++at_;
+        started_ = true;
+        skip_light(min_wt);
+    }
+    void skip_to(Xapian::docid did, double min_wt) override {
+        started_ = true;
+        if (at_ < docs_.size() && docs_[at_].first < did)
+            at_ = static_cast<size_t>(std::lower_bound(docs_.begin() + static_cast<std::ptrdiff_t>(at_), docs_.end(),
+                                                       std::make_pair(did, 0.0),
+                                                       [](const auto& a, const auto& b) { return a.first < b.first; }) -
+                                      docs_.begin());
+        skip_light(min_wt);
+    }
+    bool at_end() const override { return at_ >= docs_.size(); }
+    Xapian::docid get_docid() const override { return docs_[at_].first; }
+    double get_weight() const override { return docs_[at_].second; }
+    std::string get_description() const override { return "KnownWeights(" + std::to_string(docs_.size()) + ")"; }
+
+private:
+    void skip_light(double min_wt) {
+        while (at_ < docs_.size() && docs_[at_].second < min_wt) ++at_;
+    }
+    std::vector<std::pair<Xapian::docid, double>> docs_;
+    size_t at_ = 0;
+    bool started_ = false;
+    double max_ = 0;
+};
+
 struct Run {
     Xapian::MSet mset;                        // holds the hits...
     std::vector<Xapian::MSetIterator> items;  // ...the page, in order
@@ -50,8 +111,10 @@ struct Run {
 // Xapian skip the documents that cannot reach the page.  Feedback never
 // changes what matches, so the total and the facets of the first match hold.
 // Both in relevance order alone, ties ordered afterwards (rank_by_relevance()).
+// remote: some part is (or may hold) a remote shard; single: the index is
+// one local database.
 Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::string& sort, const Options& o,
-              bool spy, bool remote) {
+              bool spy, bool remote, bool single) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
     FacetSpies spies;  // declared first: it outlives the Enquire that holds it
     Xapian::Enquire enquire(db);
@@ -94,17 +157,25 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
     }
     // The top documents for feedback and, without feedback, the page.
     const Xapian::doccount top = std::max<Xapian::doccount>(kRanking.feedback_docs, offset + limit);
+    WeightSpy weights;  // (outlives the Enquire that holds it)
+    const bool reuse = single && p.feedback_words > 0;
+    if (reuse) enquire.add_matchspy(&weights);
     Ranked first = rank_by_relevance(db, enquire, 0, top, db.get_doccount());
     r.total = first.matches;  // exact: every match was checked
     if (spy) r.facets = spies.counts();
     r.mset = first.mset;
     for (Xapian::doccount i = offset; i < first.items.size() && i < offset + limit; ++i)
         r.items.push_back(first.items[i]);
-    if (auto fed = feedback_from(db, p.query, p.feedback_words, first.items, first.mset.get_max_possible(), r.total,
-                                 remote)) {
+    if (auto expansion = feedback_expansion(db, p.query, p.feedback_words, first.items,
+                                            first.mset.get_max_possible(), r.total, remote)) {
+        // The query's own weights as the first match found them (every
+        // match seen: the spy ran on each), or the query matched again.
+        Xapian::Query own = p.query;
+        if (reuse && weights.seen.size() == r.total)
+            own = Xapian::Query((new KnownWeights(std::move(weights.seen)))->release());  // (the query owns it)
         Xapian::Enquire ranked(db);
         ranked.set_weighting_scheme(ranking_weight());
-        ranked.set_query(*fed);
+        ranked.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, own, *expansion));
         Ranked page = rank_by_relevance(db, ranked, offset, limit);
         r.mset = page.mset;
         r.items = std::move(page.items);
@@ -153,11 +224,12 @@ Results search_once(Index& index, const Options& o) {
     res.offset = o.offset;
     res.sort = p.browse && o.sort == "relevance" ? "newest" : o.sort;
     const bool spy = o.facets && !remote;
-    Run run = run_query(db, p, res.sort, o, spy, remote);
+    const bool single = !remote && index.opened.size() == 1;
+    Run run = run_query(db, p, res.sort, o, spy, remote, single);
     if (res.sort == "relevance" && run.total > 0 && run.mset.get_max_possible() == 0) {
         // Only filters (type:post, year:2023): nothing to rank by, newest first.
         res.sort = "newest";
-        run = run_query(db, p, res.sort, o, spy, remote);
+        run = run_query(db, p, res.sort, o, spy, remote, single);
     }
     res.total = run.total;
     res.facets = std::move(run.facets);

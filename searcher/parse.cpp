@@ -313,6 +313,15 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
 std::optional<Xapian::Query> feedback_from(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
                                            const std::vector<Xapian::MSetIterator>& top, double max_possible,
                                            Xapian::doccount matches, bool remote_parts) {
+    std::optional<Xapian::Query> expansion =
+        feedback_expansion(db, query, words, top, max_possible, matches, remote_parts);
+    if (!expansion) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, *expansion);
+}
+
+std::optional<Xapian::Query> feedback_expansion(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                                                const std::vector<Xapian::MSetIterator>& top, double max_possible,
+                                                Xapian::doccount matches, bool remote_parts) {
     if (query.empty() || kRanking.feedback_docs == 0 || words == 0) return std::nullopt;
     // Nothing to rank by (filters only), or the top documents are all there is.
     if (top.empty() || max_possible == 0 || matches <= kRanking.feedback_docs) return std::nullopt;
@@ -331,8 +340,7 @@ std::optional<Xapian::Query> feedback_from(const Xapian::Database& db, const Xap
     std::vector<Xapian::Query> terms;
     for (const ExpandTerm& e : eset)
         terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(e.term), scale * e.weight);
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 namespace {

@@ -117,6 +117,11 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
 std::optional<Xapian::Query> feedback_from(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
                                            const std::vector<Xapian::MSetIterator>& top, double max_possible,
                                            Xapian::doccount matches, bool remote_parts);
+// The expansion alone, the right side of feedback_from()'s OP_AND_MAYBE
+// (each term's query weighted by OP_SCALE_WEIGHT, under one OP_OR).
+std::optional<Xapian::Query> feedback_expansion(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                                                const std::vector<Xapian::MSetIterator>& top, double max_possible,
+                                                Xapian::doccount matches, bool remote_parts);
 // The free-text words of a query, as with_feedback() counts them: terms
 // without a field prefix (filters, entities, title:, @mentions and #hashtags
 // have one in capitals); a wildcard counts none.
