@@ -68,7 +68,7 @@ struct RankingConfig {
     double feedback_weight;            // ...the best of them scaled by this (the others in proportion)...
     unsigned feedback_full_words;      // ...for a query of this many words or more; shorter, proportionally less
 };
-inline constexpr RankingConfig kRanking{1.6, 0.75, 10, 20, 0.5, 5};
+inline constexpr RankingConfig kRanking{1.6, 0.75, 10, 15, 0.5, 5};
 
 // BM25 with kRanking's k1 and b (k2 = 0, k3 = 1, min_normlen = 0.5 as in Xapian).
 Xapian::BM25Weight ranking_weight();

@@ -74,7 +74,7 @@ TEST_CASE("the default ranking is BM25 k1 1.6, b 0.75, with feedback from the to
     CHECK(kRanking.bm25_k1 == 1.6);
     CHECK(kRanking.bm25_b == 0.75);
     CHECK(kRanking.feedback_docs == 10);
-    CHECK(kRanking.feedback_terms == 20);
+    CHECK(kRanking.feedback_terms == 15);
     CHECK(kRanking.feedback_weight == 0.5);
     CHECK(kRanking.feedback_full_words == 5);
     Xapian::BM25Weight w = ranking_weight();
