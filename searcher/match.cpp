@@ -108,8 +108,10 @@ struct Run {
 // every match (the exact total and the facets), which gives the top
 // documents for pseudo-relevance feedback; then, when there is feedback, the
 // query with its expansion terms for the page of hits only, which lets
-// Xapian skip the documents that cannot reach the page.  Feedback never
-// changes what matches, so the total and the facets of the first match hold.
+// Xapian skip the documents that cannot reach the page (in a database of one
+// part the query's own weights come from the first match: KnownWeights).
+// Feedback never changes what matches, so the total and the facets of the
+// first match hold.
 // Both in relevance order alone, ties ordered afterwards (rank_by_relevance()).
 // remote: some part is (or may hold) a remote shard; single: the index is
 // one local database.
