@@ -3,6 +3,7 @@
 #include "news/error.hpp"
 #include "news/layout.hpp"
 #include "news/schema.hpp"
+#include "news/stored.hpp"
 #include "news/text.hpp"
 #include "shard_queue.hpp"
 
@@ -578,9 +579,15 @@ void compact_parts(const std::string& from, const std::string& to, bool merge) {
             try {
                 // FULL, as xapian-compact does: about 10 % faster searches than STANDARD.
                 Xapian::Database(src).compact(dst, Xapian::Compactor::FULL);
+                // The document dictionary beside the tables too, for news-search to map.
+                write_dictionary_file(part_path(dst, kDocDictFile),
+                                      Xapian::Database(dst).get_metadata(std::string(kMetaDocDict)));
             } catch (const Xapian::Error& e) {
                 std::lock_guard<std::mutex> lock(m);
                 failed = dst + ": compacting the rebuilt index failed: " + e.get_description();
+            } catch (const Error& e) {
+                std::lock_guard<std::mutex> lock(m);
+                failed = e.what();
             }
         }
     };

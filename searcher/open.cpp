@@ -51,6 +51,7 @@ Index open_index(const Options& o) {
     for (const Part& p : parts) {
         try {
             index.opened.push_back(open_part(p, ms));
+            index.paths.push_back(p.remote ? std::string() : p.path);
             index.db.add_database(index.opened.back());
             // A local part that is itself a stub or a sharded folder may list remote shards.
             index.remote = index.remote || p.remote || is_stub_file(p.path) || is_sharded_folder(p.path);
@@ -88,13 +89,22 @@ Index open_index(const Options& o) {
     return index;
 }
 
+// Every part's dictionary: the file beside its tables, mapped, or else the
+// metadata's (an index built before the files, over remote shards, or with a
+// file that is not the dictionary wanted).
+void Index::load_dictionaries(unsigned wanted) {
+    codec.emplace();
+    if (dictionary_files)
+        for (const auto& path : paths)
+            if (!path.empty()) codec->map_dictionary(path + "/" + std::string(kDocDictFile));
+    if (!codec->knows(wanted))
+        // (Each part's own: indexes built apart have dictionaries of their own.)
+        for (const auto& part : opened) codec->add_dictionary(part.get_metadata(std::string(kMetaDocDict)));
+}
+
 StoredDoc Index::stored(const std::string& data) {
     const unsigned id = DocCodec::dictionary_of(data);
-    if (id != 0 && (!codec || !codec->knows(id))) {
-        // (Each part's own: indexes built apart have dictionaries of their own.)
-        codec.emplace();
-        for (const auto& part : opened) codec->add_dictionary(part.get_metadata(std::string(kMetaDocDict)));
-    }
+    if (id != 0 && (!codec || !codec->knows(id))) load_dictionaries(id);
     if (!codec) codec.emplace();
     if (id != 0 && !codec->knows(id)) {
         // A document of another index: news-index --rebuild swapped a new
@@ -105,6 +115,12 @@ StoredDoc Index::stored(const std::string& data) {
     try {
         return codec->unpack(data);
     } catch (const Error& e) {
+        if (id != 0 && codec->mapped(id)) {
+            // A damaged copy beside the tables: the metadata's is the original.
+            dictionary_files = false;
+            load_dictionaries(id);
+            return stored(data);
+        }
         throw Error(name + ": " + e.what());
     }
 }

@@ -41,11 +41,16 @@ struct Index {
     std::vector<ShardDown> down;  // the parts that did not answer, in order
     std::optional<Catalogue> catalogue;  // its entity catalogue, once a query needed it (match.cpp)
     std::vector<Xapian::Database> opened;  // each part (or --db) that answered, as opened
+    std::vector<std::string> paths;        // ...and its folder, when it is a local one ("" otherwise)
     std::optional<DocCodec> codec;  // the document dictionaries of every part, once a hit needed them
+    bool dictionary_files = true;   // the copies beside the tables may be used (kDocDictFile)
     bool partial() const { return !down.empty(); }
     // A hit's stored fields (documents are packed with their index's
     // dictionary: news/stored.hpp).  Throws news::Error.
     StoredDoc stored(const std::string& data);
+
+private:
+    void load_dictionaries(unsigned wanted);
 };
 
 // Opens every part of every --db (options.db), with options.timeout for

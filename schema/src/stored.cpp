@@ -6,11 +6,20 @@
 #include <nlohmann/json.hpp>
 #define ZDICT_STATIC_LINKING_ONLY  // ZDICT_trainFromBuffer_fastCover (exported by the shared library too)
 #include <zdict.h>
+#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_createDDict_byReference() (libzstd is linked statically)
 #include <zstd.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <map>
 #include <new>
+#include <utility>
 
 namespace news {
 
@@ -73,6 +82,46 @@ struct DCtxFree { void operator()(ZSTD_DCtx* p) const { ZSTD_freeDCtx(p); } };
 struct CDictFree { void operator()(ZSTD_CDict* p) const { ZSTD_freeCDict(p); } };
 struct DDictFree { void operator()(ZSTD_DDict* p) const { ZSTD_freeDDict(p); } };
 
+// A file mapped read-only, unmapped when it goes.
+class Mapping {
+public:
+    Mapping() = default;
+    Mapping(void* data, size_t size) : data_(data), size_(size) {}
+    Mapping(Mapping&& o) noexcept : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)) {}
+    Mapping& operator=(Mapping&& o) noexcept {
+        std::swap(data_, o.data_);
+        std::swap(size_, o.size_);
+        return *this;
+    }
+    Mapping(const Mapping&) = delete;
+    Mapping& operator=(const Mapping&) = delete;
+    ~Mapping() {
+        if (data_) ::munmap(data_, size_);
+    }
+    const char* data() const { return static_cast<const char*>(data_); }
+    size_t size() const { return size_; }
+    explicit operator bool() const { return data_ != nullptr; }
+
+private:
+    void* data_ = nullptr;
+    size_t size_ = 0;
+};
+
+// The whole file at `path` mapped, or nothing (no such file, empty, not a
+// regular file, larger than any dictionary news-index writes).
+Mapping map_file(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return {};
+    struct stat st {};
+    Mapping m;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 8 && st.st_size <= (16 << 20)) {
+        void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) m = Mapping(p, static_cast<size_t>(st.st_size));
+    }
+    ::close(fd);
+    return m;
+}
+
 bool is_frame(std::string_view data) {
     return data.size() >= 4 && static_cast<unsigned char>(data[0]) == 0x28 && static_cast<unsigned char>(data[1]) == 0xB5 &&
            static_cast<unsigned char>(data[2]) == 0x2F && static_cast<unsigned char>(data[3]) == 0xFD;
@@ -84,7 +133,11 @@ struct DocCodec::Impl {
     std::unique_ptr<ZSTD_CDict, CDictFree> cdict;  // packing: the dictionary given first
     std::unique_ptr<ZSTD_CCtx, CCtxFree> cctx;
     std::unique_ptr<ZSTD_DCtx, DCtxFree> dctx;
-    std::map<unsigned, std::unique_ptr<ZSTD_DDict, DDictFree>> ddicts;  // by dictionary id
+    struct Dictionary {
+        Mapping file;                                  // a mapped file's, or none...
+        std::unique_ptr<ZSTD_DDict, DDictFree> ddict;  // ...which this refers to
+    };
+    std::map<unsigned, Dictionary> ddicts;  // by dictionary id
     std::string out;
     int level = DocCodec::kPackLevel;
 };
@@ -111,14 +164,64 @@ void DocCodec::add_dictionary(const std::string& dictionary) {
     // (A DDict copies the dictionary: the string may go.)
     std::unique_ptr<ZSTD_DDict, DDictFree> d(ZSTD_createDDict(dictionary.data(), dictionary.size()));
     if (!d) throw std::bad_alloc();
-    impl_->ddicts.emplace(id, std::move(d));
+    impl_->ddicts[id].ddict = std::move(d);
+}
+
+bool DocCodec::map_dictionary(const std::string& path) {
+    Mapping file = map_file(path);
+    if (!file) return false;
+    unsigned id = ZDICT_getDictID(file.data(), file.size());
+    if (id == 0 || impl_->ddicts.count(id)) return false;
+    // (NULL for a dictionary whose tables do not load: not taken.)
+    std::unique_ptr<ZSTD_DDict, DDictFree> d(ZSTD_createDDict_byReference(file.data(), file.size()));
+    if (!d) return false;
+    Impl::Dictionary& entry = impl_->ddicts[id];
+    entry.file = std::move(file);
+    entry.ddict = std::move(d);
+    return true;
+}
+
+bool DocCodec::mapped(unsigned dictionary_id) const {
+    auto d = impl_->ddicts.find(dictionary_id);
+    return d != impl_->ddicts.end() && d->second.file;
+}
+
+void write_dictionary_file(const std::string& path, const std::string& dictionary) {
+    if (dictionary.empty()) {
+        if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+            throw Error(path + ": cannot remove: " + std::strerror(errno));
+        return;
+    }
+    const std::string tmp = path + ".tmp";
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw Error(tmp + ": cannot write: " + std::strerror(errno));
+    size_t done = 0;
+    while (done < dictionary.size()) {
+        ssize_t n = ::write(fd, dictionary.data() + done, dictionary.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int err = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            throw Error(tmp + ": cannot write: " + std::strerror(err));
+        }
+        done += static_cast<size_t>(n);
+    }
+    if (::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(tmp.c_str());
+        throw Error(path + ": cannot write: " + std::strerror(err));
+    }
 }
 
 unsigned DocCodec::dictionary_of(std::string_view data) {
     return is_frame(data) ? ZSTD_getDictID_fromFrame(data.data(), data.size()) : 0;
 }
 
-bool DocCodec::knows(unsigned dictionary_id) const { return impl_->ddicts.count(dictionary_id) > 0; }
+bool DocCodec::knows(unsigned dictionary_id) const {
+    auto d = impl_->ddicts.find(dictionary_id);
+    return d != impl_->ddicts.end() && d->second.ddict;
+}
 
 std::string DocCodec::pack(const StoredDoc& doc) {
     std::string json = encode(doc);
@@ -149,7 +252,7 @@ StoredDoc DocCodec::unpack(const std::string& data) {
     std::string json(static_cast<size_t>(size), '\0');
     size_t n = id == 0 ? ZSTD_decompressDCtx(impl_->dctx.get(), json.data(), json.size(), data.data(), data.size())
                        : ZSTD_decompress_usingDDict(impl_->dctx.get(), json.data(), json.size(), data.data(),
-                                                    data.size(), d->second.get());
+                                                    data.size(), d->second.ddict.get());
     if (ZSTD_isError(n) || n != json.size())
         throw Error(std::string("document data is damaged (") + (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short") +
                     "); rebuild with news-index --rebuild");

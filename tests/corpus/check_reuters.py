@@ -7,8 +7,11 @@ Usage: check_reuters.py NEWS_SEARCH DB JSONL
 import collections
 import html
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 
 def search(news_search, db, *args):
@@ -111,6 +114,38 @@ def main():
     for typed, want in (("tarrif", "tariff"), ("goverment", "government"), ("curency markets", "currency markets")):
         got = search(news_search, db, typed)["suggestion"]
         check("suggestion for %s is %s (%s)" % (typed, want, got), int(got == want), 1)
+
+    # The dictionary's copy beside the tables (news-docdict, which news-search
+    # maps) is the metadata's; without it, or with a file that is not the
+    # dictionary (another id, cut short, not one at all), every answer is the
+    # same, read through the metadata.
+    dict_file = os.path.join(db, "news-docdict")
+    check("dictionary file beside the tables", int(os.path.isfile(dict_file) and os.path.getsize(dict_file) > 0), 1)
+    if os.path.isfile(dict_file):
+        with open(dict_file, "rb") as f:
+            dictionary = f.read()
+        queries = [["oil"], ['"interest rates"'], ["--offset", "40", "trade deficit"], ["--artist", "james-baker", "dollar"]]
+
+        def answers(where):
+            return [subprocess.run([news_search, "--db", where, "--json", "--limit", "10", *q], capture_output=True,
+                                   text=True).stdout for q in queries]
+
+        want = answers(db)
+        other_id = bytearray(dictionary)
+        other_id[4:8] = bytes(b ^ 0x5A for b in other_id[4:8])
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = os.path.join(tmp, "copy.db")
+            shutil.copytree(db, copy)
+            for what, content in (("no file", None), ("another dictionary's id", bytes(other_id)),
+                                  ("cut in half", dictionary[:len(dictionary) // 2]), ("not a dictionary", b"x" * 4096)):
+                target = os.path.join(copy, "news-docdict")
+                if os.path.exists(target):
+                    os.remove(target)
+                if content is not None:
+                    with open(target, "wb") as f:
+                        f.write(content)
+                got = answers(copy)
+                check("answers with the dictionary file: %s" % what, sum(a == b for a, b in zip(got, want)), len(want))
 
     print("%d passed, %d failed" % (len(checks) - len(failures), len(failures)))
     return 1 if failures else 0

@@ -241,6 +241,50 @@ TEST_CASE("document data is packed against a dictionary trained on the corpus, a
     check_same(DocCodec().unpack(alone), docs[3]);
 }
 
+TEST_CASE("the dictionary's copy in a file is mapped, and a file that is not it is left alone") {
+    std::vector<StoredDoc> docs = sample_docs(400);
+    std::vector<std::string> samples;
+    for (const auto& d : docs) samples.push_back(encode(d));
+    const std::string dict = DocCodec::train(samples);
+    REQUIRE_FALSE(dict.empty());
+    DocCodec codec(dict);
+    const std::string data = codec.pack(docs[11]);
+    const unsigned id = DocCodec::dictionary_of(data);
+
+    const std::string dir = std::filesystem::temp_directory_path() / ("news-dict-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string path = dir + "/" + std::string(news::kDocDictFile);
+    news::write_dictionary_file(path, dict);
+    CHECK(std::filesystem::file_size(path) == dict.size());
+    CHECK_FALSE(std::filesystem::exists(path + ".tmp"));
+
+    DocCodec reader;
+    CHECK(reader.map_dictionary(path));
+    CHECK(reader.knows(id));
+    CHECK(reader.mapped(id));
+    check_same(reader.unpack(data), docs[11]);
+    CHECK_FALSE(reader.map_dictionary(path));  // (known already)
+
+    // Not there, not a dictionary, or its tables damaged: not taken.
+    DocCodec other;
+    CHECK_FALSE(other.map_dictionary(dir + "/missing"));
+    news::write_dictionary_file(dir + "/text", std::string(1000, 'x'));
+    CHECK_FALSE(other.map_dictionary(dir + "/text"));
+    news::write_dictionary_file(dir + "/cut", dict.substr(0, 64));
+    CHECK_FALSE(other.map_dictionary(dir + "/cut"));
+    CHECK_FALSE(other.knows(id));
+    // The metadata's copy (add_dictionary) is not a mapped one.
+    other.add_dictionary(dict);
+    CHECK(other.knows(id));
+    CHECK_FALSE(other.mapped(id));
+
+    // An empty dictionary removes the file.
+    news::write_dictionary_file(path, "");
+    CHECK_FALSE(std::filesystem::exists(path));
+    news::write_dictionary_file(path, "");  // (and no file is no error)
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a corpus too small for a dictionary gets none") {
     std::vector<std::string> samples;
     for (const auto& d : sample_docs(20)) samples.push_back(encode(d));

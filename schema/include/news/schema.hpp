@@ -118,6 +118,12 @@ inline constexpr std::string_view kMetaSchemaVersion = "news:schema";  // kSchem
 inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalogue text used at index time
 inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
                                                                        // (news/stored.hpp), if any
+// The same dictionary as a file beside each database's tables, written by
+// news-index when it compacts a fresh build: news-search maps it instead of
+// reading the metadata (DocCodec::map_dictionary()), which the metadata stays
+// the original of (an index without the file, or with a file that does not
+// match, is read from the metadata).
+inline constexpr std::string_view kDocDictFile = "news-docdict";
 // 2: Slot::Oldest and Slot::Newest; 3: XARTICLE on posts only (an article's
 // id is its Q term), document data packed (kMetaDocDict), XFILE terms
 // hashed (file_term()), Slot::Digest in 8 bytes, Slot::Type in one, no

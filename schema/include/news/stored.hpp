@@ -71,6 +71,14 @@ public:
     // Unpacking documents of several indexes (news-search --db repeated):
     // another index's dictionary ("" is ignored).
     void add_dictionary(const std::string& dictionary);
+    // The dictionary in the file at `path` (a copy of the metadata's,
+    // kDocDictFile), mapped and referred to rather than read and copied: a
+    // process that shows hits has two page faults for it instead of about
+    // sixty.  False when there is no such file or it is no zstd dictionary
+    // (or one this codec already knows).
+    bool map_dictionary(const std::string& path);
+    // Whether the dictionary of this id is a mapped file's.
+    bool mapped(unsigned dictionary_id) const;
     // The id of the dictionary a document was packed with (0: none).
     static unsigned dictionary_of(std::string_view data);
     bool knows(unsigned dictionary_id) const;
@@ -84,5 +92,10 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// Writes a dictionary to the file at `path` for DocCodec::map_dictionary()
+// (a temporary file renamed: never half a file); "" removes the file.
+// Throws news::Error.
+void write_dictionary_file(const std::string& path, const std::string& dictionary);
 
 }  // namespace news
