@@ -198,13 +198,18 @@ void check_same(const StoredDoc& a, const StoredDoc& b) {
     CHECK(a.text == b.text);
 }
 
+// A dictionary trained on these documents' records.
+std::string trained_dictionary(const std::vector<StoredDoc>& docs) {
+    std::vector<std::string> samples;
+    for (const auto& d : docs) samples.push_back(encode(d));
+    return DocCodec::train(samples);
+}
+
 }  // namespace
 
 TEST_CASE("document data is packed against a dictionary trained on the corpus, and unpacked as it was") {
     std::vector<StoredDoc> docs = sample_docs(400);
-    std::vector<std::string> samples;
-    for (const auto& d : docs) samples.push_back(encode(d));
-    const std::string dict = DocCodec::train(samples);
+    const std::string dict = trained_dictionary(docs);
     REQUIRE_FALSE(dict.empty());
 
     DocCodec codec(dict);
@@ -243,9 +248,7 @@ TEST_CASE("document data is packed against a dictionary trained on the corpus, a
 
 TEST_CASE("the dictionary's copy in a file is mapped, and a file that is not it is left alone") {
     std::vector<StoredDoc> docs = sample_docs(400);
-    std::vector<std::string> samples;
-    for (const auto& d : docs) samples.push_back(encode(d));
-    const std::string dict = DocCodec::train(samples);
+    const std::string dict = trained_dictionary(docs);
     REQUIRE_FALSE(dict.empty());
     DocCodec codec(dict);
     const std::string data = codec.pack(docs[11]);
