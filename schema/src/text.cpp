@@ -328,9 +328,11 @@ bool is_emoji_or_joiner(unsigned cp) {
            cp == 0x20E3;  // combining enclosing keycap
 }
 
-bool word_char(unsigned cp) {
+bool word_char_beyond_ascii(unsigned cp) { return !is_emoji_or_joiner(cp) && Xapian::Unicode::is_wordchar(cp); }
+
+inline bool word_char(unsigned cp) {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
-    return !is_emoji_or_joiner(cp) && Xapian::Unicode::is_wordchar(cp);
+    return word_char_beyond_ascii(cp);
 }
 
 // fold_word() for a word of plain ASCII: lower case, possessive 's dropped.
@@ -338,7 +340,8 @@ bool ascii_key(std::string_view w, std::string& key) {
     for (char c : w)
         if (static_cast<unsigned char>(c) >= 0x80) return false;
     key.assign(w);
-    for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : key)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     if (key.size() > 2 && key[key.size() - 2] == '\'' && key.back() == 's') key.resize(key.size() - 2);
     return true;
 }
@@ -490,40 +493,61 @@ std::string fold_word(std::string_view utf8) {
     return s;
 }
 
+namespace {
+
+// The code point at p (n > 0 bytes left) and its length in bytes, read as
+// Xapian::Utf8Iterator reads it (an invalid byte is one character), with
+// plain ASCII decoded in line: most of a news text.
+inline unsigned code_point(const char* p, size_t n, size_t& len) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x80) {
+        len = 1;
+        return c;
+    }
+    Xapian::Utf8Iterator u;
+    u.assign(p, n);
+    const unsigned cp = *u;
+    ++u;
+    len = n - u.left();
+    return cp;
+}
+
+}  // namespace
+
 std::vector<Word> split_words(std::string_view utf8) {
     std::vector<Word> words;
-    const char* base = utf8.data();
-    Xapian::Utf8Iterator it(utf8.data(), utf8.size()), end;
-    auto offset = [&](const Xapian::Utf8Iterator& i) -> size_t {
-        return i == end ? utf8.size() : static_cast<size_t>(i.raw() - base);
-    };
-    while (it != end) {
-        unsigned cp = *it;
+    const char* s = utf8.data();
+    const size_t size = utf8.size();
+    words.reserve(size / 8);  // about a word in six bytes of English
+    size_t at = 0, len = 0;
+    while (at < size) {
+        unsigned cp = code_point(s + at, size - at, len);
         if (!word_char(cp)) {
-            ++it;
+            at += len;
             continue;
         }
         Word w;
-        w.begin = offset(it);
+        w.begin = at;
         w.cjk = is_cjk(cp);
         unsigned prev = cp;
-        ++it;
-        while (it != end) {
-            unsigned c = *it;
+        at += len;
+        while (at < size) {
+            const unsigned c = code_point(s + at, size - at, len);
             if (w.cjk) {
                 if (!is_cjk(c)) break;
             } else if (is_apostrophe(c)) {
                 // keep an apostrophe between letters ("don't", "Hope’s")
-                Xapian::Utf8Iterator next = it;
-                ++next;
-                if (next == end || !word_char(*next) || is_cjk(*next) || !word_char(prev)) break;
+                if (at + len == size || !word_char(prev)) break;
+                size_t after_len = 0;
+                const unsigned after = code_point(s + at + len, size - at - len, after_len);
+                if (!word_char(after) || is_cjk(after)) break;
             } else if (!word_char(c) || is_cjk(c)) {
                 break;
             }
             prev = c;
-            ++it;
+            at += len;
         }
-        w.end = offset(it);
+        w.end = at;
         std::string_view raw = utf8.substr(w.begin, w.end - w.begin);
         if (w.cjk)
             w.key = std::string(raw);
