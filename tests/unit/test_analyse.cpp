@@ -15,6 +15,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -244,6 +245,115 @@ TEST_CASE("document data is packed against a dictionary trained on the corpus, a
     CHECK(alone.size() < encode(docs[3]).size() / 2);
     check_same(reader.unpack(alone), docs[3]);
     check_same(DocCodec().unpack(alone), docs[3]);
+}
+
+namespace {
+
+// decode_stored() as nlohmann::json alone reads a record (what it did before
+// it had a reader of its own for the records encode() writes).
+std::optional<StoredDoc> reference_decode(const std::string& data) {
+    nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+    if (!j.is_object()) return std::nullopt;
+    StoredDoc d;
+    auto str = [&](const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; };
+    d.id = str("id");
+    d.type = str("type");
+    d.title = str("title");
+    if (j.contains("date") && j["date"].is_string()) d.date = j["date"].get<std::string>();
+    d.source = str("source");
+    d.article = str("article");
+    d.author = str("author");
+    d.author_name = str("author_name");
+    d.publication = str("publication");
+    d.url = str("url");
+    if (j.contains("entities") && j["entities"].is_array())
+        for (const auto& e : j["entities"])
+            if (e.is_string()) d.entities.push_back(e.get<std::string>());
+    d.text = str("text");
+    return d;
+}
+
+std::optional<StoredDoc> decoded(const std::string& data) {
+    try {
+        return decode_stored(data);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+bool same_doc(const std::optional<StoredDoc>& a, const std::optional<StoredDoc>& b) {
+    if (!a || !b) return !a && !b;
+    return a->id == b->id && a->type == b->type && a->title == b->title && a->date == b->date &&
+           a->source == b->source && a->article == b->article && a->author == b->author &&
+           a->author_name == b->author_name && a->publication == b->publication && a->url == b->url &&
+           a->entities == b->entities && a->text == b->text;
+}
+
+}  // namespace
+
+TEST_CASE("stored records read the same as nlohmann::json reads them, escapes, damage and all") {
+    StoredDoc d;
+    d.id = "a#1";
+    d.type = "post";
+    d.title = "Quotes \"in\" a title, a back\\slash and a tab\there";
+    d.date = "2023-06-21";
+    d.source = "corpus/a.txt";
+    d.article = "a";
+    d.author = "@HappyTae95";
+    d.author_name = "ⱽ";
+    d.entities = {"V", "Lady Gaga", "방탄소년단"};
+    d.text = "Line one\nline two\r\n\x01\x1f control, é 뷔 😀 and \xff (not UTF-8)";
+    const std::string rec = encode(d);
+    StoredDoc back = decode_stored(rec);
+    CHECK(back.title == d.title);
+    CHECK(back.author_name == d.author_name);
+    CHECK(back.entities == d.entities);
+    CHECK(back.text == "Line one\nline two\r\n\x01\x1f control, é 뷔 😀 and \xEF\xBF\xBD (not UTF-8)");
+    CHECK(same_doc(back, reference_decode(rec)));
+
+    // Escapes that encode() does not write, values it does not write, and
+    // damage: read as nlohmann::json reads them.
+    const std::string others[] = {
+        R"({"id":"\u00e9\u20ac\/\b\f","text":"\ud83d\ude00","date":null,"entities":[]})",
+        R"({"id":"x","extra":12,"text":"t"})",                // a number: nlohmann::json reads it
+        R"({"id":"x","id":"y"})",                             // a key twice
+        R"( {"id" : "x" , "entities" : [ "A" , "B" ] , "date" : ["2023"] , "url" : null } )",
+        R"({"id":"x","entities":["A",1]})",                   // not a string in entities
+        R"({"id":"x","title":{"a":"b"}})",                    // an object
+        R"({"id":"\ud800"})",                                 // a lone surrogate: damaged
+        R"({"id":"x")",                                       // cut short
+        R"({"id":"x"} trailing)",
+        "{\"id\":\"a\x01\"}",                                 // a raw control character
+        "{\"id\":\"\xC0\x80\"}",                              // overlong UTF-8
+        R"([])",
+        R"({})",
+    };
+    for (const std::string& r : others) {
+        INFO(r);
+        CHECK(same_doc(decoded(r), reference_decode(r)));
+    }
+    CHECK(decoded(others[0])->id == "é€/\b\f");
+    CHECK(decoded(others[0])->text == "😀");
+    CHECK(decoded(others[3])->entities == std::vector<std::string>{"A", "B"});
+    CHECK_FALSE(decoded(others[3])->date);
+    CHECK(decoded(others[1])->text == "t");
+    CHECK_FALSE(decoded(others[6]));
+
+    // Every record one byte shorter, and one byte changed, reads as
+    // nlohmann::json reads it (or is an error for both).
+    const std::string bytes[] = {"\\", "\"", "\x01", "\xff", "1", "[", "]", "{", ",", ":", " ", "n"};
+    for (size_t at = 0; at < rec.size(); ++at) {
+        std::string shorter = rec;
+        shorter.erase(at, 1);
+        INFO(shorter);
+        CHECK(same_doc(decoded(shorter), reference_decode(shorter)));
+        for (const std::string& b : bytes) {
+            std::string changed = rec;
+            changed.replace(at, 1, b);
+            INFO(changed);
+            CHECK(same_doc(decoded(changed), reference_decode(changed)));
+        }
+    }
 }
 
 TEST_CASE("the dictionary's copy in a file is mapped, and a file that is not it is left alone") {
