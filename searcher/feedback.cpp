@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <set>
+#include <unordered_map>
 
 namespace news::searcher {
 
@@ -18,14 +18,15 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const std::vect
         Xapian::doccount r = 0;
         double multiplier = 0;
     };
-    std::map<std::string, Stats> stats;
+    std::unordered_map<std::string, Stats> stats;
+    stats.reserve(256 * top.size());
     for (const Xapian::Document& doc : top) {
         std::vector<std::pair<std::string, Xapian::termcount>> terms;
         Xapian::termcount doclen = 0;
         for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
             doclen += t.get_wdf();
             const std::string& name = *t;
-            if (!in_query.count(name) && accept(name)) terms.emplace_back(name, t.get_wdf());
+            if (accept(name) && !in_query.count(name)) terms.emplace_back(name, t.get_wdf());
         }
         for (auto& [name, wdf] : terms) {
             if (wdf == 0) wdf = 1;  // as Xapian: a boolean term still counts
