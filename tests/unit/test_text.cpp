@@ -104,6 +104,35 @@ TEST_CASE("words are split as the term generator splits them, with byte ranges")
     CHECK(words[4].key == "don't");
 }
 
+TEST_CASE("words at the edges: apostrophes, scripts, emoji and bytes that are not UTF-8") {
+    // Each word as "begin-end:key", a CJK run marked with '*'.
+    auto words = [](const std::string& text) {
+        std::vector<std::string> out;
+        for (const Word& w : split_words(text))
+            out.push_back(std::to_string(w.begin) + "-" + std::to_string(w.end) + ":" + w.key + (w.cjk ? "*" : ""));
+        return out;
+    };
+    using V = std::vector<std::string>;
+    CHECK(words("rock'") == V{"0-4:rock"});
+    CHECK(words("rock’") == V{"0-4:rock"});
+    // The text's end is the view's, not the string's.
+    const std::string longer = "rock'n roll";
+    REQUIRE(split_words(std::string_view(longer).substr(0, 5)).size() == 1);
+    CHECK(split_words(std::string_view(longer).substr(0, 5))[0].key == "rock");
+    CHECK(words("o’neill’s") == V{"0-13:o'neill"});
+    CHECK(words("a'b'c") == V{"0-5:a'b'c"});
+    CHECK(words("don''t") == V{"0-3:don", "5-6:t"});
+    CHECK(words("x'뷔") == V{"0-1:x", "2-5:뷔*"});
+    CHECK(words("뷔'x") == V{"0-3:뷔*", "4-5:x"});
+    CHECK(words("Beyonc\xC3\xA9's") == V{"0-10:beyonce"});
+    CHECK(words("caf\xE9 ole") == V{"0-4:cafe", "5-8:ole"});  // a lone byte is a character of its own
+    CHECK(words("a\xE2\x80") == V{"0-2:aa"});                 // cut short
+    CHECK(words("😀fan😀") == V{"4-7:fan"});
+    CHECK(words("a\xE2\x80\x8D" "b") == V{"0-1:a", "4-5:b"});  // a zero-width joiner splits
+    CHECK(words("ABC_123") == V{"0-7:abc_123"});
+    CHECK(words("Ǆemal İstanbul ﬁne") == V{"0-6:dzemal", "7-16:istanbul", "17-22:ﬁne"});
+}
+
 TEST_CASE("hashtags and handles are extracted in lower case, once each") {
     auto tags = extract_tags("#BTS is here @Vdailyl and @vdailyl, mail me@example.com #방탄소년단 #");
     CHECK(tags.hashtags == std::vector<std::string>{"bts", "방탄소년단"});
