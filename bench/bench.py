@@ -4,7 +4,7 @@ Xapian Omega's scriptindex/quest/omindex and SQLite FTS5, on Reuters-21578
 at 1x, 4x and 16x and on the BBC folders.  Run it through bench/run, which
 installs the peers first.
 
-    bench/run [--quick] [--build DIR | --no-build] [--scratch DIR] [--results FILE] [--keep]
+    bench/run [--quick] [--index-reps N] [--build DIR | --no-build] [--scratch DIR] [--results FILE] [--keep]
 
 Steps (each engine on the same input, warm page cache, one after another):
  1. corpora: 1x is ../shared/corpora/reuters21578.jsonl; 4x and 16x are made
@@ -12,7 +12,9 @@ Steps (each engine on the same input, warm page cache, one after another):
     peer's input (a scriptindex dump, a CSV for FTS5), timed apart;
  2. indexing: news-index, scriptindex (bench/reuters.scriptindex; then
     xapian-compact for the size), sqlite3 CLI + FTS5 (bench/fts5_load.sql):
-    wall time, peak memory (/usr/bin/time %M), size (du -sb);
+    wall time, peak memory (/usr/bin/time %M), size (du -sb); the 1x
+    builds --index-reps times (3; 1 with --quick), the engines in turn, for
+    the median time;
  3. queries (bench/queries.txt, 50): in process (news-search --batch, with and
     without --facets; FTS5 through Python's sqlite3; Xapian through its
     Python bindings), one warm-up pass then timed passes, and as whole
@@ -157,6 +159,7 @@ class Bench:
         self.scales = [1] if a.quick else [1, 4, 16]
         self.inproc_passes = 3 if a.quick else 10
         self.process_passes = 1 if a.quick else 3
+        self.index_reps = max(1, a.index_reps or (1 if a.quick else 3))  # 1x builds, for the median
         self.notes = []
         self.index = {}      # (scale, engine) -> dict(wall, peak, size, extra)
         self.convert = {}    # (scale, what) -> seconds
@@ -262,37 +265,50 @@ class Bench:
                     compact=os.path.join(d, "omega-compact.db"), fts5=os.path.join(d, "fts5.sqlite"))
 
     def index_all(self, k, src, dump, csv):
+        """Each engine builds the k-times corpus: at 1x self.index_reps times,
+        the engines in turn, for the median wall time (a 1x build takes
+        seconds, and this VM's speed drifts by a tenth or more from minute to
+        minute); larger corpora once.  Peak memory: the highest seen."""
         db = self.db_paths(k)
-        for p in db.values():
-            rm(p)
-        log("%dx: news-index" % k)
-        try:
-            wall, peak, rc = measured([self.news_index, "--quiet", "--db", db["ours"], src], ok=(0, 1))
-            if rc:
-                self.notes.append("news-index exited 1 on the %dx corpus (a record skipped for an error)." % k)
-            self.index[(k, "ours")] = dict(wall=wall, peak=peak, size=du(db["ours"]))
-        except Failed as e:
-            self.notes.append("%dx news-index failed: %s" % (k, e))
-        log("%dx: scriptindex" % k)
-        try:
-            wall, peak, _ = measured(["scriptindex", "--overwrite", "--stemmer=english", db["scriptindex"],
-                                      os.path.join(HERE, "reuters.scriptindex"), dump])
-            self.index[(k, "scriptindex")] = dict(wall=wall, peak=peak, size=du(db["scriptindex"]))
-            cwall, cpeak, _ = measured(["xapian-compact", db["scriptindex"], db["compact"]])
-            self.index[(k, "scriptindex compacted")] = dict(wall=cwall, peak=cpeak, size=du(db["compact"]))
-        except Failed as e:
-            self.notes.append("%dx scriptindex failed: %s" % (k, e))
-        log("%dx: sqlite3 + FTS5" % k)
+        reps = self.index_reps if k == 1 else 1
         sql = os.path.join(self.scratch, "fts5-load-%dx.sql" % k)
         with open(os.path.join(HERE, "fts5_load.sql"), encoding="utf-8") as f:
             text = f.read().replace("-- @IMPORT@", ".import --csv '%s' docs" % csv)
         with open(sql, "w", encoding="utf-8") as f:
             f.write(text)
-        try:
-            wall, peak, _ = measured(["sqlite3", "-bail", db["fts5"]], stdin=sql)
-            self.index[(k, "fts5")] = dict(wall=wall, peak=peak, size=du(db["fts5"]))
-        except Failed as e:
-            self.notes.append("%dx FTS5 load failed: %s" % (k, e))
+        runs = {}  # engine -> [(wall, peak)]
+        failed = set()
+
+        def run(engine, what, *steps):
+            if engine in failed:
+                return
+            log("%dx: %s%s" % (k, what, " (%d of %d)" % (rep + 1, reps) if reps > 1 else ""))
+            try:
+                for name, cmd, kw in steps:
+                    wall, peak, rc = measured(cmd, **kw)
+                    runs.setdefault(name, []).append((wall, peak))
+                    if name == "ours" and rc:
+                        self.notes.append("news-index exited 1 on the %dx corpus (a record skipped for an error)." % k)
+            except Failed as e:
+                failed.add(engine)
+                self.notes.append("%dx %s failed: %s" % (k, what, e))
+
+        for rep in range(reps):
+            for p in db.values():
+                rm(p)
+            run("ours", "news-index", ("ours", [self.news_index, "--quiet", "--db", db["ours"], src], dict(ok=(0, 1))))
+            run("scriptindex", "scriptindex",
+                ("scriptindex", ["scriptindex", "--overwrite", "--stemmer=english", db["scriptindex"],
+                                 os.path.join(HERE, "reuters.scriptindex"), dump], {}),
+                ("scriptindex compacted", ["xapian-compact", db["scriptindex"], db["compact"]], {}))
+            run("fts5", "sqlite3 + FTS5", ("fts5", ["sqlite3", "-bail", db["fts5"]], dict(stdin=sql)))
+        for name, samples in runs.items():
+            if any(name.startswith(e) for e in failed):
+                continue
+            path = {"ours": db["ours"], "scriptindex": db["scriptindex"], "scriptindex compacted": db["compact"],
+                    "fts5": db["fts5"]}[name]
+            self.index[(k, name)] = dict(wall=median([w for w, _ in samples]), peak=max(p for _, p in samples),
+                                         size=du(path), walls=[w for w, _ in samples])
         return db
 
     # -- queries -------------------------------------------------------------
@@ -620,6 +636,17 @@ class Bench:
                  "The peers read their own input, made beforehand by `bench/convert.py` (not counted: "
                  + ", ".join("%d× %s + %s" % (k, fs(self.convert.get((k, "omega"))), fs(self.convert.get((k, "fts5"))))
                              for k in self.scales) + "); news-index reads the JSON Lines itself.")
+        if self.index_reps > 1:
+            walls = "; ".join("%s %s" % (names_short, ", ".join(fs(w) for w in r["walls"]))
+                              for names_short, r in (("news-index", self.index.get((1, "ours"))),
+                                                     ("scriptindex", self.index.get((1, "scriptindex"))),
+                                                     ("FTS5", self.index.get((1, "fts5"))))
+                              if r and len(r.get("walls", [])) > 1)
+            L.append("")
+            larger = [k for k in self.scales if k > 1]
+            L.append("The 1× builds ran %d times, the engines in turn; the table has the median (%s).%s"
+                     % (self.index_reps, walls,
+                        " The %s builds ran once." % " and ".join("%d×" % k for k in larger) if larger else ""))
         L.append("")
         L.append("| corpus | articles | engine | time | peak memory | size | time ratio | memory ratio | size ratio |")
         L.append("|---|---:|---|---:|---:|---:|---:|---:|---:|")
@@ -741,6 +768,8 @@ class Bench:
 def main():
     ap = argparse.ArgumentParser(description="news-search benchmark (see bench/bench.py)")
     ap.add_argument("--quick", action="store_true", help="1x only and fewer repetitions")
+    ap.add_argument("--index-reps", type=int, help="times each engine builds the 1x corpus, for the median "
+                                                   "(default 3, 1 with --quick)")
     ap.add_argument("--build", default=os.path.join(ROOT, "build"), help="build folder (default: build/)")
     ap.add_argument("--no-build", action="store_true", help="use the binaries in --build as they are")
     ap.add_argument("--scratch", default=os.path.join(ROOT, "build", "bench"),
