@@ -222,6 +222,10 @@ private:
 
 StoredDoc decode_stored(const std::string& data) {
     if (std::optional<StoredDoc> plain = PlainRecord(data).read()) return std::move(*plain);
+    return decode_stored_json(data);
+}
+
+StoredDoc decode_stored_json(const std::string& data) {
     nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
     if (!j.is_object()) throw Error("document data is not a news-index record; rebuild with news-index --rebuild");
     StoredDoc d;

@@ -45,6 +45,9 @@ std::string encode(const StoredDoc& doc);
 std::string stored_record(const Xapian::Document& doc);
 // Throws news::Error for data that is not a stored document.
 StoredDoc decode_stored(const std::string& data);
+// The same, read by nlohmann::json alone: decode_stored() reads the records
+// encode() writes itself and leaves anything else to this.
+StoredDoc decode_stored_json(const std::string& data);
 
 // Packs and unpacks document data.  Not thread-safe: one per thread.
 class DocCodec {
