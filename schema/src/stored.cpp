@@ -70,7 +70,7 @@ public:
             ws();
             if (!eat(':')) return std::nullopt;
             ws();
-            if (!value(field(key), d)) return std::nullopt;  // (a key twice: the last value, as nlohmann::json)
+            if (!value(field(key), d)) return std::nullopt;  // (a key twice: the last value counts)
             ws();
             if (eat(',')) continue;
             if (eat('}')) break;
@@ -108,18 +108,28 @@ private:
         }
     }
 
-    // One value of field k (-1: a key decode_stored() ignores).  A string
-    // field that holds null or an array is empty, as decode_stored() reads it.
+    // A field as a value of another type leaves it (null, an array for a
+    // string, a string for the entities): as decode_stored_json() reads it,
+    // also when the key came before with a value of the right type.
+    static void clear(int k, StoredDoc& d) {
+        if (k == Date) d.date.reset();
+        else if (k == Entities) d.entities.clear();
+        else if (std::string* f = text_field(k, d)) f->clear();
+    }
+
+    // One value of field k (-1: a key decode_stored() ignores).
     bool value(int k, StoredDoc& d) {
         if (at_ < s_.size() && s_[at_] == '"') {
             std::string v;
             if (!string(v)) return false;
             if (k == Date) d.date = std::move(v);
             else if (std::string* f = text_field(k, d)) *f = std::move(v);
+            else clear(k, d);
             return true;
         }
         if (s_.compare(at_, 4, "null") == 0) {
             at_ += 4;
+            clear(k, d);
             return true;
         }
         if (!eat('[')) return false;
@@ -138,6 +148,7 @@ private:
             }
         }
         if (k == Entities) d.entities = std::move(items);
+        else clear(k, d);
         return true;
     }
 
