@@ -518,7 +518,7 @@ std::vector<Word> split_words(std::string_view utf8) {
     std::vector<Word> words;
     const char* s = utf8.data();
     const size_t size = utf8.size();
-    words.reserve(size / 8);  // about a word in six bytes of English
+    words.reserve(size / 8);  // English: a word every 6-8 bytes (a little under: it grows once at most)
     size_t at = 0, len = 0;
     while (at < size) {
         unsigned cp = code_point(s + at, size - at, len);
