@@ -11,6 +11,7 @@
 #include "news/error.hpp"
 #include "news/layout.hpp"
 
+#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
 #include <algorithm>

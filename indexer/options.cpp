@@ -2,6 +2,8 @@
 
 #include "news/schema.hpp"
 
+#include <CLI/CLI.hpp>
+
 namespace news::indexer {
 
 std::unique_ptr<CLI::App> make_app(Options& o) {

@@ -2,11 +2,15 @@
 // fills it (built in a function so tests can parse argv and read --help).
 #pragma once
 
-#include <CLI/CLI.hpp>
-
 #include <memory>
 #include <string>
 #include <vector>
+
+// CLI11 is a heavy header: only options.cpp and main.cpp, which build and run
+// the app, include it; the pipeline stages see the plain struct.
+namespace CLI {
+class App;
+}
 
 namespace news::indexer {
 

@@ -7,6 +7,7 @@
 
 #include "news/error.hpp"
 
+#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
 #ifdef __GLIBC__

@@ -2,6 +2,8 @@
 
 #include "news/schema.hpp"
 
+#include <CLI/CLI.hpp>
+
 namespace news::searcher {
 
 std::string Options::query() const {
