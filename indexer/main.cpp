@@ -149,6 +149,9 @@ int main(int argc, char** argv) {
     } catch (const news::Error& e) {
         fmt::print(stderr, "news-index: error: {}\n", e.what());
         return e.exit_code();
+    } catch (const Xapian::Error& e) {  // (not a std::exception)
+        fmt::print(stderr, "news-index: error: {}: {}\n", options.db, e.get_description());
+        return news::kExitFailure;
     } catch (const std::exception& e) {
         fmt::print(stderr, "news-index: error: {}\n", e.what());
         return news::kExitFailure;

@@ -25,11 +25,13 @@ Catalogue stored_catalogue(const Xapian::Database& db, const std::string& path) 
     return c;
 }
 
-// How many documents match (exactly), without ranking them.
+// How many documents match (exactly).  Weighted as a search is, not with
+// BoolWeight: unweighted, a word that indexes every document meets Xapian
+// 1.4.22's all-documents bug (see full_terms_as_match_all()).
 Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_weighting_scheme(ranking_weight());
     return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
@@ -140,8 +142,9 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
         // undated first ("!" + id): the order wanted is that order turned
         // round by their count, the dated from there on, then the undated.
         enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), false);
-        const Xapian::doccount undated = count_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, p.query,
-                                                                           Xapian::Query(std::string(field(FieldId::Undated).prefix))));
+        const Xapian::Query undated_only =
+            full_terms_as_match_all(db, Xapian::Query(std::string(field(FieldId::Undated).prefix)), false);
+        const Xapian::doccount undated = count_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, p.query, undated_only));
         r.mset = enquire.get_mset(undated + offset, limit, db.get_doccount());  // exact total and facets
         r.total = r.mset.get_matches_estimated();
         for (auto it = r.mset.begin(); it != r.mset.end(); ++it) r.items.push_back(it);
@@ -185,15 +188,15 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
     return r;
 }
 
-// The facets of a query's matches in a match of their own: no hits, no
-// weights, in Xapian's plain order, where the spies of remote shards run
+// The facets of a query's matches in a match of their own: no hits (the
+// weights go unread), where the spies of remote shards run
 // there and only there.  (Feedback is left out: it never changes what a
 // query matches.)
 FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query) {
     FacetSpies spies;  // declared first: it outlives the Enquire that holds it
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_weighting_scheme(ranking_weight());  // (not BoolWeight: see count_matches())
     spies.add(enquire);
     (void)enquire.get_mset(0, 0, db.get_doccount());
     return spies.counts();

@@ -435,6 +435,56 @@ Xapian::Query expand_for_shards(const Xapian::Database& db, const Xapian::Query&
     return expand(db, query, changed);
 }
 
+namespace {
+
+Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::Query& q, bool weighted,
+                                      bool& changed) {
+    using Q = Xapian::Query;
+    const auto op = q.get_type();
+    if (op == Q::LEAF_TERM) {
+        if (weighted) return q;
+        const Xapian::doccount n = db.get_doccount();
+        if (n == 0 || db.get_termfreq(*q.get_unique_terms_begin()) != n) return q;
+        changed = true;
+        return Q::MatchAll;
+    }
+    if (op == Q::OP_SCALE_WEIGHT) {
+        bool below = false;
+        if (!weighted) {  // no weight to scale: the subquery alone matches the same
+            Q sub = full_terms_as_match_all(db, q.get_subquery(0), false, below);
+            if (below) changed = true;
+            return below ? sub : q;
+        }
+        // A factor of 0 (the parser's pure filter, "0 * XY1987"); any other
+        // is not readable from Xapian 1.4's Query, so its subquery stays.
+        if (q.get_description().rfind("Query(0 * ", 0) != 0) return q;
+        Q sub = full_terms_as_match_all(db, q.get_subquery(0), false, below);
+        if (!below) return q;
+        changed = true;
+        return Q(Q::OP_SCALE_WEIGHT, sub, 0.0);
+    }
+    if (op != Q::OP_AND && op != Q::OP_OR && op != Q::OP_XOR && op != Q::OP_AND_MAYBE && op != Q::OP_FILTER &&
+        op != Q::OP_AND_NOT)
+        return q;  // a synonym's terms count their wdf; a phrase needs positions; the rest has parameters
+    bool below = false;
+    std::vector<Q> subs;
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        // The filters of FILTER and the exclusions of AND_NOT weigh nothing.
+        const bool w = weighted && (i == 0 || (op != Q::OP_FILTER && op != Q::OP_AND_NOT));
+        subs.push_back(full_terms_as_match_all(db, q.get_subquery(i), w, below));
+    }
+    if (!below) return q;
+    changed = true;
+    return Q(op, subs.begin(), subs.end());
+}
+
+}  // namespace
+
+Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::Query& query, bool weighted) {
+    bool changed = false;
+    return full_terms_as_match_all(db, query, weighted, changed);
+}
+
 Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& db, const std::string& name) {
     if (const Entity* e = catalogue.find(name)) return Xapian::Query(term(FieldId::Entity, e->slug));
     // Not in the catalogue: a JSON Lines people/orgs code ("james-baker").
@@ -551,8 +601,9 @@ ParsedQuery QueryBuilder::build(const Options& o) {
         filters.emplace_back(term(FieldId::Type, o.type));
     }
     if (!o.from.empty() || !o.to.empty()) filters.push_back(date_filter(o.from, o.to));
-    p.filters = filters.empty() ? Xapian::Query::MatchAll
-                                : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    const Xapian::Query all_filters =
+        filters.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    p.filters = full_terms_as_match_all(db_, all_filters, false);
 
     // Words: OR for ranking, with the all-words reading boosted above it.
     qp_.set_default_op(Xapian::Query::OP_OR);
@@ -573,7 +624,7 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     corrected_ = spelling_correction(db_, p.normalised);
     if (any.empty()) {
         p.browse = true;
-        p.query = p.filters;
+        p.query = full_terms_as_match_all(db_, all_filters, true);
         return p;
     }
     qp_.set_default_op(Xapian::Query::OP_AND);
@@ -589,7 +640,8 @@ ParsedQuery QueryBuilder::build(const Options& o) {
         return filters.empty() ? ranked : Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.filters);
     };
     p.feedback_words = free_text_words(compose(any, all));
-    p.query = compose(expand_for_shards(db_, any), expand_for_shards(db_, all));
+    p.query = compose(full_terms_as_match_all(db_, expand_for_shards(db_, any), true),
+                      full_terms_as_match_all(db_, expand_for_shards(db_, all), true));
     return p;
 }
 

@@ -144,6 +144,21 @@ unsigned free_text_words(const Xapian::Query& query);
 // many terms may move a score in the third decimal (exp* on Reuters: 0.002).
 Xapian::Query expand_for_shards(const Xapian::Database& db, const Xapian::Query& query);
 
+// The query with each term that indexes every document, where it weighs
+// nothing (under FILTER or AND_NOT's right side, a zero scale, or anywhere
+// when `weighted` is false), replaced by Query::MatchAll, which matches the
+// same.  Xapian 1.4.22 (Debian 12) makes this replacement itself with a bug:
+// it reads the all-documents list under the term's name, and where the
+// document ids have gaps (any index news-index has updated: a changed or
+// removed file leaves one) and that list spans more than one chunk (a few
+// thousand documents), the match stops with "DatabaseCorruptError:
+// Unexpected end of posting list for 'XY1987'" (year:1987 on Reuters after
+// one incremental run).  The database is sound; Query::MatchAll reads that
+// list under its own name.  Over shards, only a term that indexes every
+// document of every part is replaced (one that fills some parts only is
+// left to Xapian).
+Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::Query& query, bool weighted);
+
 // Filters from options; throws news::Error (exit code 2) on a bad value.
 Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& db, const std::string& name);
 // `what` names the source in messages ("date"); empty: --from and --to.
