@@ -244,8 +244,13 @@ struct Walker {
             report(diags);
             if (article) {
                 article->file_key = info.key;
+                // The record and its line: a record that moved (lines inserted or
+                // deleted above it) is written again, so that its source names
+                // the line it is on now.
                 Fnv f;
                 f.add(line);
+                f.add("\n");
+                f.add(std::to_string(line_no));
                 article->digest = f.hex();
                 ++records;
                 if (article->bad_date) ++stats.bad_dates;

@@ -85,11 +85,16 @@ def incremental(tmp):
         f.writelines(lines)
     dry = run(INDEX, "--db", db, "--dry-run", corpus)
     listed = sorted(l.split()[0] + " " + os.path.basename(l.split()[1]) for l in dry.stdout.splitlines())
+    # rec-4 moved up a line (rec-3's was deleted): written again, so its source is its new line.
     check("--dry-run lists new, changed and removed", listed == sorted([
-        "changed a1.txt", "new a9.txt", "removed a2.txt", "changed feed.jsonl:2", "removed feed.jsonl"]), listed)
+        "changed a1.txt", "new a9.txt", "removed a2.txt", "changed feed.jsonl:2", "changed feed.jsonl:4",
+        "removed feed.jsonl"]), listed)
     check("--dry-run writes nothing", total(db)[0] == 8 and total(db, "saxophones")[0] == 0)
     p = run(INDEX, "--db", db, corpus)
-    check("the re-run counts each kind", "1 new, 2 changed, 2 removed, 4 unchanged" in p.stderr, summary(p.stderr))
+    check("the re-run counts each kind", "1 new, 3 changed, 2 removed, 3 unchanged" in p.stderr, summary(p.stderr))
+    hits = json.loads(run(SEARCH, "--db", db, "--json", "id:rec-4", "id:rec-2").stdout)["hits"]
+    sources = sorted(os.path.basename(h["source"]) for h in hits)
+    check("each record's source is the line it is on now", sources == ["feed.jsonl:3", "feed.jsonl:4"], sources)
     check("the index holds exactly the corpus", sorted(ids(db)) == sorted(["a0", "a1", "a9", "rec-0", "rec-1", "rec-2", "rec-4"]),
           ids(db))
     check("the changed text is searchable", total(db, "saxophones")[0] == 1 and total(db, '"record one"')[0] == 1)
@@ -283,11 +288,12 @@ def gaps(tmp):
             with open(path, "w") as f:
                 f.writelines(json.dumps({k: v for k, v in r.items() if k != "date"}) + "\n" for r in records)
         run(INDEX, "--db", db, corpus)
-        # One record changed (read again under a new document id), one removed.
+        # One record changed (read again under a new document id), one removed
+        # (the last: none moves to another line).
         with open(path) as f:
             lines = f.readlines()
         lines[5] = lines[5].replace("Record 5 ", "Record 5 revised ")
-        del lines[7]
+        del lines[-1]
         with open(path, "w") as f:
             f.writelines(lines)
         time.sleep(2.1)  # (a file changed within 2 s is read again anyway; this one must be seen as changed)
