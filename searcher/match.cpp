@@ -142,9 +142,7 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
         // undated first ("!" + id): the order wanted is that order turned
         // round by their count, the dated from there on, then the undated.
         enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), false);
-        const Xapian::Query undated_only =
-            full_terms_as_match_all(db, Xapian::Query(std::string(field(FieldId::Undated).prefix)), false);
-        const Xapian::doccount undated = count_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, p.query, undated_only));
+        const Xapian::doccount undated = count_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, p.query, p.undated));
         r.mset = enquire.get_mset(undated + offset, limit, db.get_doccount());  // exact total and facets
         r.total = r.mset.get_matches_estimated();
         for (auto it = r.mset.begin(); it != r.mset.end(); ++it) r.items.push_back(it);
@@ -222,6 +220,7 @@ Results search_once(Index& index, const Options& o) {
         return *index.catalogue;
     };
     QueryBuilder builder(db, catalogue);
+    if (!remote && index.opened.size() > 1) builder.set_parts(index.opened);
     ParsedQuery p = builder.build(o);
 
     Results res;

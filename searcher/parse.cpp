@@ -437,28 +437,81 @@ Xapian::Query expand_for_shards(const Xapian::Database& db, const Xapian::Query&
 
 namespace {
 
-Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::Query& q, bool weighted,
-                                      bool& changed) {
+// A term's documents read through its own posting list
+// (Database::postlist_begin()), which Xapian 1.4.22 reads correctly in any
+// part: what stands for a term that indexes every document of some parts
+// of an index but not of all (full_terms_as_match_all()).  Weighs nothing.
+// Local parts only: a remote server would not know the class.
+class TermSource : public Xapian::PostingSource {
+public:
+    explicit TermSource(std::string term) : term_(std::move(term)) {}
+    TermSource* clone() const override { return new TermSource(term_); }
+    std::string name() const override { return "news::TermSource"; }
+    std::string get_description() const override { return "news::TermSource(" + term_ + ")"; }
+    void init(const Xapian::Database& db) override {
+        db_ = db;
+        it_ = db_.postlist_begin(term_);
+        started_ = false;
+        tf_ = db_.get_termfreq(term_);
+        set_maxweight(0);
+    }
+    Xapian::doccount get_termfreq_min() const override { return tf_; }
+    Xapian::doccount get_termfreq_est() const override { return tf_; }
+    Xapian::doccount get_termfreq_max() const override { return tf_; }
+    void next(double) override {
+        if (started_) ++it_;
+        started_ = true;
+    }
+    void skip_to(Xapian::docid did, double) override {
+        started_ = true;
+        if (it_ != Xapian::PostingIterator()) it_.skip_to(did);
+    }
+    bool at_end() const override { return started_ && it_ == Xapian::PostingIterator(); }
+    Xapian::docid get_docid() const override { return *it_; }
+
+private:
+    std::string term_;
+    Xapian::Database db_;
+    Xapian::PostingIterator it_;
+    Xapian::doccount tf_ = 0;
+    bool started_ = false;
+};
+
+// The leaf a term that weighs nothing is matched as (see the header).
+Xapian::Query unweighted_term(const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
+                              const Xapian::Query& leaf) {
+    const std::string t = *leaf.get_unique_terms_begin();
+    const Xapian::doccount n = db.get_doccount(), tf = db.get_termfreq(t);
+    if (n > 0 && tf == n) return Xapian::Query::MatchAll;
+    if (tf > 0 && parts.size() > 1)
+        for (const Xapian::Database& part : parts)
+            if (part.get_doccount() > 0 && part.get_termfreq(t) == part.get_doccount())
+                return Xapian::Query((new TermSource(t))->release());
+    return leaf;
+}
+
+Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const std::vector<Xapian::Database>& parts,
+                                      const Xapian::Query& q, bool weighted, bool& changed) {
     using Q = Xapian::Query;
+    auto again = [&](const Q& sub, bool w, bool& below) { return full_terms_as_match_all(db, parts, sub, w, below); };
     const auto op = q.get_type();
     if (op == Q::LEAF_TERM) {
         if (weighted) return q;
-        const Xapian::doccount n = db.get_doccount();
-        if (n == 0 || db.get_termfreq(*q.get_unique_terms_begin()) != n) return q;
-        changed = true;
-        return Q::MatchAll;
+        Q r = unweighted_term(db, parts, q);
+        if (r.get_type() != Q::LEAF_TERM) changed = true;
+        return r;
     }
     if (op == Q::OP_SCALE_WEIGHT) {
         bool below = false;
         if (!weighted) {  // no weight to scale: the subquery alone matches the same
-            Q sub = full_terms_as_match_all(db, q.get_subquery(0), false, below);
+            Q sub = again(q.get_subquery(0), false, below);
             if (below) changed = true;
             return below ? sub : q;
         }
         // A factor of 0 (the parser's pure filter, "0 * XY1987"); any other
         // is not readable from Xapian 1.4's Query, so its subquery stays.
         if (q.get_description().rfind("Query(0 * ", 0) != 0) return q;
-        Q sub = full_terms_as_match_all(db, q.get_subquery(0), false, below);
+        Q sub = again(q.get_subquery(0), false, below);
         if (!below) return q;
         changed = true;
         return Q(Q::OP_SCALE_WEIGHT, sub, 0.0);
@@ -471,7 +524,7 @@ Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::
     for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
         // The filters of FILTER and the exclusions of AND_NOT weigh nothing.
         const bool w = weighted && (i == 0 || (op != Q::OP_FILTER && op != Q::OP_AND_NOT));
-        subs.push_back(full_terms_as_match_all(db, q.get_subquery(i), w, below));
+        subs.push_back(again(q.get_subquery(i), w, below));
     }
     if (!below) return q;
     changed = true;
@@ -480,9 +533,10 @@ Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::
 
 }  // namespace
 
-Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::Query& query, bool weighted) {
+Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::Query& query, bool weighted,
+                                      const std::vector<Xapian::Database>& parts) {
     bool changed = false;
-    return full_terms_as_match_all(db, query, weighted, changed);
+    return full_terms_as_match_all(db, parts, query, weighted, changed);
 }
 
 Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& db, const std::string& name) {
@@ -603,7 +657,8 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     if (!o.from.empty() || !o.to.empty()) filters.push_back(date_filter(o.from, o.to));
     const Xapian::Query all_filters =
         filters.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
-    p.filters = full_terms_as_match_all(db_, all_filters, false);
+    p.filters = full_terms_as_match_all(db_, all_filters, false, parts_);
+    p.undated = full_terms_as_match_all(db_, Xapian::Query(std::string(field(FieldId::Undated).prefix)), false, parts_);
 
     // Words: OR for ranking, with the all-words reading boosted above it.
     qp_.set_default_op(Xapian::Query::OP_OR);
@@ -624,7 +679,7 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     corrected_ = spelling_correction(db_, p.normalised);
     if (any.empty()) {
         p.browse = true;
-        p.query = full_terms_as_match_all(db_, all_filters, true);
+        p.query = full_terms_as_match_all(db_, all_filters, true, parts_);
         return p;
     }
     qp_.set_default_op(Xapian::Query::OP_AND);
@@ -640,8 +695,8 @@ ParsedQuery QueryBuilder::build(const Options& o) {
         return filters.empty() ? ranked : Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.filters);
     };
     p.feedback_words = free_text_words(compose(any, all));
-    p.query = compose(full_terms_as_match_all(db_, expand_for_shards(db_, any), true),
-                      full_terms_as_match_all(db_, expand_for_shards(db_, all), true));
+    p.query = compose(full_terms_as_match_all(db_, expand_for_shards(db_, any), true, parts_),
+                      full_terms_as_match_all(db_, expand_for_shards(db_, all), true, parts_));
     return p;
 }
 

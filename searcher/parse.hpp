@@ -24,6 +24,7 @@ struct ParsedQuery {
     Xapian::Query query;       // what is run: words (tiered) filtered by filters, wildcards expanded
     unsigned feedback_words = 0;  // its free-text words for with_feedback(), wildcards unexpanded
     bool browse = false;       // no words: list the matching documents
+    Xapian::Query undated;     // the undated documents, as a filter (full_terms_as_match_all())
 };
 
 // The entity catalogue, for the queries that need it (artist: and --artist,
@@ -42,9 +43,13 @@ public:
     std::string corrected() const { return corrected_; }
     // Parse the words of a query the same way (for checking a suggestion).
     Xapian::Query parse_words(const std::string& normalised);
+    // The index's local parts, when it has several and none is remote
+    // (for full_terms_as_match_all()).
+    void set_parts(std::vector<Xapian::Database> parts) { parts_ = std::move(parts); }
 
 private:
     Xapian::Database db_;
+    std::vector<Xapian::Database> parts_;
     Xapian::QueryParser qp_;
     CatalogueSource catalogue_;
     std::string corrected_;
@@ -154,10 +159,14 @@ Xapian::Query expand_for_shards(const Xapian::Database& db, const Xapian::Query&
 // thousand documents), the match stops with "DatabaseCorruptError:
 // Unexpected end of posting list for 'XY1987'" (year:1987 on Reuters after
 // one incremental run).  The database is sound; Query::MatchAll reads that
-// list under its own name.  Over shards, only a term that indexes every
-// document of every part is replaced (one that fills some parts only is
-// left to Xapian).
-Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::Query& query, bool weighted);
+// list under its own name.  Xapian decides per part: a term that indexes
+// every document of some of the local `parts` (Index::opened; none given:
+// one database, or remote shards) but not of all is read through a
+// PostingSource of its own posting list instead (type:article over a part
+// of articles only and one with posts).  A remote shard's own Xapian is
+// left to itself there.
+Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::Query& query, bool weighted,
+                                      const std::vector<Xapian::Database>& parts = {});
 
 // Filters from options; throws news::Error (exit code 2) on a bad value.
 Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& db, const std::string& name);

@@ -312,6 +312,21 @@ def gaps(tmp):
         p = run(INDEX, "--db", db, "--stats")
         want = "2999 documents: 2999 articles (%s), 0 posts" % ("2999 dated, 0 undated" if dated else "0 dated, 2999 undated")
         check("news-index --stats counts them", p.returncode == 0 and want in p.stdout, p.stdout[:200] + p.stderr)
+    # Two parts, year:2023 indexing every document of the first only: Xapian
+    # decides part by part (the second holds three records of 2022).
+    other, other_db = os.path.join(tmp, "c2022"), os.path.join(tmp, "db2022")
+    os.makedirs(other)
+    with open(os.path.join(other, "old.jsonl"), "w") as f:
+        for i in range(3):
+            f.write(json.dumps({"id": "old-%d" % i, "title": "Old %d alpha" % i, "body": "An alpha record.",
+                                "date": "2022-01-0%d" % (i + 1)}) + "\n")
+    run(INDEX, "--db", other_db, other)
+    dated_db = os.path.join(tmp, "db1")
+    for q in (["year:2023"], ["year:2023", "OR", "zebra"], ["--facets", "year:2023"], ["--sort", "oldest", "year:2023"]):
+        n, err = total(dated_db, "--db", other_db, *q)
+        check("two parts: %s finds the 2999 of the first" % " ".join(q), n == 2999, err or n)
+    n, err = total(dated_db, "--db", other_db, "alpha", "NOT", "year:2023")
+    check("two parts: alpha NOT year:2023 finds the 3 of the second", n == 3, err or n)
 
 
 with tempfile.TemporaryDirectory(prefix="news-e2e-") as tmp:
