@@ -10,14 +10,16 @@
 #include "news/entities.hpp"
 #include "news/error.hpp"
 #include "news/layout.hpp"
+#include "news/schema.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <filesystem>
+#include <thread>
+#include <unordered_set>
 #include <fstream>
 #include <sstream>
 
@@ -71,7 +73,16 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
     cb.unchanged = [&](const FileInfo& f) { return writer.unchanged(f); };
     cb.recorded_size = [&](const std::string& key) { return writer.recorded_size(key); };
     cb.file_begin = [&](const FileInfo& f) { return writer.file_begin(f); };
+    // The ids of this run's articles (hashed): the index keeps one document
+    // per id, so an article whose id an earlier one had replaces it; say so.
+    std::unordered_set<size_t> ids;
     cb.article = [&](Article&& a) {
+        if (!ids.insert(std::hash<std::string>{}(term(FieldId::Id, a.id))).second) {
+            progress.clear();
+            print_diagnostic({Severity::Warning, a.source,
+                              "id \"" + a.id + "\" was already given to an earlier article in this run; the index " +
+                                  "keeps one document per id: this one replaces it (give each article an id of its own)"});
+        }
         if (writer.wanted(a)) analyse.push(std::move(a));
     };
     cb.file_done = [&](const FileInfo& f) {

@@ -3,7 +3,8 @@
 the index safely).  Each scenario builds its own small corpus in a temp folder.
 
 Usage: robustness.py BUILD_DIR SCENARIO
-Scenarios: incremental, same_size, kill, kill_shards, two_writers, search_while_indexing, rebuild, unreadable, gaps
+Scenarios: incremental, same_size, kill, kill_shards, two_writers, search_while_indexing, rebuild, unreadable, gaps,
+duplicate_ids
 """
 import json
 import os
@@ -327,6 +328,27 @@ def gaps(tmp):
         check("two parts: %s finds the 2999 of the first" % " ".join(q), n == 2999, err or n)
     n, err = total(dated_db, "--db", other_db, "alpha", "NOT", "year:2023")
     check("two parts: alpha NOT year:2023 finds the 3 of the second", n == 3, err or n)
+
+
+def duplicate_ids(tmp):
+    """One document per id: a later article with an id an earlier one had
+    replaces it, with a warning naming where (ids compare as terms do, in
+    any case)."""
+    corpus, db = os.path.join(tmp, "c"), os.path.join(tmp, "db")
+    os.makedirs(corpus)
+    with open(os.path.join(corpus, "a.jsonl"), "w") as f:
+        f.write(json.dumps({"id": "a1", "title": "First alpha", "body": "One."}) + "\n")
+        f.write(json.dumps({"id": "A1", "title": "Second gamma", "body": "Two."}) + "\n")
+    with open(os.path.join(corpus, "b.jsonl"), "w") as f:
+        f.write(json.dumps({"id": "a1", "title": "Third beta", "body": "Three."}) + "\n")
+        f.write(json.dumps({"id": "b2", "title": "Fourth delta", "body": "Four."}) + "\n")
+    p = run(INDEX, "--db", db, corpus)
+    warned = [l for l in p.stderr.splitlines() if "was already given to an earlier article" in l]
+    check("exit 0, a warning for each repeated id", p.returncode == 0 and len(warned) == 2, p.stderr)
+    check("naming where the repeat is", any("a.jsonl:2" in l and '"A1"' in l for l in warned)
+          and any("b.jsonl:1" in l and '"a1"' in l for l in warned), warned)
+    check("the index keeps the last one and the rest", sorted(ids(db)) == ["a1", "b2"] and total(db, "beta")[0] == 1
+          and total(db, "alpha")[0] == 0 and total(db, "gamma")[0] == 0, ids(db))
 
 
 with tempfile.TemporaryDirectory(prefix="news-e2e-") as tmp:
