@@ -2,7 +2,7 @@
 # merges them when it compacts (N is 20,000; NEWS_INDEX_SEGMENT_DOCS sets it
 # for tests).  Built in segments of 2 documents, the seed index answers as
 # one built whole, byte for byte; a record whose id comes again in a later
-# file replaces the earlier one, even in another segment.
+# file replaces the earlier one, even in another segment, with a warning.
 cd "$SRC" && NEWS_INDEX_SEGMENT_DOCS=2 $NEWS_INDEX -q --db "$TMP/seg.db" corpus && cd "$TMP"
 for q in gaga '"jazz queen"' taehyung "collab*" "--facets bts" "--sort newest --limit 20 v" "--sort oldest --type post --limit 5"; do
   if cmp -s <($NEWS_SEARCH --db "$DB" --json $q 2>&1) <($NEWS_SEARCH --db seg.db --json $q 2>&1); then echo "same: $q"; else echo "DIFFERENT: $q"; fi
