@@ -658,7 +658,9 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     const Xapian::Query all_filters =
         filters.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
     p.filters = full_terms_as_match_all(db_, all_filters, false, parts_);
-    p.undated = full_terms_as_match_all(db_, Xapian::Query(std::string(field(FieldId::Undated).prefix)), false, parts_);
+    if (o.sort == "oldest")  // (only that order needs it)
+        p.undated = full_terms_as_match_all(db_, Xapian::Query(std::string(field(FieldId::Undated).prefix)), false,
+                                            parts_);
 
     // Words: OR for ranking, with the all-words reading boosted above it.
     qp_.set_default_op(Xapian::Query::OP_OR);

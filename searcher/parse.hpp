@@ -24,7 +24,7 @@ struct ParsedQuery {
     Xapian::Query query;       // what is run: words (tiered) filtered by filters, wildcards expanded
     unsigned feedback_words = 0;  // its free-text words for with_feedback(), wildcards unexpanded
     bool browse = false;       // no words: list the matching documents
-    Xapian::Query undated;     // the undated documents, as a filter (full_terms_as_match_all())
+    Xapian::Query undated;     // with --sort oldest: the undated documents, as a filter (full_terms_as_match_all())
 };
 
 // The entity catalogue, for the queries that need it (artist: and --artist,
