@@ -77,13 +77,22 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
     // per id, so an article whose id an earlier one had replaces it; say so.
     std::unordered_set<size_t> ids;
     cb.article = [&](Article&& a) {
-        if (!ids.insert(std::hash<std::string>{}(term(FieldId::Id, a.id))).second) {
+        const bool repeated = !ids.insert(std::hash<std::string>{}(term(FieldId::Id, a.id))).second;
+        if (repeated) {
             progress.clear();
             print_diagnostic({Severity::Warning, a.source,
                               "id \"" + a.id + "\" was already given to an earlier article in this run; the index " +
                                   "keeps one document per id: this one replaces it (give each article an id of its own)"});
         }
-        if (writer.wanted(a)) analyse.push(std::move(a));
+        if (writer.wanted(a, repeated)) analyse.push(std::move(a));
+    };
+    cb.known_record = [&](const std::string& digest) {
+        const std::string* id = writer.known_record(digest);
+        // An id an earlier article of this run had: read it, to replace that one and say so.
+        if (!id || !ids.insert(std::hash<std::string>{}(std::string(field(FieldId::Id).prefix) + *id)).second)
+            return false;
+        writer.skip_record(*id);
+        return true;
     };
     cb.file_done = [&](const FileInfo& f) {
         analyse.drain();  // the file's articles are written before its record

@@ -86,11 +86,13 @@ std::optional<std::string> slurp(const fs::path& path, std::vector<Diagnostic>& 
 }
 
 // Make text valid UTF-8: strip a BOM, decode anything else as Windows-1252.
-std::string as_utf8(std::string bytes, const std::string& where, std::vector<Diagnostic>& diags, size_t& recoded) {
+// where(): the place to name in a warning (made only when one is needed).
+template <class Where>
+std::string as_utf8(std::string bytes, const Where& where, std::vector<Diagnostic>& diags, size_t& recoded) {
     if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
     if (is_valid_utf8(bytes)) return bytes;
     ++recoded;
-    diags.push_back({Severity::Warning, where, "not valid UTF-8; decoded as Windows-1252 (save it as UTF-8 to be sure)"});
+    diags.push_back({Severity::Warning, where(), "not valid UTF-8; decoded as Windows-1252 (save it as UTF-8 to be sure)"});
     return windows1252_to_utf8(bytes);
 }
 
@@ -198,7 +200,7 @@ struct Walker {
             ++stats.skipped_binary;
             diags.push_back({Severity::Warning, path.string(), "NUL bytes: a binary file, not text; skipped"});
         } else {
-            std::string text = as_utf8(std::move(*bytes), path.string(), diags, stats.recoded);
+            std::string text = as_utf8(std::move(*bytes), [&path] { return path.string(); }, diags, stats.recoded);
             Article a = parse_text_article(text, id, path.string(), diags);
             a.file = path.string();
             a.file_key = info.key;
@@ -232,26 +234,32 @@ struct Walker {
         while (std::getline(in, line)) {
             ++line_no;
             if (trim(line).empty()) continue;
-            std::string where = path.string() + ":" + std::to_string(line_no);
+            auto where = [&path, line_no] { return path.string() + ":" + std::to_string(line_no); };
             if (line.find('\0') != std::string::npos) {
                 ++stats.skipped_error;
-                diags.push_back({Severity::Error, where, "NUL bytes: not a JSON record; skipped"});
+                diags.push_back({Severity::Error, where(), "NUL bytes: not a JSON record; skipped"});
                 report(diags);
                 continue;
             }
             line = as_utf8(std::move(line), where, diags, stats.recoded);
+            // The record and its line: a record that moved (lines inserted or
+            // deleted above it) is written again, so that its source names
+            // the line it is on now.
+            Fnv f;
+            f.add(line);
+            f.add("\n");
+            f.add(std::to_string(line_no));
+            std::string digest = f.hex();
+            if (cb.known_record && cb.known_record(digest)) {  // indexed as it is: not even parsed
+                report(diags);
+                ++records;
+                continue;
+            }
             auto article = parse_json_article(line, path.string(), line_no, diags);
             report(diags);
             if (article) {
                 article->file_key = info.key;
-                // The record and its line: a record that moved (lines inserted or
-                // deleted above it) is written again, so that its source names
-                // the line it is on now.
-                Fnv f;
-                f.add(line);
-                f.add("\n");
-                f.add(std::to_string(line_no));
-                article->digest = f.hex();
+                article->digest = std::move(digest);
                 ++records;
                 if (article->bad_date) ++stats.bad_dates;
                 cb.article(std::move(*article));

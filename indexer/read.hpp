@@ -91,6 +91,10 @@ struct ReadCallbacks {
     std::function<uint64_t(const std::string& key)> recorded_size;
     // Before a file is parsed: skip it, or read it (from where).
     std::function<ReadFrom(const FileInfo&)> file_begin;
+    // JSON Lines, before a record is parsed: true when the index holds it
+    // as it is (digest: of its line's bytes and number, as Article::digest),
+    // so that it is skipped unparsed.
+    std::function<bool(const std::string& digest)> known_record;
     std::function<void(Article&&)> article;
     // After all of a file's articles (not called for a skipped file).
     std::function<void(const FileInfo&)> file_done;

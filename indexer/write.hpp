@@ -73,8 +73,17 @@ public:
     // Skip a file exactly as indexed before; read only the new lines of a
     // JSON Lines file that only grew; else read it all.
     ReadFrom file_begin(const FileInfo& file);
-    // False when this article (a JSON line) is unchanged: skip it.
-    bool wanted(const Article& article);
+    // JSON Lines, in a changed file read whole: the id (as in its Q term)
+    // of the article the index holds from a record with this digest (its
+    // line's bytes and number, Article::digest), so that the record need
+    // not even be parsed; nullptr when it holds none.
+    const std::string* known_record(const std::string& digest);
+    // A record known_record() named is skipped as unchanged.
+    void skip_record(const std::string& article_id);
+    // False when this article (a JSON line) is unchanged: skip it.  Always
+    // true for a repeated id (one an earlier article of this run had): the
+    // earlier one may be on its way to replace what the index holds.
+    bool wanted(const Article& article, bool repeated = false);
     // Replaces whatever the database held for this article (and its posts).
     void add(const Article& article, std::vector<IndexDoc>&& docs);
     // After a file's articles: drop what the file no longer holds, record it.
@@ -136,6 +145,9 @@ private:
     std::unordered_set<std::string> file_ids_;   // article ids met in the current file
     size_t file_articles_ = 0;
     bool file_changed_ = false;
+    std::string file_key_;  // the current file's
+    // Its records as indexed (digest value -> article id), read when first asked for.
+    std::optional<std::unordered_map<std::string, std::string>> known_;
 
     // A fresh sharded build: each shard's writes on a thread of its own
     // (declared last: its threads stop before the databases close).

@@ -33,6 +33,11 @@ std::string newest_key(std::string_view date, std::string_view id) {
     return (date.empty() ? std::string("!") : std::string(date)) + term(FieldId::Id, id).substr(field(FieldId::Id).prefix.size());
 }
 
+std::string id_of_newest_key(std::string_view key) {
+    if (!key.empty() && key.front() == '!') return std::string(key.substr(1));
+    return key.size() >= 8 ? std::string(key.substr(8)) : std::string();
+}
+
 std::string type_value(std::string_view type) { return type.empty() ? std::string() : std::string(1, type[0]); }
 
 std::string type_of_value(std::string_view value) {

@@ -109,6 +109,23 @@ def incremental(tmp):
     p = run(INDEX, "--db", db, corpus)
     check("and it is added", "1 new, 0 changed, 0 removed, 7 unchanged" in p.stderr and total(db, "tubas")[0] == 1,
           summary(p.stderr))
+    # In a changed JSON Lines file the unchanged records are not read again
+    # (not even parsed): a warning about one is not repeated.
+    warn = os.path.join(corpus, "warn.jsonl")
+    records = [{"id": "w-1", "title": "Bad date", "body": "A record with no such day.", "date": "2023-02-30"},
+               {"id": "w-2", "title": "Good date", "body": "A record about oboes.", "date": "2023-02-03"}]
+    with open(warn, "w") as f:
+        f.writelines(json.dumps(r) + "\n" for r in records)
+    p = run(INDEX, "--db", db, corpus)
+    check("a record's bad date is warned about", "warn.jsonl:1" in p.stderr and "2 new" in p.stderr, p.stderr)
+    records[1]["body"] = "A record about bassoons."
+    with open(warn, "w") as f:
+        f.writelines(json.dumps(r) + "\n" for r in records)
+    p = run(INDEX, "--db", db, corpus)
+    check("its file changed elsewhere: the record is not read again", "warn.jsonl:1" not in p.stderr
+          and "0 new, 1 changed, 0 removed, 9 unchanged" in p.stderr, p.stderr)
+    check("and the changed one is", total(db, "bassoons")[0] == 1 and total(db, "oboes")[0] == 0
+          and total(db, "id:w-1")[0] == 1)
 
 
 def kill(tmp, shards=None):
@@ -349,6 +366,22 @@ def duplicate_ids(tmp):
           and any("b.jsonl:1" in l and '"a1"' in l for l in warned), warned)
     check("the index keeps the last one and the rest", sorted(ids(db)) == ["a1", "b2"] and total(db, "beta")[0] == 1
           and total(db, "alpha")[0] == 0 and total(db, "gamma")[0] == 0, ids(db))
+    # A file holding an id twice, changed elsewhere: its later record still
+    # wins (the earlier one is written again, so the later one must be too).
+    dup = os.path.join(corpus, "c.jsonl")
+    records = [{"id": "x", "title": "Earlier zeta", "body": "Five."}, {"id": "X", "title": "Later eta", "body": "Six."},
+               {"id": "c3", "title": "Other theta", "body": "Seven."}]
+    with open(dup, "w") as f:
+        f.writelines(json.dumps(r) + "\n" for r in records)
+    p = run(INDEX, "--db", db, corpus)
+    check("the later of two records wins", total(db, "eta")[0] == 1 and total(db, "zeta")[0] == 0, p.stderr)
+    records[2]["body"] = "Eight."
+    with open(dup, "w") as f:
+        f.writelines(json.dumps(r) + "\n" for r in records)
+    p = run(INDEX, "--db", db, corpus)
+    check("and still after another record of the file changed", total(db, "eta")[0] == 1 and total(db, "zeta")[0] == 0
+          and total(db, "eight")[0] == 1 and "c.jsonl:2" in p.stderr and "0 new, 3 changed, 0 removed, 4 unchanged"
+          in p.stderr, p.stderr)
 
 
 with tempfile.TemporaryDirectory(prefix="news-e2e-") as tmp:

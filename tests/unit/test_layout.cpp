@@ -88,4 +88,11 @@ TEST_CASE("sort key: newest first, undated last, ties by id") {
     CHECK(newest_key("20230621", "A-1") == "20230621a-1");
     CHECK(newest_key("", "zzz") < newest_key("00010101", "a"));
     CHECK(newest_key("20230621", "a") < newest_key("20230621", "b"));
+    // ...and back to the id, as the Q term holds it.
+    CHECK(id_of_newest_key(newest_key("20230621", "A-1")) == "a-1");
+    CHECK(id_of_newest_key(newest_key("", "Zz!9")) == "zz!9");
+    CHECK(id_of_newest_key(newest_key("", "")) == "");
+    CHECK(id_of_newest_key(newest_key("19870226", "!x")) == "!x");
+    const std::string longid(300, 'x');
+    CHECK(term(FieldId::Id, longid) == std::string(field(FieldId::Id).prefix) + id_of_newest_key(newest_key("", longid)));
 }

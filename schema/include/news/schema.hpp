@@ -108,6 +108,8 @@ std::string digest_hex(std::string_view value);
 
 // The value of Slot::Newest for a document ("" date: undated).
 std::string newest_key(std::string_view date, std::string_view id);
+// The id in a Slot::Newest value, as its Q term holds it (lower case).
+std::string id_of_newest_key(std::string_view key);
 
 // Document types.
 inline constexpr std::string_view kTypeArticle = "article";
