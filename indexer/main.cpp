@@ -19,8 +19,10 @@
 #include <chrono>
 #include <filesystem>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace news::indexer {
@@ -72,25 +74,37 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
     ReadCallbacks cb;
     cb.unchanged = [&](const FileInfo& f) { return writer.unchanged(f); };
     cb.recorded_size = [&](const std::string& key) { return writer.recorded_size(key); };
-    cb.file_begin = [&](const FileInfo& f) { return writer.file_begin(f); };
-    // The ids of this run's articles (hashed): the index keeps one document
-    // per id, so an article whose id an earlier one had replaces it; say so.
-    std::unordered_set<size_t> ids;
+    std::vector<std::string> files;  // the files read, in order
+    cb.file_begin = [&](const FileInfo& f) {
+        files.push_back(f.key);
+        return writer.file_begin(f);
+    };
+    // The ids of this run's articles (hashed), each with the file it was
+    // read from: the index keeps one document per id, so an article whose id
+    // an earlier one had replaces it; say so, and remember both files.
+    std::unordered_map<size_t, size_t> ids;  // id -> index in files
+    std::unordered_set<size_t> repeated_ids;
+    auto first_time = [&](const std::string& id_term) {
+        auto [it, fresh_id] = ids.emplace(std::hash<std::string>{}(id_term), files.size() - 1);
+        return fresh_id ? std::nullopt : std::optional<size_t>(it->second);
+    };
     cb.article = [&](Article&& a) {
-        const bool repeated = !ids.insert(std::hash<std::string>{}(term(FieldId::Id, a.id))).second;
-        if (repeated) {
+        const std::string id_term = term(FieldId::Id, a.id);
+        const auto earlier = first_time(id_term);
+        if (earlier) {
             progress.clear();
             print_diagnostic({Severity::Warning, a.source,
                               "id \"" + a.id + "\" was already given to an earlier article in this run; the index " +
                                   "keeps one document per id: this one replaces it (give each article an id of its own)"});
+            repeated_ids.insert(std::hash<std::string>{}(id_term));
+            writer.claim(a.id, a.file_key, files[*earlier]);
         }
-        if (writer.wanted(a, repeated)) analyse.push(std::move(a));
+        if (writer.wanted(a, earlier.has_value())) analyse.push(std::move(a));
     };
     cb.known_record = [&](const std::string& digest) {
         const std::string* id = writer.known_record(digest);
         // An id an earlier article of this run had: read it, to replace that one and say so.
-        if (!id || !ids.insert(std::hash<std::string>{}(std::string(field(FieldId::Id).prefix) + *id)).second)
-            return false;
+        if (!id || first_time(std::string(field(FieldId::Id).prefix) + *id)) return false;
         writer.skip_record(*id);
         return true;
     };
@@ -108,6 +122,53 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
     std::vector<std::string> roots;
     for (const auto& p : o.paths) roots.push_back(path_key(p));
     writer.remove_missing(roots);
+
+    // An article that went with its file (or its record) while another file
+    // holds one with its id (Writer::claim()): that file is read again,
+    // whole, and its article takes the place (the last file read wins, as in
+    // the walk).
+    std::vector<Writer::Reread> rereads = writer.take_rereads();
+    if (!rereads.empty()) {
+        ReadStats again;
+        ReadCallbacks rb = cb;
+        rb.unchanged = nullptr;
+        rb.file_begin = [&](const FileInfo& f) { return writer.file_begin(f); };
+        const Writer::Reread* current = nullptr;
+        rb.article = [&](Article&& a) {
+            const std::string id = term(FieldId::Id, a.id).substr(field(FieldId::Id).prefix.size());
+            auto it = std::find(current->ids.begin(), current->ids.end(), id);
+            if (it != current->ids.end()) {
+                progress.clear();
+                print_diagnostic({Severity::Warning, a.source,
+                                  "id \"" + a.id + "\" went with " + current->gone_from[it - current->ids.begin()] +
+                                      "; this article has it too and is indexed in its place"});
+            }
+            if (writer.wanted(a)) analyse.push(std::move(a));
+        };
+        rb.known_record = [&](const std::string& digest) {
+            const std::string* id = writer.known_record(digest);
+            if (!id) return false;
+            writer.skip_record(*id);
+            return true;
+        };
+        writer.force_read(true);
+        for (const auto& r : rereads) {
+            current = &r;
+            read_file(r.path, r.key, r.ids.front(), rb, again);
+        }
+        writer.force_read(false);
+        analyse.drain();
+        read_stats.skipped_error += again.skipped_error;
+    }
+    // Articles of this run that replaced one another file holds (read in an earlier run).
+    for (const auto& r : writer.take_replaced()) {
+        if (repeated_ids.count(std::hash<std::string>{}(term(FieldId::Id, r.id)))) continue;  // (said above)
+        progress.clear();
+        print_diagnostic({Severity::Warning, r.source,
+                          "id \"" + r.id + "\" is also in " + (r.other.empty() ? "another file" : r.other) +
+                              ", indexed earlier; the index keeps one document per id: this one replaces it "
+                              "(give each article an id of its own)"});
+    }
     writer.finish(analyse.spelling());
     progress.clear();
 

@@ -439,4 +439,19 @@ void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& call
     }
 }
 
+void read_file(const std::string& path, const std::string& key, const std::string& article_id,
+               const ReadCallbacks& callbacks, ReadStats& stats) {
+    Walker w{callbacks, stats};
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return;  // gone: nothing to read
+    // A text file's id is its path below the folder it was indexed from:
+    // the end of its key that spells the id (in the case the file has).
+    std::string id = article_id;
+    const std::string stem = key.substr(0, key.size() - fs::path(key).extension().string().size());
+    if (stem.size() > id.size() && stem[stem.size() - id.size() - 1] == '/' &&
+        lower(stem.substr(stem.size() - id.size())) == id)
+        id = stem.substr(stem.size() - id.size());
+    w.file(path, id, key);
+}
+
 }  // namespace news::indexer

@@ -114,6 +114,11 @@ std::string child_key(const std::string& dir_key, const std::string& name);
 // Reads every path (files or folders, walked recursively in sorted order).
 void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats);
 
+// One file read whole (a .txt file's article gets article_id, in the case
+// its key spells it), as if the walk met it; nothing when it is gone.
+void read_file(const std::string& path, const std::string& key, const std::string& article_id,
+               const ReadCallbacks& callbacks, ReadStats& stats);
+
 // Pure parts, for tests.
 // A plain-text article: header, title and body from the file's text.
 Article parse_text_article(std::string_view text, std::string id, std::string source,

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <cctype>
@@ -55,6 +56,9 @@ size_t segment_docs() {
     return n > 0 ? n : kSegmentDocs;
 }
 constexpr std::string_view kFileKey = "news:file:";
+// The files that hold an article with an id another file has too:
+// "news:claim:<id>" = their XFILE terms, one a line (see Writer::claim()).
+constexpr std::string_view kClaimKey = "news:claim:";
 constexpr size_t kPruneSpellingDocs = 10000;  // documents from which a fresh build drops once-seen words
 
 // Aliases become synonyms of their entity's term, so that a word in a query
@@ -72,6 +76,11 @@ void add_synonyms(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
             if (!key.empty()) db.add_synonym(key, target);
         }
     }
+}
+
+std::string claim_key(const std::string& article_id) {
+    if (article_id.size() <= 200) return std::string(kClaimKey) + article_id;
+    return std::string(kClaimKey) + "#" + digest_of(article_id);
 }
 
 // The metadata key of a file's record (a long path is hashed; the value keeps it whole).
@@ -325,7 +334,7 @@ uint64_t Writer::recorded_size(const std::string& key) const {
 }
 
 std::optional<std::string> Writer::stored_digest(const std::string& article_id) {
-    if (empty_at_start_ && !added_ids_.count(article_id)) return std::nullopt;
+    if (empty_at_start_ && !added_ids_.count(term(FieldId::Id, article_id))) return std::nullopt;
     const std::string t = term(FieldId::Id, article_id);
     const Xapian::Database db = read_shard_for(article_id);
     auto it = db.postlist_begin(t);
@@ -348,6 +357,10 @@ ReadFrom Writer::file_begin(const FileInfo& file) {
     known_.reset();
     file_key_ = file.key;
     auto rec = recorded(file.key);
+    if (force_read_) {  // a re-read (rereads()): whole
+        file_changed_ = rec.has_value();
+        return ReadFrom{};
+    }
     if (rec && rec->digest == file.digest) {
         stats_.unchanged_articles += rec->articles;
         // The same bytes with a new time (touched, copied): recorded, so the
@@ -387,7 +400,7 @@ const std::string* Writer::known_record(const std::string& digest) {
 void Writer::skip_record(const std::string& article_id) {
     file_ids_.insert(article_id);
     ++file_articles_;
-    ++stats_.unchanged_articles;
+    if (!force_read_) ++stats_.unchanged_articles;  // (a re-read's were counted in the walk)
 }
 
 bool Writer::wanted(const Article& a, bool repeated) {
@@ -395,7 +408,7 @@ bool Writer::wanted(const Article& a, bool repeated) {
     ++file_articles_;
     if (repeated) return true;
     auto digest = stored_digest(a.id);
-    if (digest && *digest == a.digest && !added_ids_.count(a.id)) {
+    if (digest && *digest == a.digest && !added_ids_.count(term(FieldId::Id, a.id))) {
         ++stats_.unchanged_articles;
         return false;
     }
@@ -404,8 +417,19 @@ bool Writer::wanted(const Article& a, bool repeated) {
 
 void Writer::add(const Article& a, std::vector<IndexDoc>&& docs) {
     if (docs.empty()) return;
-    bool existed = !empty_at_start_ || added_ids_.count(a.id);
+    bool existed = !empty_at_start_ || added_ids_.count(term(FieldId::Id, a.id));
     existed = existed && stored_digest(a.id).has_value();
+    if (existed && !empty_at_start_ && !options_.dry_run && !added_ids_.count(term(FieldId::Id, a.id))) {
+        // It replaces an article another file holds (read in an earlier run).
+        auto other = holder(a.id);
+        if (other && *other != file_term(a.file_key)) {
+            std::set<std::string> files = claims(a.id);
+            files.insert(*other);
+            files.insert(file_term(a.file_key));
+            write_claims(a.id, files);
+            replaced_.push_back({a.id, a.source, *other});
+        }
+    }
     ++(existed ? stats_.changed_articles : stats_.new_articles);
     if (options_.dry_run) {
         if (options_.list) options_.list(existed ? "changed" : "new", a.source);
@@ -427,14 +451,107 @@ void Writer::add(const Article& a, std::vector<IndexDoc>&& docs) {
             else shards_[k].add_document(d.doc);
             ++since_commit_;
         }
-        added_ids_.insert(a.id);
+        added_ids_.insert(term(FieldId::Id, a.id));
         maybe_commit();
     } catch (const Xapian::Error& e) {
         throw Error(path_ + ": writing failed: " + e.get_description());
     }
 }
 
-void Writer::remove_article(const std::string& article_id, const std::string& where) {
+std::optional<std::string> Writer::holder(const std::string& article_id) {
+    const Xapian::Database db = read_shard_for(article_id);
+    const std::string t = term(FieldId::Id, article_id), prefix(field(FieldId::File).prefix);
+    auto it = db.postlist_begin(t);
+    if (it == db.postlist_end(t)) return std::nullopt;
+    Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+    auto f = doc.termlist_begin();
+    f.skip_to(prefix);
+    if (f == doc.termlist_end() || (*f).rfind(prefix, 0) != 0) return std::nullopt;
+    return *f;
+}
+
+std::set<std::string> Writer::claims(const std::string& article_id) const {
+    std::set<std::string> files;
+    if (empty_at_start_ && options_.dry_run) return files;
+    const std::string v = meta_read_.get_metadata(claim_key(term(FieldId::Id, article_id)));
+    for (size_t start = 0; start < v.size();) {
+        size_t nl = v.find('\n', start);
+        if (nl == std::string::npos) nl = v.size();
+        if (nl > start) files.insert(v.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return files;
+}
+
+void Writer::write_claims(const std::string& article_id, const std::set<std::string>& files) {
+    std::string v;
+    if (files.size() >= 2)
+        for (const auto& f : files) v += f + "\n";
+    meta_.set_metadata(claim_key(term(FieldId::Id, article_id)), v);  // ("": none)
+}
+
+void Writer::claim(const std::string& article_id, const std::string& file_key, const std::string& other_file_key) {
+    if (options_.dry_run || file_key == other_file_key) return;
+    std::set<std::string> files = claims(article_id);
+    const size_t before = files.size();
+    files.insert(file_term(file_key));
+    files.insert(file_term(other_file_key));
+    if (files.size() != before) write_claims(article_id, files);
+}
+
+// (Files removed in this run are gone from the records.)
+std::unordered_map<std::string, std::string> Writer::file_keys() const {
+    std::unordered_map<std::string, std::string> keys;
+    if (empty_at_start_ && options_.dry_run) return keys;
+    const std::string prefix(kFileKey);
+    for (auto k = meta_read_.metadata_keys_begin(prefix); k != meta_read_.metadata_keys_end(prefix); ++k) {
+        const std::string value = meta_read_.get_metadata(*k);
+        size_t t1 = value.find('\t'), t2 = t1 == std::string::npos ? t1 : value.find('\t', t1 + 1);
+        if (t2 == std::string::npos) continue;
+        std::string file = value.substr(t2 + 1, value.find('\t', t2 + 1) - (t2 + 1));
+        keys.emplace(file_term(file), std::move(file));
+    }
+    return keys;
+}
+
+std::vector<Writer::Replaced> Writer::take_replaced() {
+    std::vector<Replaced> out = std::exchange(replaced_, {});
+    if (out.empty()) return out;
+    const auto keys = file_keys();
+    for (auto& r : out) {
+        auto k = keys.find(r.other);
+        r.other = k == keys.end() ? std::string() : shown(k->second);
+    }
+    return out;
+}
+
+std::vector<Writer::Reread> Writer::take_rereads() {
+    std::vector<Reread> out;
+    if (pending_.empty()) return out;
+    const auto keys = file_keys();
+    std::map<std::string, Reread> by_key;  // (in key order: the walk's, near enough; the last read wins)
+    for (auto& p : std::exchange(pending_, {}))
+        for (const auto& f : p.files) {
+            auto k = keys.find(f);
+            if (k == keys.end()) continue;  // that file is gone too
+            Reread& r = by_key[k->second];
+            r.key = k->second;
+            r.path = shown(k->second);
+            r.ids.push_back(p.article_id);
+            r.gone_from.push_back(p.gone_from);
+        }
+    for (auto& [key, r] : by_key) out.push_back(std::move(r));
+    return out;
+}
+
+void Writer::remove_article(const std::string& article_id, const std::string& file_key, const std::string& where) {
+    // Another file holds it too: read that one again after the walk.
+    std::set<std::string> files = claims(article_id);
+    if (!files.empty()) {
+        files.erase(file_term(file_key));
+        if (!files.empty()) pending_.push_back({files, article_id, shown(file_key)});
+        if (!options_.dry_run) write_claims(article_id, files);  // (one file left: no claim)
+    }
     ++stats_.removed_articles;
     if (options_.dry_run) {
         if (options_.list) options_.list("removed", where);
@@ -459,7 +576,7 @@ void Writer::file_done(const FileInfo& file) {
             // Records the file no longer holds (a JSON line removed).
             wait_for_shards();
             for (const auto& a : articles_of_file(db_, file.key))
-                if (!file_ids_.count(a.id)) remove_article(a.id, file.path + " (" + a.id + ")");
+                if (!file_ids_.count(a.id)) remove_article(a.id, file.key, file.path + " (" + a.id + ")");
         }
         if (options_.dry_run) return;
         // A size is kept only where the file ends with a whole line, so that
@@ -492,7 +609,8 @@ void Writer::remove_missing(const std::vector<std::string>& roots) {
     try {
         for (const auto& [key, file] : gone) {
             wait_for_shards();
-            for (const auto& a : articles_of_file(db_, file)) remove_article(a.id, shown(file) + " (" + a.id + ")");
+            for (const auto& a : articles_of_file(db_, file))
+                remove_article(a.id, file, shown(file) + " (" + a.id + ")");
             if (!options_.dry_run) meta_.set_metadata(key, "");
         }
     } catch (const Xapian::Error& e) {

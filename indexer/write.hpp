@@ -33,6 +33,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace news::indexer {
@@ -92,6 +93,31 @@ public:
     void keep(const std::string& key);
     // Drop the files recorded under these paths (keys) that are gone.
     void remove_missing(const std::vector<std::string>& roots);
+    // Two files hold an article with this id (each a file key): the index
+    // keeps one document per id, and remembers every file that holds it
+    // (kMetaClaim), so that when the one it keeps goes with its file or its
+    // record, another's is indexed in its place (rereads()).
+    void claim(const std::string& article_id, const std::string& file_key, const std::string& other_file_key);
+    // An article written this run replaced one another file holds (found by
+    // add() on an update): where it is, and that file's path.
+    struct Replaced {
+        std::string id;      // as the article has it
+        std::string source;  // where the article is
+        std::string other;   // the other file, as shown ("" if unknown)
+    };
+    std::vector<Replaced> take_replaced();
+    // After the walk: the files that hold an article whose document went
+    // with another file (or record), in the walk's order, to be read again
+    // (force_read()).
+    struct Reread {
+        std::string path;                   // as shown (relative to the working folder when under it)
+        std::string key;                    // the file's key
+        std::vector<std::string> ids;       // the articles to find there (as in their Q terms)
+        std::vector<std::string> gone_from; // ...and the files they went with (shown)
+    };
+    std::vector<Reread> take_rereads();
+    // While on, file_begin() reads every file whole, whatever its record says.
+    void force_read(bool on) { force_read_ = on; }
     // The spelling data of the documents written, then the final commit.
     void finish(const SpellingCounts& spelling);
 
@@ -117,7 +143,12 @@ private:
     static int64_t settled(int64_t mtime_ns);
     std::optional<Recorded> recorded(const std::string& key) const;
     std::optional<std::string> stored_digest(const std::string& article_id);
-    void remove_article(const std::string& article_id, const std::string& where);
+    // file_key: the file it went with (its file gone, or its record).
+    void remove_article(const std::string& article_id, const std::string& file_key, const std::string& where);
+    std::set<std::string> claims(const std::string& article_id) const;  // the XFILE terms of the files holding it
+    void write_claims(const std::string& article_id, const std::set<std::string>& files);
+    std::optional<std::string> holder(const std::string& article_id);  // the XFILE term of the article's document
+    std::unordered_map<std::string, std::string> file_keys() const;     // XFILE term -> file key, from the records
     void delete_article(size_t shard, const std::string& article_id);
     void maybe_commit();
     void commit();
@@ -141,11 +172,18 @@ private:
     // This run.
     std::unordered_set<std::string> seen_files_;
     std::vector<std::string> kept_;
-    std::unordered_set<std::string> added_ids_;  // article ids written in this run
+    std::unordered_set<std::string> added_ids_;  // the Q terms of the articles written in this run (ids in any case)
     std::unordered_set<std::string> file_ids_;   // article ids met in the current file
     size_t file_articles_ = 0;
     bool file_changed_ = false;
     std::string file_key_;  // the current file's
+    bool force_read_ = false;
+    std::vector<Replaced> replaced_;
+    struct Pending {
+        std::set<std::string> files;  // XFILE terms
+        std::string article_id, gone_from;
+    };
+    std::vector<Pending> pending_;
     // Its records as indexed (digest value -> article id), read when first asked for.
     std::optional<std::unordered_map<std::string, std::string>> known_;
 

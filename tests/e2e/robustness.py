@@ -350,15 +350,20 @@ def gaps(tmp):
 def duplicate_ids(tmp):
     """One document per id: a later article with an id an earlier one had
     replaces it, with a warning naming where (ids compare as terms do, in
-    any case)."""
+    any case); when the one kept goes with its file or its record, another
+    file's article with that id takes its place."""
     corpus, db = os.path.join(tmp, "c"), os.path.join(tmp, "db")
     os.makedirs(corpus)
-    with open(os.path.join(corpus, "a.jsonl"), "w") as f:
-        f.write(json.dumps({"id": "a1", "title": "First alpha", "body": "One."}) + "\n")
-        f.write(json.dumps({"id": "A1", "title": "Second gamma", "body": "Two."}) + "\n")
-    with open(os.path.join(corpus, "b.jsonl"), "w") as f:
-        f.write(json.dumps({"id": "a1", "title": "Third beta", "body": "Three."}) + "\n")
-        f.write(json.dumps({"id": "b2", "title": "Fourth delta", "body": "Four."}) + "\n")
+
+    def jsonl(name, records):
+        with open(os.path.join(corpus, name), "w") as f:
+            f.writelines(json.dumps({"id": i, "title": t, "body": b}) + "\n" for i, t, b in records)
+
+    def found(*words):
+        return [w for w in words if total(db, w)[0] == 1]
+
+    jsonl("a.jsonl", [("a1", "First alpha", "One."), ("A1", "Second gamma", "Two.")])
+    jsonl("b.jsonl", [("a1", "Third beta", "Three."), ("b2", "Fourth delta", "Four.")])
     p = run(INDEX, "--db", db, corpus)
     warned = [l for l in p.stderr.splitlines() if "was already given to an earlier article" in l]
     check("exit 0, a warning for each repeated id", p.returncode == 0 and len(warned) == 2, p.stderr)
@@ -366,22 +371,61 @@ def duplicate_ids(tmp):
           and any("b.jsonl:1" in l and '"a1"' in l for l in warned), warned)
     check("the index keeps the last one and the rest", sorted(ids(db)) == ["a1", "b2"] and total(db, "beta")[0] == 1
           and total(db, "alpha")[0] == 0 and total(db, "gamma")[0] == 0, ids(db))
+
     # A file holding an id twice, changed elsewhere: its later record still
     # wins (the earlier one is written again, so the later one must be too).
-    dup = os.path.join(corpus, "c.jsonl")
-    records = [{"id": "x", "title": "Earlier zeta", "body": "Five."}, {"id": "X", "title": "Later eta", "body": "Six."},
-               {"id": "c3", "title": "Other theta", "body": "Seven."}]
-    with open(dup, "w") as f:
-        f.writelines(json.dumps(r) + "\n" for r in records)
+    records = [("x", "Earlier zeta", "Five."), ("X", "Later eta", "Six."), ("c3", "Other theta", "Seven.")]
+    jsonl("c.jsonl", records)
     p = run(INDEX, "--db", db, corpus)
-    check("the later of two records wins", total(db, "eta")[0] == 1 and total(db, "zeta")[0] == 0, p.stderr)
-    records[2]["body"] = "Eight."
-    with open(dup, "w") as f:
-        f.writelines(json.dumps(r) + "\n" for r in records)
+    check("the later of two records wins", found("eta", "zeta") == ["eta"], p.stderr)
+    records[2] = ("c3", "Other theta", "Eight.")
+    jsonl("c.jsonl", records)
     p = run(INDEX, "--db", db, corpus)
-    check("and still after another record of the file changed", total(db, "eta")[0] == 1 and total(db, "zeta")[0] == 0
-          and total(db, "eight")[0] == 1 and "c.jsonl:2" in p.stderr and "0 new, 3 changed, 0 removed, 4 unchanged"
-          in p.stderr, p.stderr)
+    check("and still after another record of the file changed", found("eta", "zeta", "eight") == ["eta", "eight"]
+          and "c.jsonl:2" in p.stderr and "0 new, 3 changed, 0 removed, 4 unchanged" in p.stderr, p.stderr)
+
+    # A later run's article with an id an earlier run indexed from another file.
+    jsonl("d.jsonl", [("B2", "Fifth epsilon", "Nine.")])
+    p = run(INDEX, "--db", db, corpus)
+    check("an id already indexed from another file is warned about", p.returncode == 0
+          and 'd.jsonl:1: id "B2" is also in ' in p.stderr and "b.jsonl, indexed earlier" in p.stderr, p.stderr)
+    check("and replaced", found("delta", "epsilon") == ["epsilon"] and total(db, "id:b2")[0] == 1)
+    # Its record goes: the other file's article comes back.
+    jsonl("d.jsonl", [("d2", "Sixth iota", "Ten.")])
+    p = run(INDEX, "--db", db, corpus)
+    check("the record kept goes: the other file's comes back", found("delta", "epsilon", "iota") == ["delta", "iota"]
+          and 'd.jsonl:1 (b2)' not in p.stderr and 'b.jsonl:2: id "b2" went with ' in p.stderr, p.stderr)
+    # The file kept goes: the other file's article (its later one) comes back.
+    os.remove(os.path.join(corpus, "b.jsonl"))
+    p = run(INDEX, "--db", db, corpus)
+    check("the file kept goes: the other file's comes back", found("alpha", "beta", "gamma", "delta") == ["gamma"]
+          and 'a.jsonl:2: id "A1" went with ' in p.stderr and p.returncode == 0, p.stderr)
+    check("the index holds what a fresh build does", sorted(ids(db)) == ["A1", "X", "c3", "d2"], ids(db))
+    fresh = os.path.join(tmp, "fresh")
+    run(INDEX, "--db", fresh, corpus)
+    check("(the fresh build)", sorted(ids(fresh)) == ["A1", "X", "c3", "d2"], ids(fresh))
+
+    # Text files: an id is the path below the folder, so two folders can share one.
+    db = os.path.join(tmp, "db2")
+    for root, word in (("r1", "kappa"), ("r2", "lambda")):
+        os.makedirs(os.path.join(tmp, root, "Sub"))
+        with open(os.path.join(tmp, root, "Sub", "Art.txt"), "w") as f:
+            f.write("Title %s\n\nText about %s.\n" % (word, word))
+    roots = [os.path.join(tmp, "r1"), os.path.join(tmp, "r2")]
+    p = run(INDEX, "--db", db, *roots)
+    check("two folders' text files with one id: the later kept", found("kappa", "lambda") == ["lambda"], p.stderr)
+    os.remove(os.path.join(tmp, "r2", "Sub", "Art.txt"))
+    p = run(INDEX, "--db", db, *roots)
+    check("and when it goes, the other comes back, with its id", found("kappa", "lambda") == ["kappa"]
+          and ids(db) == ["Sub/Art"], (p.stderr, ids(db)))
+
+    # Fresh builds (one database, and shards written in parallel) keep one
+    # document for ids that differ only in case.
+    for shards in ([], ["--shards", "2"]):
+        db = os.path.join(tmp, "case" + "".join(shards))
+        run(INDEX, "--db", db, *shards, os.path.join(corpus, "c.jsonl"), os.path.join(corpus, "a.jsonl"))
+        check("a fresh build keeps one document per id %s" % " ".join(shards),
+              found("eta", "zeta", "alpha", "gamma") == ["eta", "gamma"] and total(db, "id:x")[0] == 1, ids(db))
 
 
 with tempfile.TemporaryDirectory(prefix="news-e2e-") as tmp:
