@@ -438,7 +438,16 @@ void Writer::add(const Article& a, std::vector<IndexDoc>&& docs) {
     try {
         const size_t k = shard_of(a.id, shards_.size());
         ShardQueue* queue = queues_.empty() ? nullptr : queues_[k].get();
-        if (existed) delete_article(k, a.id);
+        // A changed article replaces its document in place (Xapian then
+        // updates only the terms whose frequency changed, and the document
+        // keeps its id); its posts are written afresh.
+        bool replace = false;
+        if (existed && queue) {
+            delete_article(k, a.id);
+        } else if (existed) {
+            shards_[k].delete_document(term(FieldId::Article, a.id));
+            replace = true;
+        }
         docs.front().doc.add_value(slot(Slot::Digest), digest_value(a.digest));
         for (IndexDoc& d : docs) {
             if (d.post) {
@@ -448,6 +457,7 @@ void Writer::add(const Article& a, std::vector<IndexDoc>&& docs) {
                 ++(d.dated ? stats_.dated_articles : stats_.undated_articles);
             }
             if (queue) queue->add(std::move(d.doc));
+            else if (replace && !d.post) shards_[k].replace_document(term(FieldId::Id, a.id), d.doc);
             else shards_[k].add_document(d.doc);
             ++since_commit_;
         }

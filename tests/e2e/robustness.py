@@ -53,6 +53,13 @@ def write_jsonl(path, n, start=0, word="alpha"):
                                 "date": "2023-%02d-%02d" % (i % 12 + 1, i % 28 + 1)}) + "\n")
 
 
+def last_docid(db):
+    """The highest document id the database has used (xapian-delve), or None."""
+    p = run("xapian-delve", db)
+    m = [l.split("=")[1].strip() for l in p.stdout.splitlines() if l.startswith("highest document id ever used")]
+    return int(m[0]) if m else None
+
+
 def summary(stderr):
     line = [l for l in stderr.splitlines() if "unchanged articles" in l]
     return line[-1] if line else stderr
@@ -121,11 +128,15 @@ def incremental(tmp):
     records[1]["body"] = "A record about bassoons."
     with open(warn, "w") as f:
         f.writelines(json.dumps(r) + "\n" for r in records)
+    before = last_docid(db)
     p = run(INDEX, "--db", db, corpus)
     check("its file changed elsewhere: the record is not read again", "warn.jsonl:1" not in p.stderr
           and "0 new, 1 changed, 0 removed, 9 unchanged" in p.stderr, p.stderr)
     check("and the changed one is", total(db, "bassoons")[0] == 1 and total(db, "oboes")[0] == 0
           and total(db, "id:w-1")[0] == 1)
+    # A changed article is replaced in place: it keeps its document id (no
+    # new one, so no gap in the ids) and Xapian rewrites only what changed.
+    check("in place: no new document id", before is not None and last_docid(db) == before, (before, last_docid(db)))
 
 
 def kill(tmp, shards=None):
@@ -306,8 +317,9 @@ def gaps(tmp):
             with open(path, "w") as f:
                 f.writelines(json.dumps({k: v for k, v in r.items() if k != "date"}) + "\n" for r in records)
         run(INDEX, "--db", db, corpus)
-        # One record changed (read again under a new document id), one removed
-        # (the last: none moves to another line).
+        # One record changed (replaced in place: it keeps its document id),
+        # one removed (the last: none moves to another line), which leaves
+        # the gap: the highest id used is above the document count.
         with open(path) as f:
             lines = f.readlines()
         lines[5] = lines[5].replace("Record 5 ", "Record 5 revised ")
@@ -316,7 +328,8 @@ def gaps(tmp):
             f.writelines(lines)
         time.sleep(2.1)  # (a file changed within 2 s is read again anyway; this one must be seen as changed)
         p = run(INDEX, "--db", db, corpus)
-        check("update: 1 changed, 1 removed", "0 new, 1 changed, 1 removed" in p.stderr, summary(p.stderr))
+        check("update: 1 changed, 1 removed", "0 new, 1 changed, 1 removed" in p.stderr and last_docid(db) == 3000,
+              (summary(p.stderr), last_docid(db)))
         queries = [["--type", "article"], ["--sort", "oldest", "--type", "article"], ["type:article"],
                    ["--sort", "oldest", "alpha"], ["--facets", "type:article"], ["type:article", "OR", "zebra"]]
         if dated:
