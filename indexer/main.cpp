@@ -165,7 +165,7 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
         if (repeated_ids.count(std::hash<std::string>{}(term(FieldId::Id, r.id)))) continue;  // (said above)
         progress.clear();
         print_diagnostic({Severity::Warning, r.source,
-                          "id \"" + r.id + "\" is also in " + (r.other.empty() ? "another file" : r.other) +
+                          "id \"" + r.id + "\" is also in " + r.other +
                               ", indexed earlier; the index keeps one document per id: this one replaces it "
                               "(give each article an id of its own)"});
     }

@@ -102,11 +102,6 @@ std::string shown(const std::string& key) {
     return ec || r.empty() || r.rfind("..", 0) == 0 ? key : r;
 }
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 struct FileArticle {
     std::string id;      // as in its Q term
     std::string digest;  // Slot::Digest's value
@@ -359,6 +354,7 @@ ReadFrom Writer::file_begin(const FileInfo& file) {
     auto rec = recorded(file.key);
     if (force_read_) {  // a re-read (rereads()): whole
         file_changed_ = rec.has_value();
+        read_files_.insert(file_term(file.key));
         return ReadFrom{};
     }
     if (rec && rec->digest == file.digest) {
@@ -382,6 +378,7 @@ ReadFrom Writer::file_begin(const FileInfo& file) {
         return ReadFrom{false, rec->size, rec->lines};
     }
     file_changed_ = rec.has_value();
+    read_files_.insert(file_term(file.key));  // (read whole: what it no longer holds is known)
     return ReadFrom{};
 }
 
@@ -404,11 +401,14 @@ void Writer::skip_record(const std::string& article_id) {
 }
 
 bool Writer::wanted(const Article& a, bool repeated) {
-    file_ids_.insert(lower(a.id));
+    file_ids_.insert(term(FieldId::Id, a.id).substr(field(FieldId::Id).prefix.size()));  // (as articles_of_file() has it)
     ++file_articles_;
     if (repeated) return true;
     auto digest = stored_digest(a.id);
-    if (digest && *digest == a.digest && !added_ids_.count(term(FieldId::Id, a.id))) {
+    // The same record (bytes and line) in the same file: the same bytes
+    // at the same line of another file are another file's article.
+    if (digest && *digest == a.digest && !added_ids_.count(term(FieldId::Id, a.id)) &&
+        holder(a.id) == file_term(a.file_key)) {
         ++stats_.unchanged_articles;
         return false;
     }
@@ -502,6 +502,7 @@ void Writer::write_claims(const std::string& article_id, const std::set<std::str
 
 void Writer::claim(const std::string& article_id, const std::string& file_key, const std::string& other_file_key) {
     if (options_.dry_run || file_key == other_file_key) return;
+    claimed_in_run_.insert(term(FieldId::Id, article_id));
     std::set<std::string> files = claims(article_id);
     const size_t before = files.size();
     files.insert(file_term(file_key));
@@ -525,12 +526,21 @@ std::unordered_map<std::string, std::string> Writer::file_keys() const {
 }
 
 std::vector<Writer::Replaced> Writer::take_replaced() {
-    std::vector<Replaced> out = std::exchange(replaced_, {});
-    if (out.empty()) return out;
+    std::vector<Replaced> out;
+    if (replaced_.empty()) return out;
     const auto keys = file_keys();
-    for (auto& r : out) {
+    for (auto& r : std::exchange(replaced_, {})) {
         auto k = keys.find(r.other);
-        r.other = k == keys.end() ? std::string() : shown(k->second);
+        if (k == keys.end() || (read_files_.count(r.other) && !claimed_in_run_.count(term(FieldId::Id, r.id)))) {
+            // The other file is gone, or was read in this run without it:
+            // the article moved from there (no warning, and no claim left
+            // of that file).
+            std::set<std::string> files = claims(r.id);
+            if (files.erase(r.other)) write_claims(r.id, files);
+            continue;
+        }
+        r.other = shown(k->second);
+        out.push_back(std::move(r));
     }
     return out;
 }
@@ -567,7 +577,11 @@ void Writer::remove_article(const std::string& article_id, const std::string& fi
         if (options_.list) options_.list("removed", where);
         return;
     }
-    delete_article(shard_of(article_id, shards_.size()), article_id);
+    // (A long id's Q term is cut and hashed: its shard is not known from
+    // it, so it is deleted from each; shard_of() lower-cases as terms do.)
+    const bool cut = article_id.size() + field(FieldId::Id).prefix.size() >= 240;
+    for (size_t k = 0; k < shards_.size(); ++k)
+        if (cut || k == shard_of(article_id, shards_.size())) delete_article(k, article_id);
     ++since_commit_;
 }
 

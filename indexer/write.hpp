@@ -103,7 +103,7 @@ public:
     struct Replaced {
         std::string id;      // as the article has it
         std::string source;  // where the article is
-        std::string other;   // the other file, as shown ("" if unknown)
+        std::string other;   // the other file, as shown
     };
     std::vector<Replaced> take_replaced();
     // After the walk: the files that hold an article whose document went
@@ -178,7 +178,9 @@ private:
     bool file_changed_ = false;
     std::string file_key_;  // the current file's
     bool force_read_ = false;
-    std::vector<Replaced> replaced_;
+    std::vector<Replaced> replaced_;                 // (other: an XFILE term until take_replaced())
+    std::unordered_set<std::string> read_files_;     // the XFILE terms of the files read in this run
+    std::unordered_set<std::string> claimed_in_run_; // the Q terms claim() was given
     struct Pending {
         std::set<std::string> files;  // XFILE terms
         std::string article_id, gone_from;

@@ -116,6 +116,27 @@ def incremental(tmp):
     p = run(INDEX, "--db", db, corpus)
     check("and it is added", "1 new, 0 changed, 0 removed, 7 unchanged" in p.stderr and total(db, "tubas")[0] == 1,
           summary(p.stderr))
+    # An id too long for a term (Xapian's limit: the term is cut and hashed)
+    # is still known as the file's own: not removed when the file changes.
+    long_id = "long-" + "x" * 300
+    with open(os.path.join(corpus, "long.jsonl"), "w") as f:
+        f.write(json.dumps({"id": long_id, "title": "Long piccolo", "body": "A long id."}) + "\n")
+    run(INDEX, "--db", db, corpus)
+    with open(os.path.join(corpus, "long.jsonl"), "a") as f:
+        f.write(json.dumps({"id": "short-1", "title": "Short", "body": "A short id."}) + "\n")
+    p = run(INDEX, "--db", db, corpus)
+    check("an id over the term limit stays its file's", "1 new, 0 changed, 0 removed" in p.stderr
+          and total(db, "piccolo")[0] == 1, summary(p.stderr))
+    with open(os.path.join(corpus, "long.jsonl"), "w") as f:
+        f.write(json.dumps({"id": "short-0", "title": "Short", "body": "Another short id."}) + "\n")
+        f.write(json.dumps({"id": long_id, "title": "Long piccolo", "body": "A long id."}) + "\n")
+    p = run(INDEX, "--db", db, corpus)
+    check("...also when it moves a line", "1 new, 1 changed, 1 removed" in p.stderr
+          and total(db, "piccolo")[0] == 1, summary(p.stderr))
+    os.remove(os.path.join(corpus, "long.jsonl"))
+    p = run(INDEX, "--db", db, corpus)
+    check("...and goes with its file", "0 new, 0 changed, 2 removed" in p.stderr and total(db, "piccolo")[0] == 0,
+          summary(p.stderr))
     # In a changed JSON Lines file the unchanged records are not read again
     # (not even parsed): a warning about one is not repeated.
     warn = os.path.join(corpus, "warn.jsonl")
@@ -413,6 +434,27 @@ def duplicate_ids(tmp):
     p = run(INDEX, "--db", db, corpus)
     check("the file kept goes: the other file's comes back", found("alpha", "beta", "gamma", "delta") == ["gamma"]
           and 'a.jsonl:2: id "A1" went with ' in p.stderr and p.returncode == 0, p.stderr)
+    # A record moved to another file (earlier in the walk): no warning, and
+    # nothing to bring back when that file goes.
+    jsonl("m.jsonl", [("m1", "Moved mu", "Eleven.")])
+    run(INDEX, "--db", db, corpus)
+    os.remove(os.path.join(corpus, "m.jsonl"))
+    jsonl("k.jsonl", [("m1", "Moved mu", "Eleven.")])
+    p = run(INDEX, "--db", db, corpus)
+    check("a record moved out of a removed file is no repeat", "warning" not in p.stderr and found("mu") == ["mu"]
+          and "0 new, 1 changed, 0 removed" in p.stderr, p.stderr)
+    jsonl("k.jsonl", [("k1", "Kappa nu", "Twelve.")])
+    jsonl("m.jsonl", [("m1", "Moved mu", "Eleven.")])
+    run(INDEX, "--db", db, corpus)
+    jsonl("k.jsonl", [("k1", "Kappa nu", "Twelve."), ("m1", "Moved mu", "Eleven.")])
+    jsonl("m.jsonl", [("m2", "Other xi", "Thirteen.")])
+    p = run(INDEX, "--db", db, corpus)
+    check("...or out of a changed one", "warning" not in p.stderr and found("mu", "xi") == ["mu", "xi"], p.stderr)
+    os.remove(os.path.join(corpus, "k.jsonl"))
+    os.remove(os.path.join(corpus, "m.jsonl"))
+    p = run(INDEX, "--db", db, corpus)
+    check("...and when those files go, nothing comes back", "warning" not in p.stderr
+          and found("mu", "nu", "xi") == [] and total(db, "id:m1")[0] == 0, p.stderr)
     check("the index holds what a fresh build does", sorted(ids(db)) == ["A1", "X", "c3", "d2"], ids(db))
     fresh = os.path.join(tmp, "fresh")
     run(INDEX, "--db", fresh, corpus)
