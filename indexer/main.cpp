@@ -22,6 +22,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -134,16 +135,17 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
         rb.unchanged = nullptr;
         rb.file_begin = [&](const FileInfo& f) { return writer.file_begin(f); };
         const Writer::Reread* current = nullptr;
+        std::unordered_set<std::string> seen;  // the ids met in the file (twice: the later wins, as in the walk)
+        std::map<std::string, Diagnostic> found;  // id -> where the article that takes the place is
         rb.article = [&](Article&& a) {
             const std::string id = term(FieldId::Id, a.id).substr(field(FieldId::Id).prefix.size());
+            const bool repeated = !seen.insert(id).second;
             auto it = std::find(current->ids.begin(), current->ids.end(), id);
-            if (it != current->ids.end()) {
-                progress.clear();
-                print_diagnostic({Severity::Warning, a.source,
-                                  "id \"" + a.id + "\" went with " + current->gone_from[it - current->ids.begin()] +
-                                      "; this article has it too and is indexed in its place"});
-            }
-            if (writer.wanted(a)) analyse.push(std::move(a));
+            if (it != current->ids.end())
+                found[id] = {Severity::Warning, a.source,
+                             "id \"" + a.id + "\" went with " + current->gone_from[it - current->ids.begin()] +
+                                 "; this article has it too and is indexed in its place"};
+            if (writer.wanted(a, repeated)) analyse.push(std::move(a));
         };
         rb.known_record = [&](const std::string& digest) {
             const std::string* id = writer.known_record(digest);
@@ -154,7 +156,11 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
         writer.force_read(true);
         for (const auto& r : rereads) {
             current = &r;
+            seen.clear();
+            found.clear();
             read_file(r.path, r.key, r.ids.front(), rb, again);
+            progress.clear();
+            for (const auto& [id, d] : found) print_diagnostic(d);
         }
         writer.force_read(false);
         analyse.drain();

@@ -431,6 +431,8 @@ void Writer::add(const Article& a, std::vector<IndexDoc>&& docs) {
         }
     }
     ++(existed ? stats_.changed_articles : stats_.new_articles);
+    // (A re-read's article was counted unchanged when the walk met its file.)
+    if (force_read_ && stats_.unchanged_articles > 0) --stats_.unchanged_articles;
     if (options_.dry_run) {
         if (options_.list) options_.list(existed ? "changed" : "new", a.source);
         return;

@@ -433,7 +433,8 @@ def duplicate_ids(tmp):
     os.remove(os.path.join(corpus, "b.jsonl"))
     p = run(INDEX, "--db", db, corpus)
     check("the file kept goes: the other file's comes back", found("alpha", "beta", "gamma", "delta") == ["gamma"]
-          and 'a.jsonl:2: id "A1" went with ' in p.stderr and p.returncode == 0, p.stderr)
+          and 'a.jsonl:2: id "A1" went with ' in p.stderr and p.returncode == 0
+          and "1 new, 1 changed, 2 removed, 4 unchanged" in p.stderr and p.stderr.count("went with") == 1, p.stderr)
     # A record moved to another file (earlier in the walk): no warning, and
     # nothing to bring back when that file goes.
     jsonl("m.jsonl", [("m1", "Moved mu", "Eleven.")])
