@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
+#include <vector>
 
 using namespace news;
 
@@ -144,4 +146,48 @@ TEST_CASE("text that is not UTF-8 is decoded as Windows-1252") {
     CHECK_FALSE(is_valid_utf8("Beyonc\xE9"));
     CHECK_FALSE(is_valid_utf8("\xC0\x80"));
     CHECK(windows1252_to_utf8("Beyonc\xE9 \x93hi\x94 \xA3") == "Beyoncé “hi” £");
+}
+
+namespace {
+// UTF-8 as RFC 3629 has it, a byte at a time (is_valid_utf8 skips ASCII
+// eight bytes at a time).
+bool valid_utf8_reference(const std::string& b) {
+    for (size_t i = 0; i < b.size();) {
+        const auto c = static_cast<unsigned char>(b[i]);
+        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > b.size()) return false;
+        unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (size_t k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(b[i + k]);
+            if ((cc >> 6) != 0x2) return false;
+            cp = (cp << 6) | (cc & 0x3Fu);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+}  // namespace
+
+TEST_CASE("is_valid_utf8 agrees with a byte-at-a-time check wherever the non-ASCII bytes fall") {
+    // ASCII runs of every length around the 8-byte steps, with one sequence
+    // (whole, cut short, overlong, a surrogate, or a stray byte) at each place.
+    const std::vector<std::string> pieces{"\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x8E\xA4", "\xC3", "\xE2\x80",
+                                          "\xC0\x80", "\xED\xA0\x80", "\x80", "\xFF", "\xF4\x90\x80\x80"};
+    size_t checked = 0, valid = 0;
+    for (size_t before = 0; before <= 17; ++before)
+        for (size_t after = 0; after <= 17; after += 3)
+            for (const auto& piece : pieces) {
+                const std::string text = std::string(before, 'a') + piece + std::string(after, 'z');
+                const bool want = valid_utf8_reference(text);
+                CHECK(is_valid_utf8(text) == want);
+                ++checked;
+                valid += want;
+            }
+    CHECK(checked == 18 * 6 * 10);
+    CHECK(valid == 18 * 6 * 3);  // the three whole sequences
+    CHECK(is_valid_utf8(std::string(64, 'x')));
+    CHECK_FALSE(is_valid_utf8(std::string(63, 'x') + "\x80"));
 }
