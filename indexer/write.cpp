@@ -581,7 +581,7 @@ void Writer::remove_article(const std::string& article_id, const std::string& fi
     }
     // (A long id's Q term is cut and hashed: its shard is not known from
     // it, so it is deleted from each; shard_of() lower-cases as terms do.)
-    const bool cut = article_id.size() + field(FieldId::Id).prefix.size() >= 240;
+    const bool cut = article_id.size() + field(FieldId::Id).prefix.size() >= kMaxTermBytes;
     for (size_t k = 0; k < shards_.size(); ++k)
         if (cut || k == shard_of(article_id, shards_.size())) delete_article(k, article_id);
     ++since_commit_;

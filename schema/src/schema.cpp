@@ -16,7 +16,7 @@ std::string term(FieldId id, std::string_view value) {
     for (char c : value) t += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     // Xapian refuses terms over 245 bytes: keep a long value's head and make
     // it unique with a hash of the whole.
-    constexpr size_t kMaxTerm = 240;
+    constexpr size_t kMaxTerm = kMaxTermBytes;
     if (t.size() > kMaxTerm) {
         uint64_t h = 1469598103934665603ULL;  // FNV-1a
         for (unsigned char c : value) h = (h ^ c) * 1099511628211ULL;

@@ -106,6 +106,10 @@ std::string type_of_value(std::string_view value);
 std::string digest_value(std::string_view hex);
 std::string digest_hex(std::string_view value);
 
+// The longest term term() makes: Xapian refuses terms over 245 bytes, so a
+// longer one keeps its head and ends with '#' and a hash of the whole value.
+inline constexpr size_t kMaxTermBytes = 240;
+
 // The value of Slot::Newest for a document ("" date: undated).
 std::string newest_key(std::string_view date, std::string_view id);
 // The id in a Slot::Newest value, as its Q term holds it (lower case).
