@@ -1,5 +1,7 @@
 #include "read.hpp"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include "news/text.hpp"
@@ -8,10 +10,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cerrno>
 #include <cstdio>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
 #include <system_error>
 
@@ -38,14 +44,30 @@ std::string lower(std::string s) {
 
 enum class Kind { Text, JsonLines, Other };
 
-Kind kind_of(const fs::path& p) {
-    std::string name = lower(p.filename().string());
+// The last '.' of a file name that starts an extension (not a leading one:
+// ".profile" has none), as fs::path::extension() finds it.
+size_t extension_at(const std::string& name) {
+    const size_t dot = name.rfind('.');
+    return dot == std::string::npos || dot == 0 ? name.size() : dot;
+}
+
+// A file name without its extension ("a.b.txt" -> "a.b"), as fs::path::stem().
+std::string stem_of(const std::string& name) { return name.substr(0, extension_at(name)); }
+
+// What a file is, by its name.
+Kind kind_of(const std::string& filename) {
+    std::string name = lower(filename);
     if (name.rfind("readme", 0) == 0 || name.rfind("license", 0) == 0 || name.rfind("copying", 0) == 0)
         return Kind::Other;
-    std::string ext = lower(p.extension().string());
+    const std::string ext = name.substr(extension_at(name));
     if (ext == ".txt") return Kind::Text;
     if (ext == ".jsonl") return Kind::JsonLines;
     return Kind::Other;
+}
+
+// A folder's entry as fs::path's operator/ joins it.
+std::string join(const std::string& dir, const std::string& name) {
+    return dir.empty() || dir.back() == '/' ? dir + name : dir + "/" + name;
 }
 
 // The first sentence of a text, at most kMaxTitleSentence bytes (cut at a space).
@@ -70,16 +92,16 @@ std::string first_sentence(std::string_view text) {
 }
 
 // Read a whole file; nullopt (with a diagnostic) when it cannot be read.
-std::optional<std::string> slurp(const fs::path& path, std::vector<Diagnostic>& diags) {
+std::optional<std::string> slurp(const std::string& path, std::vector<Diagnostic>& diags) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diags.push_back({Severity::Error, path.string(), "cannot read this file (permission denied?); skipped: check its permissions"});
+        diags.push_back({Severity::Error, path, "cannot read this file (permission denied?); skipped: check its permissions"});
         return std::nullopt;
     }
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) {
-        diags.push_back({Severity::Error, path.string(), "read error; skipped"});
+        diags.push_back({Severity::Error, path, "read error; skipped"});
         return std::nullopt;
     }
     return std::move(ss).str();
@@ -126,7 +148,7 @@ struct Fnv {
 
 // The digest of a file, read in blocks (a large JSON Lines file is never held
 // whole), and of its first prefix_size bytes when that is not 0.
-bool file_digest(const fs::path& path, FileInfo& info) {
+bool file_digest(const std::string& path, FileInfo& info) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
     Fnv f;
@@ -157,6 +179,7 @@ bool file_digest(const fs::path& path, FileInfo& info) {
 struct Walker {
     const ReadCallbacks& cb;
     ReadStats& stats;
+    std::map<std::pair<dev_t, ino_t>, std::string> walked = {};  // the folders read, by device and inode
 
     void report(std::vector<Diagnostic>& diags) {
         for (const auto& d : diags) {
@@ -166,28 +189,38 @@ struct Walker {
         diags.clear();
     }
 
-    void unreadable(const fs::path& path, std::vector<Diagnostic>& diags) {
-        if (cb.unreadable) cb.unreadable(path_key(path.string()));
+    void unreadable(const std::string& path, std::vector<Diagnostic>& diags) {
+        if (cb.unreadable) cb.unreadable(path_key(path));
         report(diags);
     }
 
-    // Size and modification time, before reading: a file as recorded is not read.
-    bool stat_unchanged(FileInfo& info) {
-        struct stat st;
-        if (::stat(info.path.c_str(), &st) != 0) return false;  // reading it will say why
-        info.size = static_cast<uint64_t>(st.st_size);
-        info.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    void unreadable_folder(const std::string& dir, int error) {
+        std::vector<Diagnostic> diags{
+            {Severity::Error, dir, "cannot read this folder (" + std::string(std::strerror(error)) + "); skipped"}};
+        unreadable(dir, diags);
+    }
+
+    // Size and modification time, before reading: a file as recorded is not
+    // read.  st: the file's stat when the walk has it (nullptr: stat it here).
+    bool stat_unchanged(FileInfo& info, const struct stat* st) {
+        struct stat own;
+        if (!st) {
+            if (::stat(info.path.c_str(), &own) != 0) return false;  // reading it will say why
+            st = &own;
+        }
+        info.size = static_cast<uint64_t>(st->st_size);
+        info.mtime_ns = static_cast<int64_t>(st->st_mtim.tv_sec) * 1000000000 + st->st_mtim.tv_nsec;
         if (!cb.unchanged || !cb.unchanged(info)) return false;
         ++stats.files;
         return true;
     }
 
-    void text_file(const fs::path& path, const std::string& id, std::string key) {
+    void text_file(const std::string& path, const std::string& id, std::string key, const struct stat* st) {
         std::vector<Diagnostic> diags;
         FileInfo info;
-        info.path = path.string();
+        info.path = path;
         info.key = std::move(key);
-        if (stat_unchanged(info)) return;
+        if (stat_unchanged(info, st)) return;
         auto bytes = slurp(path, diags);
         if (!bytes) return unreadable(path, diags);
         info.digest = digest_of(*bytes);
@@ -198,11 +231,11 @@ struct Walker {
             ++stats.skipped_empty;
         } else if (bytes->find('\0') != std::string::npos) {
             ++stats.skipped_binary;
-            diags.push_back({Severity::Warning, path.string(), "NUL bytes: a binary file, not text; skipped"});
+            diags.push_back({Severity::Warning, path, "NUL bytes: a binary file, not text; skipped"});
         } else {
-            std::string text = as_utf8(std::move(*bytes), [&path] { return path.string(); }, diags, stats.recoded);
-            Article a = parse_text_article(text, id, path.string(), diags);
-            a.file = path.string();
+            std::string text = as_utf8(std::move(*bytes), [&path] { return path; }, diags, stats.recoded);
+            Article a = parse_text_article(text, id, path, diags);
+            a.file = path;
             a.file_key = info.key;
             a.digest = info.digest;
             report(diags);
@@ -213,16 +246,16 @@ struct Walker {
         if (cb.file_done) cb.file_done(info);
     }
 
-    void jsonl_file(const fs::path& path, std::string key) {
+    void jsonl_file(const std::string& path, std::string key, const struct stat* st) {
         std::vector<Diagnostic> diags;
-        std::ifstream in(path, std::ios::binary);
         FileInfo info;
-        info.path = path.string();
+        info.path = path;
         info.key = std::move(key);
-        if (stat_unchanged(info)) return;
+        if (stat_unchanged(info, st)) return;
+        std::ifstream in(path, std::ios::binary);
         if (cb.recorded_size) info.prefix_size = cb.recorded_size(info.key);
         if (!in || (!cb.sampling && !file_digest(path, info))) {
-            diags.push_back({Severity::Error, path.string(), "cannot read this file (permission denied?); skipped: check its permissions"});
+            diags.push_back({Severity::Error, path, "cannot read this file (permission denied?); skipped: check its permissions"});
             return unreadable(path, diags);
         }
         ++stats.files;
@@ -234,7 +267,7 @@ struct Walker {
         while (std::getline(in, line)) {
             ++line_no;
             if (trim(line).empty()) continue;
-            auto where = [&path, line_no] { return path.string() + ":" + std::to_string(line_no); };
+            auto where = [&path, line_no] { return path + ":" + std::to_string(line_no); };
             if (line.find('\0') != std::string::npos) {
                 ++stats.skipped_error;
                 diags.push_back({Severity::Error, where(), "NUL bytes: not a JSON record; skipped"});
@@ -255,7 +288,7 @@ struct Walker {
                 ++records;
                 continue;
             }
-            auto article = parse_json_article(line, path.string(), line_no, diags);
+            auto article = parse_json_article(line, path, line_no, diags);
             report(diags);
             if (article) {
                 article->file_key = info.key;
@@ -270,11 +303,13 @@ struct Walker {
         if (cb.file_done) cb.file_done(info);
     }
 
-    // key: path_key(path), given by the caller.
-    void file(const fs::path& path, const std::string& id, std::string key) {
-        switch (kind_of(path)) {
-            case Kind::Text: text_file(path, id, std::move(key)); break;
-            case Kind::JsonLines: jsonl_file(path, std::move(key)); break;
+    // key: path_key(path), given by the caller; name: the file's name (the
+    // end of path); st: its stat when the walk has it.
+    void file(const std::string& path, const std::string& name, const std::string& id, std::string key,
+              const struct stat* st = nullptr) {
+        switch (kind_of(name)) {
+            case Kind::Text: text_file(path, id, std::move(key), st); break;
+            case Kind::JsonLines: jsonl_file(path, std::move(key), st); break;
             case Kind::Other: ++stats.skipped_other; break;
         }
     }
@@ -282,24 +317,65 @@ struct Walker {
     // dir_key: path_key(dir); rel: dir relative to the walk's root, "" or
     // ending with '/'.  Keys and ids are built from them name by name
     // (child_key()), not from the whole path each time: fs::path's
-    // normalising and relative paths were a fifth of a no-change run.
-    void folder(const fs::path& dir, const std::string& dir_key, const std::string& rel) {
-        std::error_code ec;
-        std::vector<std::pair<std::string, fs::directory_entry>> entries;  // by name
-        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-            entries.emplace_back(it->path().filename().string(), *it);
-        if (ec) {
-            std::vector<Diagnostic> diags{{Severity::Error, dir.string(), "cannot read this folder (" + ec.message() + "); skipped"}};
-            return unreadable(dir, diags);
+    // normalising and relative paths were a fifth of a no-change run.  The
+    // entries are stat'ed relative to the folder (the kernel then looks up
+    // one name, not the whole path) and only when their kind is a file's:
+    // a folder is known by its entry's type.
+    void folder(const std::string& dir, const std::string& dir_key, const std::string& rel) {
+        std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), ::closedir);
+        if (!d) return unreadable_folder(dir, errno);
+        const int fd = ::dirfd(d.get());
+        // A folder met again, through a link or named twice, is read once,
+        // where the walk first met it: a link to a folder above it would be
+        // followed over and over, two ways to one folder would index its
+        // files twice.
+        struct stat self;
+        if (::fstat(fd, &self) == 0) {
+            auto [it, added] = walked.emplace(std::make_pair(self.st_dev, self.st_ino), dir);
+            if (!added) {
+                std::vector<Diagnostic> diags{
+                    {Severity::Warning, dir,
+                     it->second == dir ? std::string("already read (named twice, or inside a folder named before it)")
+                                       : "the same folder as " + it->second + " (a link to it?), read there; skipped"}};
+                return report(diags);
+            }
         }
-        std::sort(entries.begin(), entries.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& [name, e] : entries) {
-            std::error_code sec;
-            if (e.is_directory(sec)) {
-                if (name.front() != '.') folder(e.path(), child_key(dir_key, name), rel + name + "/");
-            } else if (e.is_regular_file(sec)) {
-                file(e.path(), rel + fs::path(name).replace_extension().string(), child_key(dir_key, name));
+        struct Entry {
+            std::string name;
+            unsigned char type;
+        };
+        std::vector<Entry> entries;
+        for (;;) {
+            errno = 0;
+            const dirent* e = ::readdir(d.get());
+            if (!e) {
+                if (errno) return unreadable_folder(dir, errno);
+                break;
+            }
+            if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
+                entries.push_back({e->d_name, e->d_type});
+        }
+        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+        for (const Entry& e : entries) {
+            struct stat st;
+            bool have = false;
+            unsigned char type = e.type;
+            if (type == DT_LNK || type == DT_UNKNOWN) {  // followed, as the file it names
+                if (::fstatat(fd, e.name.c_str(), &st, 0) != 0) continue;  // a dangling link
+                have = true;
+                type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+            }
+            if (type == DT_DIR) {
+                if (e.name.front() != '.') folder(join(dir, e.name), child_key(dir_key, e.name), rel + e.name + "/");
+            } else if (type == DT_REG) {
+                if (kind_of(e.name) == Kind::Other) {
+                    ++stats.skipped_other;
+                    continue;
+                }
+                // (A file that cannot be stat'ed is read, which says why.)
+                if (!have) have = ::fstatat(fd, e.name.c_str(), &st, 0) == 0;
+                file(join(dir, e.name), e.name, rel + stem_of(e.name), child_key(dir_key, e.name),
+                     have ? &st : nullptr);
             }
         }
     }
@@ -432,9 +508,9 @@ void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& call
             std::vector<Diagnostic> diags{{Severity::Error, p, "no such file or folder; check the path"}};
             w.report(diags);
         } else if (fs::is_directory(st)) {
-            w.folder(path, path_key(p), "");
+            w.folder(p, path_key(p), "");
         } else {
-            w.file(path, path.stem().string(), path_key(p));
+            w.file(p, path.filename().string(), path.stem().string(), path_key(p));
         }
     }
 }
@@ -451,7 +527,7 @@ void read_file(const std::string& path, const std::string& key, const std::strin
     if (stem.size() > id.size() && stem[stem.size() - id.size() - 1] == '/' &&
         lower(stem.substr(stem.size() - id.size())) == id)
         id = stem.substr(stem.size() - id.size());
-    w.file(path, id, key);
+    w.file(path, fs::path(path).filename().string(), id, key);
 }
 
 }  // namespace news::indexer

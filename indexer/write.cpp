@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -286,23 +287,29 @@ Xapian::Database Writer::read_shard_for(const std::string& article_id) {
 // or lines).
 std::optional<Writer::Recorded> Writer::recorded(const std::string& key) const {
     if (empty_at_start_) return std::nullopt;
-    std::string v = meta_read_.get_metadata(ledger_key(key));
-    std::vector<std::string> f;
-    for (size_t start = 0;;) {
-        size_t tab = v.find('\t', start);
-        f.push_back(v.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    // (Read for every file a run walks: fields in place, no copies.)
+    const std::string v = meta_read_.get_metadata(ledger_key(key));
+    constexpr size_t kFields = 7;
+    std::string_view f[kFields];
+    size_t n = 0;
+    for (size_t start = 0; n < kFields;) {
+        const size_t tab = v.find('\t', start);
+        f[n++] = std::string_view(v).substr(start, tab == std::string::npos ? std::string::npos : tab - start);
         if (tab == std::string::npos) break;
         start = tab + 1;
     }
-    if (v.empty() || f.size() < 3) return std::nullopt;
-    Recorded r{f[0], std::strtoul(f[1].c_str(), nullptr, 10), 0, 0};
-    if (f.size() >= 5) {
-        r.size = std::strtoull(f[3].c_str(), nullptr, 10);
-        r.lines = std::strtoul(f[4].c_str(), nullptr, 10);
+    if (v.empty() || n < 3) return std::nullopt;
+    auto number = [](std::string_view s, auto& out) { std::from_chars(s.data(), s.data() + s.size(), out); };
+    Recorded r;
+    r.digest = std::string(f[0]);
+    number(f[1], r.articles);
+    if (n >= 5) {
+        number(f[3], r.size);
+        number(f[4], r.lines);
     }
-    if (f.size() >= 7) {
-        r.mtime_ns = std::strtoll(f[5].c_str(), nullptr, 10);
-        r.file_size = std::strtoull(f[6].c_str(), nullptr, 10);
+    if (n >= 7) {
+        number(f[5], r.mtime_ns);
+        number(f[6], r.file_size);
     }
     return r;
 }

@@ -4,7 +4,7 @@ the index safely).  Each scenario builds its own small corpus in a temp folder.
 
 Usage: robustness.py BUILD_DIR SCENARIO
 Scenarios: incremental, same_size, kill, kill_shards, two_writers, search_while_indexing, rebuild, unreadable, gaps,
-duplicate_ids
+duplicate_ids, walk
 """
 import json
 import os
@@ -482,6 +482,62 @@ def duplicate_ids(tmp):
         run(INDEX, "--db", db, *shards, os.path.join(corpus, "c.jsonl"), os.path.join(corpus, "a.jsonl"))
         check("a fresh build keeps one document per id %s" % " ".join(shards),
               found("eta", "zeta", "alpha", "gamma") == ["eta", "gamma"] and total(db, "id:x")[0] == 1, ids(db))
+
+
+def walk(tmp):
+    """What a folder walk reads: kinds of files by name, ids from paths, links
+    followed, a folder met twice (a link back up, two links to one folder, a
+    folder named twice) read once, things that are not files left alone."""
+    t, other, db = os.path.join(tmp, "t"), os.path.join(tmp, "other"), os.path.join(tmp, "db")
+    for d in ("sub", ".hidden", "dir.txt"):
+        os.makedirs(os.path.join(t, d))
+    os.makedirs(other)
+    files = {"a.txt": "Alpha", "sub/b.TXT": "Beta", ".hidden/c.txt": "Gamma", ".txt": "Dot", "README.txt": "Readme",
+             "a.b.txt": "Multi", "dir.txt/inner.txt": "Inner", "notes.md": "Notes"}
+    for name, word in files.items():
+        with open(os.path.join(t, name), "w") as f:
+            f.write("%s title\n\nText about %s.\n" % (word, word.lower()))
+    with open(os.path.join(t, "j.JSONL"), "w") as f:
+        f.write(json.dumps({"id": "j1", "title": "Jay", "body": "jay"}) + "\n")
+    with open(os.path.join(other, "o.txt"), "w") as f:
+        f.write("Other title\n\nText about omega.\n")
+    with open(os.path.join(tmp, "outside.txt"), "w") as f:
+        f.write("Outside title\n\nText about outside.\n")
+    os.symlink("../other", os.path.join(t, "link1"))
+    os.symlink("../other", os.path.join(t, "link2"))
+    os.symlink("../outside.txt", os.path.join(t, "linked.txt"))
+    os.symlink("nowhere.txt", os.path.join(t, "dangling.txt"))
+    os.symlink(".", os.path.join(t, "sub", "loop"))
+    os.mkfifo(os.path.join(t, "fifo.txt"))
+    want = ["a", "a.b", "dir.txt/inner", "j1", "link1/o", "linked", "sub/b"]
+
+    p = run(INDEX, "--db", db, t, timeout=120)
+    check("a walk: exit 0", p.returncode == 0, (p.returncode, p.stderr))
+    check("ids from the paths below the folder; README, .txt, .md, hidden folders, a FIFO and a dangling link "
+          "left out; links followed", sorted(ids(db)) == want, (sorted(ids(db)), p.stderr))
+    check("a link back up is not followed round (warning names it and where it was read)",
+          "sub/loop: the same folder as %s" % os.path.join(t, "sub") in p.stderr, p.stderr)
+    check("two links to one folder: read once, the other named in a warning",
+          "link2: the same folder as %s" % os.path.join(t, "link1") in p.stderr and total(db, "omega")[0] == 1,
+          (p.stderr, total(db, "omega")))
+    check("counted: 3 not articles", "3 skipped (3 not articles)" in p.stderr, summary(p.stderr))
+
+    p = run(INDEX, "--db", db, t, timeout=120)
+    check("a re-run: nothing new, changed or removed", "0 new, 0 changed, 0 removed, 7 unchanged" in p.stderr,
+          summary(p.stderr))
+    with open(os.path.join(other, "o.txt"), "a") as f:
+        f.write("More about omega and zyxwombat.\n")
+    os.utime(os.path.join(other, "o.txt"), (time.time() - 60, time.time() - 60))
+    p = run(INDEX, "--db", db, t, timeout=120)
+    check("a file changed behind a link: 1 changed", "0 new, 1 changed, 0 removed" in p.stderr
+          and total(db, "zyxwombat")[0] == 1, summary(p.stderr))
+
+    p = run(INDEX, "--db", db, t, os.path.join(t, "sub"), timeout=120)
+    check("a folder inside another named: read once", "already read" in p.stderr and sorted(ids(db)) == want
+          and "0 new, 0 changed, 0 removed" in p.stderr, (p.stderr, ids(db)))
+    single = os.path.join(tmp, "single")
+    run(INDEX, "--db", single, os.path.join(t, "a.b.txt"), os.path.join(t, "sub", "b.TXT"))
+    check("files named: ids from their names", sorted(ids(single)) == ["a.b", "b"], ids(single))
 
 
 with tempfile.TemporaryDirectory(prefix="news-e2e-") as tmp:
