@@ -630,7 +630,13 @@ void Writer::remove_missing(const std::vector<std::string>& roots) {
     std::vector<std::pair<std::string, std::string>> gone;  // metadata key, file key
     const std::string prefix(kFileKey);
     for (auto k = meta_read_.metadata_keys_begin(prefix); k != meta_read_.metadata_keys_end(prefix); ++k) {
-        std::string value = meta_read_.get_metadata(*k);
+        // A file this run met (its key spelled out in the record's, unless
+        // that is hashed): not gone, and its record need not be read again.
+        const std::string& name = *k;
+        if (name.size() > prefix.size() && name[prefix.size()] != '#' &&
+            seen_files_.count(name.substr(prefix.size())))
+            continue;
+        std::string value = meta_read_.get_metadata(name);
         // digest, articles, path[, size, lines]
         size_t t1 = value.find('\t'), t2 = t1 == std::string::npos ? t1 : value.find('\t', t1 + 1);
         if (t2 == std::string::npos) continue;
