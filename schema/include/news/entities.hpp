@@ -64,7 +64,7 @@ public:
 
 private:
     std::vector<Entity> entities_;
-    std::map<std::string, size_t> by_key_;  // folded alias / slug → index
+    std::unordered_map<std::string, size_t> by_key_;  // folded alias / slug → index
 };
 
 // An entity found in a text: byte range of the matched alias.
