@@ -1,7 +1,6 @@
 #include "read.hpp"
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 
 #include "news/text.hpp"

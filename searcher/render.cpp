@@ -152,13 +152,19 @@ public:
     }
 
 private:
+    // The query as typed, quoted: in single quotes when it holds a double
+    // quote (a phrase), so that '"world cup"' does not read ""world cup"".
+    static std::string quoted(const std::string& q) {
+        return q.find('"') != std::string::npos && q.find('\'') == std::string::npos ? "'" + q + "'" : "\"" + q + "\"";
+    }
+
     void header(const Results& r) {
-        std::string what = r.query.empty() ? "documents" : fmt::format("results for \"{}\"", r.query);
+        std::string what = r.query.empty() ? "documents" : "results for " + quoted(r.query);
         if (r.total == 0) {
-            fmt::print(out_, "No {}.\n", r.query.empty() ? "matching documents" : fmt::format("results for \"{}\"", r.query));
+            fmt::print(out_, "No {}.\n", r.query.empty() ? "matching documents" : "results for " + quoted(r.query));
         } else {
             size_t first = r.offset + 1, last = r.offset + r.hits.size();
-            fmt::print(out_, "{} {}{}, by {}\n", r.total, r.total == 1 && !r.query.empty() ? "result for \"" + r.query + "\"" : what,
+            fmt::print(out_, "{} {}{}, by {}\n", r.total, r.total == 1 && !r.query.empty() ? "result for " + quoted(r.query) : what,
                        r.hits.empty() ? "" : fmt::format(" (showing {}-{})", first, last), r.sort);
         }
         if (r.suggestion) fmt::print(out_, "Did you mean: {}\n", style_.bold(*r.suggestion));
