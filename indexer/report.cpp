@@ -1,5 +1,8 @@
 #include "report.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "news/error.hpp"
 #include "news/schema.hpp"
 #include "news/stored.hpp"
@@ -80,14 +83,26 @@ void print_db_stats(const std::string& path) {
         return out.empty() ? std::string("-") : out;
     };
     DocCodec codec(db.get_metadata(std::string(kMetaDocDict)));
+    // The articles in the order of their ids (the id terms, in the index's
+    // order: ids lower-cased), not of their document ids, which the writers
+    // of a fresh build, or shards, interleave.
     const std::string type_article = term(FieldId::Type, kTypeArticle);
-    for (auto it = db.postlist_begin(type_article); it != db.postlist_end(type_article); ++it) {
-        StoredDoc d = codec.unpack(stored_record(db.get_document(*it)));
+    std::vector<Xapian::docid> is_article;  // ascending
+    for (auto it = db.postlist_begin(type_article); it != db.postlist_end(type_article); ++it) is_article.push_back(*it);
+    std::vector<Xapian::docid> in_order;
+    const std::string id_prefix(field(FieldId::Id).prefix);
+    for (auto t = db.allterms_begin(id_prefix); t != db.allterms_end(id_prefix); ++t) {
+        auto p = db.postlist_begin(*t);
+        if (p != db.postlist_end(*t) && std::binary_search(is_article.begin(), is_article.end(), *p))
+            in_order.push_back(*p);
+    }
+    for (const Xapian::docid docid : in_order) {
+        StoredDoc d = codec.unpack(stored_record(db.get_document(docid)));
         const std::string article = term(FieldId::Article, d.article);  // its posts
         fmt::print("  {}  {}  {}  {} posts\n    entities: {}\n", d.id, d.date ? *d.date : "undated", d.source,
                    db.get_termfreq(article), names(d.entities));
         for (auto p = db.postlist_begin(article); p != db.postlist_end(article); ++p) {
-            if (*p == *it) continue;
+            if (*p == docid) continue;
             StoredDoc post = codec.unpack(stored_record(db.get_document(*p)));
             fmt::print("    post {}  {}  {} ({})  entities: {}\n", post.id, post.date ? *post.date : "undated",
                        post.author, post.author_name, names(post.entities));
