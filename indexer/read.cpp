@@ -19,6 +19,7 @@
 #include <memory>
 #include <sstream>
 #include <system_error>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -179,6 +180,14 @@ struct Walker {
     const ReadCallbacks& cb;
     ReadStats& stats;
     std::map<std::pair<dev_t, ino_t>, std::string> walked = {};  // the folders read, by device and inode
+    // And the files: every file's device and inode (a plain file is met again
+    // through a link to it, a hard link, or a path named), with its path kept
+    // only when it may well be (hard-linked, reached through a link, named).
+    struct Inode {
+        size_t operator()(const std::pair<dev_t, ino_t>& k) const { return std::hash<uint64_t>()(k.second * 31 + k.first); }
+    };
+    std::unordered_set<std::pair<dev_t, ino_t>, Inode> files_read = {};
+    std::map<std::pair<dev_t, ino_t>, std::string> file_paths = {};
 
     void report(std::vector<Diagnostic>& diags) {
         for (const auto& d : diags) {
@@ -304,13 +313,34 @@ struct Walker {
 
     // key: path_key(path), given by the caller; name: the file's name (the
     // end of path); st: its stat when the walk has it.
+    // may_recur: reached through a link, or named (not met in a folder).
     void file(const std::string& path, const std::string& name, const std::string& id, std::string key,
-              const struct stat* st = nullptr) {
-        switch (kind_of(name)) {
-            case Kind::Text: text_file(path, id, std::move(key), st); break;
-            case Kind::JsonLines: jsonl_file(path, std::move(key), st); break;
-            case Kind::Other: ++stats.skipped_other; break;
+              const struct stat* st = nullptr, bool may_recur = true) {
+        const Kind kind = kind_of(name);
+        if (kind == Kind::Other) {
+            ++stats.skipped_other;
+            return;
         }
+        struct stat own;
+        if (!st && ::stat(path.c_str(), &own) == 0) st = &own;  // (one that cannot be stat'ed is read: that says why)
+        // A file met again (named twice, inside a folder named too, a link
+        // to it, a hard link) is read once, as its first path: the same
+        // text under two ids would be two articles.
+        if (st) {
+            const auto inode = std::make_pair(st->st_dev, st->st_ino);
+            if (!files_read.insert(inode).second) {
+                auto first = file_paths.find(inode);
+                std::vector<Diagnostic> diags{
+                    {Severity::Warning, path,
+                     first == file_paths.end() ? std::string("the same file as one read before (a link to it?); skipped")
+                     : first->second == path   ? std::string("already read (named twice, or inside a folder named before it)")
+                                               : "the same file as " + first->second + ", read there; skipped"}};
+                return report(diags);
+            }
+            if (st->st_nlink > 1 || may_recur) file_paths.emplace(inode, path);
+        }
+        if (kind == Kind::Text) text_file(path, id, std::move(key), st);
+        else jsonl_file(path, std::move(key), st);
     }
 
     // dir_key: path_key(dir); rel: dir relative to the walk's root, "" or
@@ -374,7 +404,7 @@ struct Walker {
                 // (A file that cannot be stat'ed is read, which says why.)
                 if (!have) have = ::fstatat(fd, e.name.c_str(), &st, 0) == 0;
                 file(join(dir, e.name), e.name, rel + stem_of(e.name), child_key(dir_key, e.name),
-                     have ? &st : nullptr);
+                     have ? &st : nullptr, e.type != DT_REG);
             }
         }
     }

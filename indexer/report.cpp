@@ -36,24 +36,26 @@ void print_diagnostic(const Diagnostic& d) {
 }
 
 void print_summary(const ReadStats& r, const WriteStats& w, double seconds, const std::string& db, bool dry_run) {
+    auto count = [](size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); };
     size_t skipped = r.skipped_other + r.skipped_empty + r.skipped_binary + r.skipped_error;
     std::string detail;
     auto part = [&](size_t n, const char* what) {
         if (n) detail += fmt::format("{}{} {}", detail.empty() ? "" : ", ", n, what);
     };
-    part(r.skipped_other, "not articles");
+    part(r.skipped_other, r.skipped_other == 1 ? "not an article" : "not articles");
     part(r.skipped_empty, "empty");
     part(r.skipped_binary, "binary");
     part(r.skipped_error, "for errors");
     std::string written =
         dry_run                           ? "nothing written (dry run)"
         : w.articles == 0 && w.posts == 0 ? "nothing written"
-                                          : fmt::format("{} articles ({} dated, {} undated) and {} posts written", w.articles, w.dated_articles,
-                              w.undated_articles, w.posts);
+                                          : fmt::format("{} ({} dated, {} undated) and {} written", count(w.articles, "article"),
+                                                        w.dated_articles, w.undated_articles, count(w.posts, "post"));
     fmt::print(stderr,
-               "news-index: {}: {} new, {} changed, {} removed, {} unchanged articles; {} from {} files; "
+               "news-index: {}: {} new, {} changed, {} removed, {} unchanged articles; {} from {}; "
                "{} skipped{}{}; {:.2f} s\n",
-               db, w.new_articles, w.changed_articles, w.removed_articles, w.unchanged_articles, written, r.files,
+               db, w.new_articles, w.changed_articles, w.removed_articles, w.unchanged_articles, written,
+               count(r.files, "file"),
                skipped, detail.empty() ? "" : " (" + detail + ")",
                r.recoded ? fmt::format("; {} decoded as Windows-1252", r.recoded) : "", seconds);
 }
@@ -75,8 +77,10 @@ void print_db_stats(const std::string& path) {
         u.skip_to(*a);
         if (u != db.postlist_end(undated) && *u == *a) ++n_undated;
     }
-    fmt::print("{}: {} documents: {} articles ({} dated, {} undated), {} posts\n", path, db.get_doccount(),
-               n_articles, n_articles - n_undated, n_undated, db.get_termfreq(term(FieldId::Type, kTypePost)));
+    auto count = [](size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); };
+    fmt::print("{}: {}: {} ({} dated, {} undated), {}\n", path, count(db.get_doccount(), "document"),
+               count(n_articles, "article"), n_articles - n_undated, n_undated,
+               count(db.get_termfreq(term(FieldId::Type, kTypePost)), "post"));
     auto names = [](const std::vector<std::string>& list) {
         std::string out;
         for (const auto& e : list) out += (out.empty() ? "" : ", ") + e;
@@ -99,8 +103,8 @@ void print_db_stats(const std::string& path) {
     for (const Xapian::docid docid : in_order) {
         StoredDoc d = codec.unpack(stored_record(db.get_document(docid)));
         const std::string article = term(FieldId::Article, d.article);  // its posts
-        fmt::print("  {}  {}  {}  {} posts\n    entities: {}\n", d.id, d.date ? *d.date : "undated", d.source,
-                   db.get_termfreq(article), names(d.entities));
+        fmt::print("  {}  {}  {}  {}\n    entities: {}\n", d.id, d.date ? *d.date : "undated", d.source,
+                   count(db.get_termfreq(article), "post"), names(d.entities));
         for (auto p = db.postlist_begin(article); p != db.postlist_end(article); ++p) {
             if (*p == docid) continue;
             StoredDoc post = codec.unpack(stored_record(db.get_document(*p)));

@@ -539,6 +539,21 @@ def walk(tmp):
     run(INDEX, "--db", single, os.path.join(t, "a.b.txt"), os.path.join(t, "sub", "b.TXT"))
     check("files named: ids from their names", sorted(ids(single)) == ["a.b", "b"], ids(single))
 
+    # A file met twice (named twice, a hard link) is read once, as its first path.
+    twice = os.path.join(tmp, "twice")
+    p = run(INDEX, "--db", twice, os.path.join(t, "a.txt"), os.path.join(t, "a.txt"))
+    check("a file named twice: read once, said so", "already read" in p.stderr and "1 new, 0 changed" in p.stderr
+          and "from 1 file;" in p.stderr, p.stderr)
+    hard = os.path.join(tmp, "hard")
+    os.makedirs(hard)
+    with open(os.path.join(hard, "x.txt"), "w") as f:
+        f.write("Hard title\n\nText about a hard link.\n")
+    os.link(os.path.join(hard, "x.txt"), os.path.join(hard, "y.txt"))
+    hard_db = os.path.join(tmp, "hard.db")
+    p = run(INDEX, "--db", hard_db, hard)
+    check("a hard link: one article, the other path named in a warning", ids(hard_db) == ["x"]
+          and "y.txt: the same file as %s" % os.path.join(hard, "x.txt") in p.stderr, (ids(hard_db), p.stderr))
+
 
 with tempfile.TemporaryDirectory(prefix="news-e2e-") as tmp:
     globals()[SCENARIO](tmp)
