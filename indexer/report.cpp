@@ -30,13 +30,19 @@ void Progress::clear() {
     if (enabled_) fmt::print(stderr, "\r\x1b[K");
 }
 
+namespace {
+
+// "1 article", "2 articles".
+std::string count(size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
+}  // namespace
+
 void print_diagnostic(const Diagnostic& d) {
     fmt::print(stderr, "news-index: {}: {}: {}\n", d.severity == Severity::Error ? "error" : "warning", d.where,
                d.message);
 }
 
 void print_summary(const ReadStats& r, const WriteStats& w, double seconds, const std::string& db, bool dry_run) {
-    auto count = [](size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); };
     size_t skipped = r.skipped_other + r.skipped_empty + r.skipped_binary + r.skipped_error;
     std::string detail;
     auto part = [&](size_t n, const char* what) {
@@ -77,7 +83,6 @@ void print_db_stats(const std::string& path) {
         u.skip_to(*a);
         if (u != db.postlist_end(undated) && *u == *a) ++n_undated;
     }
-    auto count = [](size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); };
     fmt::print("{}: {}: {} ({} dated, {} undated), {}\n", path, count(db.get_doccount(), "document"),
                count(n_articles, "article"), n_articles - n_undated, n_undated,
                count(db.get_termfreq(term(FieldId::Type, kTypePost)), "post"));
