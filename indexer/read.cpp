@@ -534,8 +534,15 @@ void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& call
         std::error_code ec;
         auto st = fs::status(path, ec);
         if (ec || !fs::exists(st)) {
-            std::vector<Diagnostic> diags{{Severity::Error, p, "no such file or folder; check the path"}};
-            w.report(diags);
+            // Gone, mistyped or not mounted: what the index holds of it
+            // stays (dropping it takes a walk of the folder above, or
+            // --rebuild), as for a folder that cannot be read.
+            const bool missing = !ec || ec == std::errc::no_such_file_or_directory;
+            std::vector<Diagnostic> diags{
+                {Severity::Error, p,
+                 (missing ? std::string("no such file or folder") : "cannot read it (" + ec.message() + ")") +
+                     "; what the index holds of it stays: check the path"}};
+            w.unreadable(p, diags);
         } else if (fs::is_directory(st)) {
             w.folder(p, path_key(p), "");
         } else {

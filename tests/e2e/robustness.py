@@ -554,6 +554,23 @@ def walk(tmp):
     check("a hard link: one article, the other path named in a warning", ids(hard_db) == ["x"]
           and "y.txt: the same file as %s" % os.path.join(hard, "x.txt") in p.stderr, (ids(hard_db), p.stderr))
 
+    # A path named that is not there (gone, mistyped, not mounted): an error,
+    # and what the index holds of it stays; a walk of the folder above drops it.
+    gone = os.path.join(tmp, "mnt", "a")
+    os.makedirs(gone)
+    with open(os.path.join(gone, "g.txt"), "w") as f:
+        f.write("Gone title\n\nText about a folder that goes away.\n")
+    gone_db = os.path.join(tmp, "gone.db")
+    run(INDEX, "--db", gone_db, gone)
+    os.rename(gone, os.path.join(tmp, "mnt", "b"))
+    p = run(INDEX, "--db", gone_db, gone)
+    check("a named path not there: exit 1, an error naming it, its articles stay",
+          p.returncode == 1 and "a: no such file or folder; what the index holds of it stays" in p.stderr
+          and ids(gone_db) == ["g"], (p.returncode, p.stderr, ids(gone_db)))
+    p = run(INDEX, "--db", gone_db, os.path.join(tmp, "mnt"))
+    check("the folder above walked: the gone one's articles removed, the moved ones added",
+          "1 new, 0 changed, 1 removed" in p.stderr and ids(gone_db) == ["b/g"], (p.stderr, ids(gone_db)))
+
 
 with tempfile.TemporaryDirectory(prefix="news-e2e-") as tmp:
     globals()[SCENARIO](tmp)
