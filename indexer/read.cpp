@@ -209,13 +209,10 @@ struct Walker {
     }
 
     // Size and modification time, before reading: a file as recorded is not
-    // read.  st: the file's stat when the walk has it (nullptr: stat it here).
+    // read.  st: the file's stat (nullptr: it could not be stat'ed, and
+    // reading it will say why).
     bool stat_unchanged(FileInfo& info, const struct stat* st) {
-        struct stat own;
-        if (!st) {
-            if (::stat(info.path.c_str(), &own) != 0) return false;  // reading it will say why
-            st = &own;
-        }
+        if (!st) return false;
         info.size = static_cast<uint64_t>(st->st_size);
         info.mtime_ns = static_cast<int64_t>(st->st_mtim.tv_sec) * 1000000000 + st->st_mtim.tv_nsec;
         if (!cb.unchanged || !cb.unchanged(info)) return false;
@@ -311,16 +308,23 @@ struct Walker {
         if (cb.file_done) cb.file_done(info);
     }
 
-    // key: path_key(path), given by the caller; name: the file's name (the
-    // end of path); st: its stat when the walk has it.
-    // may_recur: reached through a link, or named (not met in a folder).
-    void file(const std::string& path, const std::string& name, const std::string& id, std::string key,
-              const struct stat* st = nullptr, bool may_recur = true) {
+    // A file named (or read again): key is path_key(path), given by the
+    // caller; name the file's name (the end of path).
+    void file(const std::string& path, const std::string& name, const std::string& id, std::string key) {
         const Kind kind = kind_of(name);
         if (kind == Kind::Other) {
             ++stats.skipped_other;
             return;
         }
+        file_of_kind(kind, path, id, std::move(key), nullptr, true);
+    }
+
+    // A file whose kind (not Other) is known.  st: its stat (nullptr: stat
+    // it here); may_recur: reached through a link, or named, not met as a
+    // plain entry of a folder (its path is then kept for the warning should
+    // it be met again).
+    void file_of_kind(Kind kind, const std::string& path, const std::string& id, std::string key,
+                      const struct stat* st, bool may_recur) {
         struct stat own;
         if (!st && ::stat(path.c_str(), &own) == 0) st = &own;  // (one that cannot be stat'ed is read: that says why)
         // A file met again (named twice, inside a folder named too, a link
@@ -397,14 +401,15 @@ struct Walker {
             if (type == DT_DIR) {
                 if (e.name.front() != '.') folder(join(dir, e.name), child_key(dir_key, e.name), rel + e.name + "/");
             } else if (type == DT_REG) {
-                if (kind_of(e.name) == Kind::Other) {
+                const Kind kind = kind_of(e.name);
+                if (kind == Kind::Other) {
                     ++stats.skipped_other;
                     continue;
                 }
                 // (A file that cannot be stat'ed is read, which says why.)
                 if (!have) have = ::fstatat(fd, e.name.c_str(), &st, 0) == 0;
-                file(join(dir, e.name), e.name, rel + stem_of(e.name), child_key(dir_key, e.name),
-                     have ? &st : nullptr, e.type != DT_REG);
+                file_of_kind(kind, join(dir, e.name), rel + stem_of(e.name), child_key(dir_key, e.name),
+                             have ? &st : nullptr, e.type != DT_REG);
             }
         }
     }
