@@ -336,7 +336,7 @@ struct Walker {
                 auto first = file_paths.find(inode);
                 std::vector<Diagnostic> diags{
                     {Severity::Warning, path,
-                     first == file_paths.end() ? std::string("the same file as one read before (a link to it?); skipped")
+                     first == file_paths.end() ? std::string("already read in this run, by another path (inside a folder named before it, or a link); skipped")
                      : first->second == path   ? std::string("already read (named twice, or inside a folder named before it)")
                                                : "the same file as " + first->second + ", read there; skipped"}};
                 return report(diags);

@@ -544,6 +544,10 @@ def walk(tmp):
     p = run(INDEX, "--db", twice, os.path.join(t, "a.txt"), os.path.join(t, "a.txt"))
     check("a file named twice: read once, said so", "already read" in p.stderr and "1 new, 0 changed" in p.stderr
           and "from 1 file;" in p.stderr, p.stderr)
+    inside = os.path.join(tmp, "inside")
+    p = run(INDEX, "--db", inside, os.path.join(t, "sub"), os.path.join(t, "sub", "b.TXT"))
+    check("a file named inside a folder named before it: read once, said so",
+          "b.TXT: already read in this run" in p.stderr and ids(inside) == ["b"], (p.stderr, ids(inside)))
     hard = os.path.join(tmp, "hard")
     os.makedirs(hard)
     with open(os.path.join(hard, "x.txt"), "w") as f:
