@@ -346,7 +346,7 @@ class Bench:
         runs = []
         if (k, "ours") in self.index:
             base = [self.news_search, "--db", db["ours"], "--limit", "10", "--batch", lines_file]
-            runs += [("ours", base), ("ours --facets", base + ["--facets"])]
+            runs += [("ours", base), ("ours --facets", base + ["--facets"]), ("ours --quick", base + ["--quick"])]
         if (k, "fts5") in self.index:
             runs.append(("fts5", [PY, os.path.join(HERE, "inproc.py"), "fts5", db["fts5"], tsv_file]))
         if (k, "scriptindex") in self.index and self.have_pyxapian:
@@ -368,8 +368,9 @@ class Bench:
                     self.notes.append("%dx in-process %s: %s" % (k, engine, e))
 
     def process_cmd(self, engine, db, q):
-        if engine == "ours":
-            return [self.news_search, "--db", db["ours"], "--limit", "10", "--color", "never", q[1]]
+        if engine in ("ours", "ours --quick"):
+            return ([self.news_search, "--db", db["ours"], "--limit", "10", "--color", "never"]
+                    + (["--quick"] if engine == "ours --quick" else []) + [q[1]])
         if engine == "quest":
             return ["quest", "-d", db["scriptindex"]] + QUEST_ARGS + [q[2]]
         dates = ""
@@ -380,7 +381,8 @@ class Bench:
 
     def queries_process(self, k, db):
         """Each query through each engine in turn (warm-up pass, then the timed passes)."""
-        engines = [e for e, need in (("ours", "ours"), ("quest", "scriptindex"), ("sqlite3", "fts5"))
+        engines = [e for e, need in (("ours", "ours"), ("ours --quick", "ours"), ("quest", "scriptindex"),
+                                     ("sqlite3", "fts5"))
                    if (k, need) in self.index]
         env = dict(os.environ, NO_COLOR="1")
         log("%dx: whole-process queries, %d passes of %s" % (k, self.process_passes, ", ".join(engines)))
@@ -578,6 +580,15 @@ class Bench:
                 ratio(mo, mf), 0.5)
             row("4", "%d×: in-process p99 with snippets / FTS5's" % k, "%s / %s" % (fms(po), fms(pf)),
                 ratio(po, pf), 1)
+        for k in (1, 16):
+            mo, mf = st(self.inproc, k, "ours --quick", median), st(self.inproc, k, "fts5", median)
+            po, pf = st(self.inproc, k, "ours --quick", p99), st(self.inproc, k, "fts5", p99)
+            if mo is None:
+                continue
+            row("4", "%d×: in-process median, `--quick` / FTS5's" % k, "%s / %s" % (fms(mo), fms(mf)),
+                ratio(mo, mf), 0.5)
+            row("4", "%d×: in-process p99, `--quick` / FTS5's" % k, "%s / %s" % (fms(po), fms(pf)),
+                ratio(po, pf), 1)
         fm = st(self.inproc, 1, "ours --facets", median)
         row("4", "1×: in-process median with exact `--facets`", fms(fm), None if fm is None else fm / 1000, 5, True,
             " ms")
@@ -585,6 +596,11 @@ class Bench:
             po, pq = st(self.process, k, "ours", median), st(self.process, k, "quest", median)
             row("5", "%d×: whole-process median, news-search / quest" % k, "%s / %s" % (fms(po), fms(pq)),
                 ratio(po, pq), 1)
+        for k in self.scales:
+            po, pq = st(self.process, k, "ours --quick", median), st(self.process, k, "quest", median)
+            if po is not None:
+                row("5", "%d×: whole-process median, `news-search --quick` / quest" % k,
+                    "%s / %s" % (fms(po), fms(pq)), ratio(po, pq), 1)
         for step in ("no change", "one new article"):
             a, b = self.incr.get(("bbc", step, "ours")), self.incr.get(("bbc", step, "omindex"))
             row("6", "BBC, %s: news-index / omindex" % step, "%s / %s" % (fs(a and a[0]), fs(b and b[0])),
@@ -597,7 +613,7 @@ class Bench:
     def write_detail(self):
         """Per query and scale: each engine's median microseconds and total, for a closer look."""
         path = os.path.join(self.scratch, "queries-detail.tsv")
-        engines = ("ours", "ours --facets", "fts5", "xapian-py")
+        engines = ("ours", "ours --facets", "ours --quick", "fts5", "xapian-py")
         with open(path, "w", encoding="utf-8") as f:
             f.write("scale\tkind\tquery\t" + "\t".join("%s median us\t%s total" % (e, e) for e in engines) + "\n")
             for k in self.scales:
@@ -675,7 +691,7 @@ class Bench:
         L.append("")
         L.append("The 50 queries of `bench/queries.txt` (15 words, 12 pairs, 10 phrases, 7 with a person filter, "
                  "6 with a month range), 10 hits each, warm cache. **In process**: %d rounds, in each of which every "
-                 "engine in turn runs a warm-up pass and a timed pass (%d samples each); news-search `--batch` times search, exact total and snippets; FTS5 "
+                 "engine in turn runs a warm-up pass and a timed pass (%d samples each); news-search `--batch` times search, exact total and snippets (with `--quick`: an estimated total, no feedback); FTS5 "
                  "(Python's sqlite3) times one SELECT with `snippet()` ORDER BY rank; Xapian (Python bindings on "
                  "the scriptindex database) times parse, match with an exact total and `MSet::snippet()`. "
                  "**Whole process**: each query through each engine in turn, a warm-up pass, then %d timed "
@@ -688,9 +704,10 @@ class Bench:
         L.append("|---|---|---|---:|---:|---:|---:|")
         for k in self.scales:
             for mode, table, engines, ref in (
-                    ("in process", self.inproc, ("ours", "ours --facets", "fts5", "xapian-py"), "ours"),
-                    ("whole process", self.process, ("ours", "quest", "sqlite3"), "ours")):
-                label = {"ours": "news-search", "ours --facets": "news-search --facets", "fts5": "FTS5",
+                    ("in process", self.inproc, ("ours", "ours --facets", "ours --quick", "fts5", "xapian-py"), "ours"),
+                    ("whole process", self.process, ("ours", "ours --quick", "quest", "sqlite3"), "ours")):
+                label = {"ours": "news-search", "ours --facets": "news-search --facets",
+                         "ours --quick": "news-search --quick", "fts5": "FTS5",
                          "xapian-py": "Xapian (Python)", "quest": "quest", "sqlite3": "sqlite3 CLI"}
                 mo, po = self.stat(table, k, ref, median), self.stat(table, k, ref, p99)
                 for e in engines:
@@ -698,7 +715,7 @@ class Bench:
                     if not xs:
                         continue
                     me, pe = median(xs), p99(xs)
-                    peer = e not in ("ours", "ours --facets")
+                    peer = e not in ("ours", "ours --facets", "ours --quick")
                     L.append("| %d× | %s | %s | %s | %s | %s | %s |" % (
                         k, mode, label[e], fms(me), fms(pe), fratio(ratio(mo, me)) if peer else "",
                         fratio(ratio(po, pe)) if peer else ""))

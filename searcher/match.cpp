@@ -17,6 +17,10 @@ namespace {
 
 constexpr int kRetries = 10;  // reopen and retry when news-index commits meanwhile (each flush is a commit)
 
+// --quick counts exactly up to this many matches (checking them costs next to
+// nothing), so a small total is never an estimate.
+constexpr Xapian::doccount kQuickExactUpTo = 100;
+
 Catalogue stored_catalogue(const Xapian::Database& db, const std::string& path) {
     std::string text = db.get_metadata(std::string(kMetaCatalogue));
     if (text.empty()) return Catalogue::builtin();
@@ -96,7 +100,8 @@ private:
 struct Run {
     Xapian::MSet mset;                        // holds the hits...
     std::vector<Xapian::MSetIterator> items;  // ...the page, in order
-    Xapian::doccount total = 0;               // exact
+    Xapian::doccount total = 0;               // exact...
+    bool exact = true;                        // ...but with --quick
     std::optional<FacetCounts> facets;
 };
 
@@ -156,6 +161,27 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
             Xapian::MSet tail = enquire.get_mset(from, end - from);
             for (auto it = tail.begin(); it != tail.end(); ++it) r.items.push_back(it);
         }
+        return r;
+    }
+    if (getenv("NEWS_FAST")) {
+        Ranked first = rank_by_relevance(db, enquire, offset, limit, spy ? db.get_doccount() : 0);
+        r.total = first.matches;
+        if (spy) r.facets = spies.counts();
+        r.mset = first.mset;
+        r.items = std::move(first.items);
+        return r;
+    }
+    if (o.quick && !spy) {
+        // --quick: the page alone, from one match that stops as soon as no
+        // other document can reach it (Xapian's bounds on the weights) and
+        // kQuickExactUpTo matches were seen, so a total above that is
+        // Xapian's estimate (exact when its bounds meet); no feedback (it
+        // needs the top documents first).
+        Ranked page = rank_by_relevance(db, enquire, offset, limit, kQuickExactUpTo);
+        r.total = page.matches;
+        r.exact = page.exact;
+        r.mset = page.mset;
+        r.items = std::move(page.items);
         return r;
     }
     // The top documents for feedback and, without feedback, the page.
@@ -236,6 +262,7 @@ Results search_once(Index& index, const Options& o) {
         run = run_query(db, p, res.sort, o, spy, remote, single);
     }
     res.total = run.total;
+    res.total_exact = run.exact;
     res.facets = std::move(run.facets);
     if (o.facets && !spy) res.facets = count_facets(db, p.query);
     if (!p.browse) res.suggestion = suggestion(builder, db, p);

@@ -29,7 +29,8 @@ struct Hit {
 struct Results {
     std::string query;            // as typed
     std::string sort;             // the order used (relevance, newest or oldest)
-    Xapian::doccount total = 0;   // exact number of matching documents
+    Xapian::doccount total = 0;   // the number of matching documents...
+    bool total_exact = true;      // ...exact, or Xapian's estimate (--quick)
     size_t offset = 0;
     std::vector<Hit> hits;
     std::optional<FacetCounts> facets;     // with --facets

@@ -68,6 +68,9 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_flag("--json", o.json, "print one JSON object (shape: README, \"version\": 1)");
     app->add_flag("--facets", o.facets, "counts per artist, year, month and type over all matches");
+    app->add_flag("--quick", o.quick,
+                  "faster ranked search: no feedback re-ranking (README, Ranking), and a total above 100 "
+                  "is an estimate (\"about N\"); exact with --facets or --sort newest|oldest");
     app->add_option("--snippet-length", o.snippet_length, "snippet length in bytes")->capture_default_str();
     app->add_option("--color", o.color, "highlight with colour: auto, always or never (NO_COLOR is honoured)")
         ->capture_default_str();

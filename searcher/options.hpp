@@ -26,6 +26,7 @@ struct Options {
     std::string from, to;  // YYYY, YYYY-MM or YYYY-MM-DD
     bool json = false;
     bool facets = false;
+    bool quick = false;  // --quick: an estimated total and no feedback, for speed
     size_t snippet_length = 200;
     std::string color = "auto";  // auto | always | never
     std::string batch;           // --batch FILE: one query a line, timed ("-" = stdin)

@@ -250,6 +250,7 @@ Ranked rank_by_relevance(const Xapian::Database& db, Xapian::Enquire& enquire, X
     enquire.set_sort_by_relevance();
     r.mset = enquire.get_mset(lo, (first - lo) + count + 1, check_at_least);
     r.matches = r.mset.get_matches_estimated();
+    r.exact = r.mset.get_matches_lower_bound() == r.mset.get_matches_upper_bound();
     const Xapian::doccount have = r.mset.size();  // ranks lo, lo + 1, ...
     auto weight = [&](Xapian::doccount rank) { return r.mset[rank - lo].get_weight(); };
     const Xapian::doccount end = std::min(first + count, lo + have);  // the range is [first, end)

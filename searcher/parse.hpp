@@ -95,7 +95,8 @@ void set_relevance_order(Xapian::Enquire& enquire);
 struct Ranked {
     Xapian::MSet mset;                        // holds the items
     std::vector<Xapian::MSetIterator> items;  // ranks first, first + 1, ... (at most count)
-    Xapian::doccount matches = 0;             // get_matches_estimated() of the first match
+    Xapian::doccount matches = 0;             // get_matches_estimated() of the first match...
+    bool exact = false;                       // ...known exactly (its bounds meet)
     bool rematched = false;                   // a tie straddled an edge
 };
 Ranked rank_by_relevance(const Xapian::Database& db, Xapian::Enquire& enquire, Xapian::doccount first,

@@ -54,6 +54,7 @@ public:
         j["query"] = r.query;
         j["sort"] = r.sort;
         j["total"] = r.total;
+        j["total_exact"] = r.total_exact;  // false: Xapian's estimate (--quick)
         j["offset"] = r.offset;
         // Whether some shards did not answer (the hits, total and facets are then of the others).
         j["partial"] = !r.shards_down.empty();
@@ -164,7 +165,7 @@ private:
             fmt::print(out_, "No {}.\n", r.query.empty() ? "matching documents" : "results for " + quoted(r.query));
         } else {
             size_t first = r.offset + 1, last = r.offset + r.hits.size();
-            fmt::print(out_, "{} {}{}, by {}\n", r.total, r.total == 1 && !r.query.empty() ? "result for " + quoted(r.query) : what,
+            fmt::print(out_, "{}{} {}{}, by {}\n", r.total_exact ? "" : "about ", r.total, r.total == 1 && !r.query.empty() ? "result for " + quoted(r.query) : what,
                        r.hits.empty() ? "" : fmt::format(" (showing {}-{})", first, last), r.sort);
         }
         if (r.suggestion) fmt::print(out_, "Did you mean: {}\n", style_.bold(*r.suggestion));

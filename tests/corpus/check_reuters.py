@@ -40,7 +40,10 @@ def main():
     def check(what, got, want):
         checks.append(what)
         status = "ok " if got == want else "BAD"
-        print("%s %-55s news-search %6d  jsonl %6d" % (status, what, got, want))
+        if isinstance(got, int) and isinstance(want, int):
+            print("%s %-55s news-search %6d  jsonl %6d" % (status, what, got, want))
+        else:  # lists of ids or scores: in full only when they differ
+            print("%s %-55s %s" % (status, what, "" if got == want else "got %r, want %r" % (got, want)))
         if got != want:
             failures.append(what)
 
@@ -146,6 +149,40 @@ def main():
                         f.write(content)
                 got = answers(copy)
                 check("answers with the dictionary file: %s" % what, sum(a == b for a, b in zip(got, want)), len(want))
+
+    # --quick: one match for the page and no feedback.  The total is exact up
+    # to 100 matches and where Xapian's bounds meet (one word), else an
+    # estimate, said so ("about", "total_exact": false); --facets and the date
+    # orders check every match and stay exact.  Its pages are the pages of
+    # one ranking, in the order of their scores.
+    def page(*args):
+        out = subprocess.run([news_search, "--db", db, "--json", *args], check=True, capture_output=True,
+                             text=True).stdout
+        return json.loads(out)
+
+    for q, estimated in (("oil prices", True), ("cocoa buffer stock", True), ("bundesbank", False),
+                         ("poehl lombard", False), ("poehl stoltenberg", False)):
+        exact = page("--limit", "0", q)["total"]
+        quick = page("--quick", "--limit", "10", q)
+        check("--quick %s: estimated" % q, int(not quick["total_exact"]), int(estimated))
+        if estimated:
+            check("--quick %s: estimate within half and twice the total %d (%d)" % (q, exact, quick["total"]),
+                  int(exact / 2 <= quick["total"] <= exact * 2), 1)
+        else:
+            check("--quick %s: total" % q, quick["total"], exact)
+        text = subprocess.run([news_search, "--db", db, "--quick", "--limit", "1", "--color", "never", q],
+                              check=True, capture_output=True, text=True).stdout.splitlines()[0]
+        check("--quick %s: the header says about (%s)" % (q, text), int(text.startswith("about ")), int(estimated))
+        check("--quick --facets %s: exact total" % q, page("--quick", "--facets", "--limit", "0", q)["total"], exact)
+        newest = page("--quick", "--sort", "newest", "--limit", "0", q)
+        check("--quick --sort newest %s: exact total" % q, (newest["total"], newest["total_exact"]), (exact, True))
+        twenty = page("--quick", "--limit", "20", q)["hits"]
+        second = page("--quick", "--limit", "10", "--offset", "10", q)["hits"]
+        check("--quick %s: page 2 is ranks 11-20 of one list" % q, [h["id"] for h in second],
+              [h["id"] for h in twenty[10:20]])
+        check("--quick %s: page 1 is ranks 1-10" % q, [h["id"] for h in quick["hits"]], [h["id"] for h in twenty[:10]])
+        scores = [h["score"] for h in twenty]
+        check("--quick %s: in the order of the scores" % q, scores, sorted(scores, reverse=True))
 
     print("%d passed, %d failed" % (len(checks) - len(failures), len(failures)))
     return 1 if failures else 0
