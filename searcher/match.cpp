@@ -118,7 +118,8 @@ struct Run {
 // Xapian skip the documents that cannot reach the page (in a database of one
 // part the query's own weights come from the first match: KnownWeights).
 // Feedback never changes what matches, so the total and the facets of the
-// first match hold.
+// first match hold.  With --quick (and no facets to count) the query is
+// matched once, for the page, without feedback.
 // Both in relevance order alone, ties ordered afterwards (rank_by_relevance()).
 // remote: some part is (or may hold) a remote shard; single: the index is
 // one local database.
@@ -161,14 +162,6 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
             Xapian::MSet tail = enquire.get_mset(from, end - from);
             for (auto it = tail.begin(); it != tail.end(); ++it) r.items.push_back(it);
         }
-        return r;
-    }
-    if (getenv("NEWS_FAST")) {
-        Ranked first = rank_by_relevance(db, enquire, offset, limit, spy ? db.get_doccount() : 0);
-        r.total = first.matches;
-        if (spy) r.facets = spies.counts();
-        r.mset = first.mset;
-        r.items = std::move(first.items);
         return r;
     }
     if (o.quick && !spy) {
