@@ -272,10 +272,14 @@ Ranked rank_by_relevance(const Xapian::Database& db, Xapian::Enquire& enquire, X
         double weight;
         std::string newest;
     };
+    // Equal weights are neighbours in the match's order: only a document
+    // tied with one beside it needs its key read (a value read each).
     std::vector<Keyed> range;
     for (Xapian::doccount rank = first; rank < end; ++rank) {
         Xapian::MSetIterator it = r.mset[rank - lo];
-        range.push_back({it, it.get_weight(), it.get_document().get_value(slot(Slot::Newest))});
+        const double w = it.get_weight();
+        const bool tied = (rank > first && weight(rank - 1) == w) || (rank + 1 < end && weight(rank + 1) == w);
+        range.push_back({it, w, tied ? it.get_document().get_value(slot(Slot::Newest)) : std::string()});
     }
     std::sort(range.begin(), range.end(), [](const Keyed& a, const Keyed& b) {
         return a.weight != b.weight ? a.weight > b.weight : a.newest > b.newest;
