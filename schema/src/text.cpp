@@ -514,13 +514,31 @@ inline unsigned code_point(const char* p, size_t n, size_t& len) {
 
 }  // namespace
 
+// The ASCII bytes that are word characters (letters, digits, '_'), as
+// word_char() has them: one table look-up for the bulk of a news text.
+struct AsciiWordBytes {
+    bool word[128] = {};
+    constexpr AsciiWordBytes() {
+        for (unsigned c = 0; c < 128; ++c)
+            word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+};
+constexpr AsciiWordBytes kAscii;
+
+inline bool ascii_word_byte(unsigned char c) { return c < 0x80 && kAscii.word[c]; }
+
 std::vector<Word> split_words(std::string_view utf8) {
     std::vector<Word> words;
     const char* s = utf8.data();
     const size_t size = utf8.size();
-    words.reserve(size / 8);  // English: a word every 6-8 bytes (a little under: it grows once at most)
+    words.reserve(size / 5);  // English: a word every 6-8 bytes (never grown for most texts)
     size_t at = 0, len = 0;
     while (at < size) {
+        const auto b = static_cast<unsigned char>(s[at]);
+        if (b < 0x80 && !kAscii.word[b]) {  // ASCII space and punctuation
+            ++at;
+            continue;
+        }
         unsigned cp = code_point(s + at, size - at, len);
         if (!word_char(cp)) {
             at += len;
@@ -531,7 +549,14 @@ std::vector<Word> split_words(std::string_view utf8) {
         w.cjk = is_cjk(cp);
         unsigned prev = cp;
         at += len;
+        bool ascii = cp < 0x80;
         while (at < size) {
+            const auto c8 = static_cast<unsigned char>(s[at]);
+            if (!w.cjk && ascii_word_byte(c8)) {  // the common case: one more ASCII letter or digit
+                prev = c8;
+                ++at;
+                continue;
+            }
             const unsigned c = code_point(s + at, size - at, len);
             if (w.cjk) {
                 if (!is_cjk(c)) break;
@@ -544,15 +569,26 @@ std::vector<Word> split_words(std::string_view utf8) {
             } else if (!word_char(c) || is_cjk(c)) {
                 break;
             }
+            ascii = ascii && c < 0x80;
             prev = c;
             at += len;
         }
         w.end = at;
         std::string_view raw = utf8.substr(w.begin, w.end - w.begin);
-        if (w.cjk)
+        if (w.cjk) {
             w.key = std::string(raw);
-        else if (!ascii_key(raw, w.key))
+        } else if (ascii) {
+            // ascii_key() without its check: lower case, possessive 's dropped.
+            size_t n = raw.size();
+            if (n > 2 && raw[n - 2] == '\'' && (raw[n - 1] == 's' || raw[n - 1] == 'S')) n -= 2;
+            w.key.resize(n);
+            for (size_t i = 0; i < n; ++i) {
+                const char c = raw[i];
+                w.key[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+            }
+        } else if (!ascii_key(raw, w.key)) {
             w.key = fold_word(raw);
+        }
         if (!w.key.empty()) words.push_back(std::move(w));
     }
     return words;
