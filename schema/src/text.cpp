@@ -335,15 +335,16 @@ inline bool word_char(unsigned cp) {
     return word_char_beyond_ascii(cp);
 }
 
-// fold_word() for a word of plain ASCII: lower case, possessive 's dropped.
-bool ascii_key(std::string_view w, std::string& key) {
-    for (char c : w)
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
-    key.assign(w);
-    for (auto& c : key)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    if (key.size() > 2 && key[key.size() - 2] == '\'' && key.back() == 's') key.resize(key.size() - 2);
-    return true;
+// fold_word() for a word of plain ASCII: lower case, possessive 's dropped
+// (in either case: "MOODY'S" is "moody").
+void ascii_key(std::string_view w, std::string& key) {
+    size_t n = w.size();
+    if (n > 2 && w[n - 2] == '\'' && (w[n - 1] == 's' || w[n - 1] == 'S')) n -= 2;
+    key.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        const char c = w[i];
+        key[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
 }
 
 std::vector<unsigned> decode(std::string_view s) {
@@ -578,15 +579,8 @@ std::vector<Word> split_words(std::string_view utf8) {
         if (w.cjk) {
             w.key = std::string(raw);
         } else if (ascii) {
-            // ascii_key() without its check: lower case, possessive 's dropped.
-            size_t n = raw.size();
-            if (n > 2 && raw[n - 2] == '\'' && (raw[n - 1] == 's' || raw[n - 1] == 'S')) n -= 2;
-            w.key.resize(n);
-            for (size_t i = 0; i < n; ++i) {
-                const char c = raw[i];
-                w.key[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-            }
-        } else if (!ascii_key(raw, w.key)) {
+            ascii_key(raw, w.key);
+        } else {
             w.key = fold_word(raw);
         }
         if (!w.key.empty()) words.push_back(std::move(w));
