@@ -164,7 +164,7 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
         }
         return r;
     }
-    if (o.quick && !spy) {
+    if (o.quick && !o.facets) {
         // --quick: the page alone, from one match that stops as soon as no
         // other document can reach it (Xapian's bounds on the weights) and
         // kQuickExactUpTo matches were seen, so a total above that is

@@ -202,6 +202,8 @@ SEED_QUERIES = [
     ["gra*"],
     ["--offset", "3", "--limit", "4", "gaga"],                   # paging
     ["--offset", "5", "--limit", "5", "--sort", "newest", "taehyung"],
+    ["--quick", "gaga"],                                         # --quick: no feedback, exact under 100
+    ["--quick", "--facets", "lady", "gaga", "jazz"],             # --quick with facets: every match, exact
 ]
 REUTERS_QUERIES = [
     ["oil", "prices"],
@@ -209,6 +211,7 @@ REUTERS_QUERIES = [
     ["artist:reagan", "trade"],
     ["gold", "prics"],                                          # a misspelling
     ["--facets", "dollar"],
+    ["--quick", "--facets", "oil", "prices"],                    # exact total and facets, no feedback
     ["--facets", "--sort", "newest", "--limit", "5", "bank"],
     ["--sort", "newest", "oil"],
     ["--sort", "oldest", "date:1987-03", "wheat"],
