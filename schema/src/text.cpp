@@ -330,8 +330,21 @@ bool is_emoji_or_joiner(unsigned cp) {
 
 bool word_char_beyond_ascii(unsigned cp) { return !is_emoji_or_joiner(cp) && Xapian::Unicode::is_wordchar(cp); }
 
+// The ASCII word characters (letters, digits, '_'), a table: one look-up for
+// the bulk of a news text.
+struct AsciiWordBytes {
+    bool word[128] = {};
+    constexpr AsciiWordBytes() {
+        for (unsigned c = 0; c < 128; ++c)
+            word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+};
+constexpr AsciiWordBytes kAscii;
+
+inline bool ascii_word_byte(unsigned char c) { return c < 0x80 && kAscii.word[c]; }
+
 inline bool word_char(unsigned cp) {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
+    if (cp < 0x80) return kAscii.word[cp];
     return word_char_beyond_ascii(cp);
 }
 
@@ -514,19 +527,6 @@ inline unsigned code_point(const char* p, size_t n, size_t& len) {
 }
 
 }  // namespace
-
-// The ASCII bytes that are word characters (letters, digits, '_'), as
-// word_char() has them: one table look-up for the bulk of a news text.
-struct AsciiWordBytes {
-    bool word[128] = {};
-    constexpr AsciiWordBytes() {
-        for (unsigned c = 0; c < 128; ++c)
-            word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    }
-};
-constexpr AsciiWordBytes kAscii;
-
-inline bool ascii_word_byte(unsigned char c) { return c < 0x80 && kAscii.word[c]; }
 
 std::vector<Word> split_words(std::string_view utf8) {
     std::vector<Word> words;
