@@ -12,7 +12,6 @@
 #include "news/layout.hpp"
 #include "news/schema.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -222,15 +221,7 @@ int run(Options& o) {
 
 int main(int argc, char** argv) {
     news::indexer::Options options;
-    auto app = news::indexer::make_app(options);
-    try {
-        app->parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app->exit(e);
-    } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "news-index: error: {}\nRun with --help for usage.\n", e.what());
-        return news::kExitUsage;
-    }
+    if (auto status = news::indexer::parse_command_line(options, argc, argv)) return *status;
     try {
         return news::indexer::run(options);
     } catch (const news::Error& e) {

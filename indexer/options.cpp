@@ -1,10 +1,14 @@
 #include "options.hpp"
 
+#include "news/error.hpp"
 #include "news/schema.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/core.h>
 
 namespace news::indexer {
+
+namespace {
 
 std::unique_ptr<CLI::App> make_app(Options& o) {
     auto app = std::make_unique<CLI::App>(
@@ -41,6 +45,21 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
         "  news-index --db /tmp/r.db ../shared/corpora/reuters21578.jsonl\n"
         "  news-index --stats");
     return app;
+}
+
+}  // namespace
+
+std::optional<int> parse_command_line(Options& o, int argc, char** argv) {
+    auto app = make_app(o);
+    try {
+        app->parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app->exit(e);
+    } catch (const CLI::ParseError& e) {
+        fmt::print(stderr, "news-index: error: {}\nRun with --help for usage.\n", e.what());
+        return kExitUsage;
+    }
+    return std::nullopt;
 }
 
 }  // namespace news::indexer

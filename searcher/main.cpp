@@ -7,7 +7,6 @@
 
 #include "news/error.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
 #ifdef __GLIBC__
@@ -46,15 +45,7 @@ int run(const Options& o) {
 int main(int argc, char** argv) {
     news::searcher::keep_freed_memory();
     news::searcher::Options options;
-    auto app = news::searcher::make_app(options);
-    try {
-        app->parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app->exit(e);
-    } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "news-search: error: {}\nRun with --help for usage.\n", e.what());
-        return news::kExitUsage;
-    }
+    if (auto status = news::searcher::parse_command_line(options, argc, argv)) return *status;
     try {
         return news::searcher::run(options);
     } catch (const news::Error& e) {

@@ -1,8 +1,10 @@
 #include "options.hpp"
 
+#include "news/error.hpp"
 #include "news/schema.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/core.h>
 
 namespace news::searcher {
 
@@ -42,8 +44,6 @@ std::string syntax_help() {
          "1 failure (e.g. no index, every shard down, a shard down with --strict); 2 bad usage or query.";
     return s;
 }
-
-}  // namespace
 
 std::unique_ptr<CLI::App> make_app(Options& o) {
     auto app = std::make_unique<CLI::App>(
@@ -87,6 +87,21 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
                   "are searched, with a warning and \"partial\": true");
     app->footer(syntax_help());
     return app;
+}
+
+}  // namespace
+
+std::optional<int> parse_command_line(Options& o, int argc, char** argv) {
+    auto app = make_app(o);
+    try {
+        app->parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app->exit(e);
+    } catch (const CLI::ParseError& e) {
+        fmt::print(stderr, "news-search: error: {}\nRun with --help for usage.\n", e.what());
+        return kExitUsage;
+    }
+    return std::nullopt;
 }
 
 }  // namespace news::searcher

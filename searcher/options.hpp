@@ -1,16 +1,14 @@
 // news-search's command line: a plain options struct and the CLI11 app that
-// fills it (built in a function so tests can parse argv and read --help).
+// fills it.
 #pragma once
 
-#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
-// CLI11 is a heavy header: only options.cpp and main.cpp, which build and run
-// the app, include it; the pipeline stages see the plain struct.
-namespace CLI {
-class App;
-}
+// CLI11 is a heavy header (every file that includes it compiles its parser,
+// 40 s under the sanitizers): only options.cpp includes it; main() and the
+// pipeline stages see the plain struct.
 
 namespace news::searcher {
 
@@ -38,6 +36,9 @@ struct Options {
     std::string query() const;
 };
 
-std::unique_ptr<CLI::App> make_app(Options& options);
+// Fills `options` from the command line.  Returns the exit status when the
+// program should stop here: 0 after printing --help, kExitUsage after
+// reporting a usage error on stderr; nothing when it should go on.
+std::optional<int> parse_command_line(Options& options, int argc, char** argv);
 
 }  // namespace news::searcher
