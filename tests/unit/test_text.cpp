@@ -141,6 +141,31 @@ TEST_CASE("words at the edges: apostrophes, scripts, emoji and bytes that are no
     CHECK(words("Ǆemal İstanbul ﬁne") == V{"0-6:dzemal", "7-16:istanbul", "17-22:ﬁne"});
 }
 
+TEST_CASE("the stop list is Snowball's English one, whole words in lower case") {
+    const Xapian::Stopper& stop = stopper();
+    // Its first and last words in order, and some between (a binary search
+    // over a list out of order would miss some of them).
+    for (const char* w : {"a", "about", "yourselves", "the", "theirs", "them", "s", "t", "don", "will", "nor", "i"})
+        CHECK(stop(w));
+    for (const char* w : {"", "The", "THE", "th", "thee", "zebra", "aa", "yourselvesx", "gaga", "bts", "v"})
+        CHECK_FALSE(stop(w));
+    // The same 127 words as Xapian's SimpleStopper given the Snowball list.
+    const char* snowball[] = {
+        "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself",
+        "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
+        "itself", "they", "them", "their", "theirs", "themselves", "what", "which", "who", "whom",
+        "this", "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being",
+        "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an", "the", "and", "but",
+        "if", "or", "because", "as", "until", "while", "of", "at", "by", "for", "with", "about",
+        "against", "between", "into", "through", "during", "before", "after", "above", "below", "to",
+        "from", "up", "down", "in", "out", "on", "off", "over", "under", "again", "further", "then",
+        "once", "here", "there", "when", "where", "why", "how", "all", "any", "both", "each", "few",
+        "more", "most", "other", "some", "such", "no", "nor", "not", "only", "own", "same", "so",
+        "than", "too", "very", "s", "t", "can", "will", "just", "don", "should", "now"};
+    REQUIRE(std::size(snowball) == 127);
+    for (const char* w : snowball) CHECK(stop(w));
+}
+
 TEST_CASE("hashtags and handles are extracted in lower case, once each") {
     auto tags = extract_tags("#BTS is here @Vdailyl and @vdailyl, mail me@example.com #방탄소년단 #");
     CHECK(tags.hashtags == std::vector<std::string>{"bts", "방탄소년단"});
