@@ -1,10 +1,9 @@
 #include "options.hpp"
 
-#include "news/error.hpp"
+#include "news/command_line.hpp"
 #include "news/schema.hpp"
 
 #include <CLI/CLI.hpp>
-#include <fmt/core.h>
 
 namespace news::searcher {
 
@@ -93,15 +92,7 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
 
 std::optional<int> parse_command_line(Options& o, int argc, char** argv) {
     auto app = make_app(o);
-    try {
-        app->parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app->exit(e);
-    } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "news-search: error: {}\nRun with --help for usage.\n", e.what());
-        return kExitUsage;
-    }
-    return std::nullopt;
+    return parse_or_stop(*app, argc, argv);
 }
 
 }  // namespace news::searcher

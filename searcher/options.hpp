@@ -6,9 +6,8 @@
 #include <string>
 #include <vector>
 
-// CLI11 is a heavy header (every file that includes it compiles its parser,
-// 40 s under the sanitizers): only options.cpp includes it; main() and the
-// pipeline stages see the plain struct.
+// CLI11 is a heavy header (news/command_line.hpp): only options.cpp
+// includes it; main() and the pipeline stages see the plain struct.
 
 namespace news::searcher {
 

@@ -1,0 +1,31 @@
+// The step both tools' command lines end with: parse argv with their CLI11
+// app and say whether the program stops there.  Included only by each tool's
+// options.cpp: CLI11 is a heavy header (every file that includes it compiles
+// its parser, 40 s under the sanitizers).
+#pragma once
+
+#include "news/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <optional>
+
+namespace news {
+
+// The exit status when the program should stop: 0 after printing --help,
+// kExitUsage after reporting a usage error on stderr ("PROGRAM: error: ...",
+// PROGRAM being the app's name); nothing when it should go on.
+inline std::optional<int> parse_or_stop(CLI::App& app, int argc, char** argv) {
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        fmt::print(stderr, "{}: error: {}\nRun with --help for usage.\n", app.get_name(), e.what());
+        return kExitUsage;
+    }
+    return std::nullopt;
+}
+
+}  // namespace news
