@@ -1,6 +1,7 @@
 #include "write.hpp"
 
 #include "news/error.hpp"
+#include "news/index_catalogue.hpp"
 #include "news/layout.hpp"
 #include "news/schema.hpp"
 #include "news/stored.hpp"
@@ -61,23 +62,6 @@ constexpr std::string_view kFileKey = "news:file:";
 // "news:claim:<id>" = their XFILE terms, one a line (see Writer::claim()).
 constexpr std::string_view kClaimKey = "news:claim:";
 constexpr size_t kPruneSpellingDocs = 10000;  // documents from which a fresh build drops once-seen words
-
-// Aliases become synonyms of their entity's term, so that a word in a query
-// ("taehyung") also finds what is tagged with the entity (V).
-void add_synonyms(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
-    for (const Entity& e : catalogue.entities()) {
-        std::string target = term(FieldId::Entity, e.slug);
-        for (const Alias& a : e.aliases) {
-            std::string key;
-            for (const Word& w : split_words(a.text)) {
-                if (w.cjk) { key.clear(); break; }  // CJK is n-grams: no synonym key
-                if (!key.empty()) key += ' ';
-                key += w.key;
-            }
-            if (!key.empty()) db.add_synonym(key, target);
-        }
-    }
-}
 
 std::string claim_key(const std::string& article_id) {
     if (article_id.size() <= 200) return std::string(kClaimKey) + article_id;
@@ -157,16 +141,9 @@ std::string part_path(const std::string& folder, std::string_view part) {
     return (fs::path(folder) / std::string(part)).string();
 }
 
-// The catalogue's text, its aliases as synonyms, and the schema version.
-void write_catalogue(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
-    std::string text = catalogue.text();
-    if (db.get_metadata(std::string(kMetaCatalogue)) != text) {
-        // A new catalogue: its aliases replace the synonyms of the old one.
-        std::vector<std::string> keys(db.synonym_keys_begin(), db.synonym_keys_end());
-        for (const auto& k : keys) db.clear_synonyms(k);
-        db.set_metadata(std::string(kMetaCatalogue), text);
-        add_synonyms(db, catalogue);
-    }
+// The catalogue (news/index_catalogue.hpp) and the schema version.
+void write_catalogue_and_version(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
+    write_catalogue(db, catalogue);
     // (Written only when it changes: a run with nothing to do commits nothing.)
     if (db.get_metadata(std::string(kMetaSchemaVersion)) != kSchemaVersion)
         db.set_metadata(std::string(kMetaSchemaVersion), std::string(kSchemaVersion));
@@ -224,7 +201,7 @@ Writer::Writer(const std::string& path, const Catalogue& catalogue, WriterOption
                         "\"); run news-index --rebuild");
         if (options_.dry_run) return;
         if (options_.overwrite) dictionary_ = options_.dictionary;
-        write_catalogue(meta_, catalogue);
+        write_catalogue_and_version(meta_, catalogue);
         if (options_.overwrite && !options_.dictionary.empty())
             meta_.set_metadata(std::string(kMetaDocDict), options_.dictionary);
         if (sharded_) {
@@ -232,7 +209,7 @@ Writer::Writer(const std::string& path, const Catalogue& catalogue, WriterOption
             // too, so that shards searched on their own (news-search --db
             // repeated) know the aliases and read the documents.
             for (auto& s : shards_) {
-                write_catalogue(s, catalogue);
+                write_catalogue_and_version(s, catalogue);
                 if (options_.overwrite && !options_.dictionary.empty())
                     s.set_metadata(std::string(kMetaDocDict), options_.dictionary);
             }

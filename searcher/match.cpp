@@ -21,14 +21,6 @@ constexpr int kRetries = 10;  // reopen and retry when news-index commits meanwh
 // nothing), so a small total is never an estimate.
 constexpr Xapian::doccount kQuickExactUpTo = 100;
 
-Catalogue stored_catalogue(const Xapian::Database& db, const std::string& path) {
-    std::string text = db.get_metadata(std::string(kMetaCatalogue));
-    if (text.empty()) return Catalogue::builtin();
-    Catalogue c;
-    c.add(text, path + " (stored entity catalogue)");
-    return c;
-}
-
 // How many documents match (exactly).  Weighted as a search is, not with
 // BoolWeight: unweighted, a word that indexes every document meets Xapian
 // 1.4.22's all-documents bug (see full_terms_as_match_all()).
@@ -234,10 +226,8 @@ Results search_once(Index& index, const Options& o) {
     const bool remote = index.remote;
     if (o.sort != "relevance" && o.sort != "newest" && o.sort != "oldest")
         throw usage_error("--sort \"" + o.sort + "\" is not an order; use relevance, newest or oldest");
-    CatalogueSource catalogue = [&index]() -> const Catalogue& {
-        if (!index.catalogue) index.catalogue = stored_catalogue(index.db, index.name);
-        return *index.catalogue;
-    };
+    if (!index.catalogue) index.catalogue.emplace(index.db, index.name, !remote);
+    IndexCatalogue& catalogue = *index.catalogue;
     QueryBuilder builder(db, catalogue);
     if (!remote && index.opened.size() > 1) builder.set_parts(index.opened);
     ParsedQuery p = builder.build(o);
@@ -278,10 +268,11 @@ bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind
 }  // namespace
 
 Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const Catalogue& catalogue) {
-    return highlight_for(words, normalised, [&catalogue]() -> const Catalogue& { return catalogue; });
+    IndexCatalogue c(catalogue);
+    return highlight_for(words, normalised, c);
 }
 
-Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const CatalogueSource& catalogue) {
+Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, IndexCatalogue& catalogue) {
     Highlight h;
     const std::string_view title = field(FieldId::Title).prefix, mention = field(FieldId::Mention).prefix,
                            hashtag = field(FieldId::Hashtag).prefix, entity = field(FieldId::Entity).prefix;
@@ -293,9 +284,8 @@ Highlight highlight_for(const Xapian::Query& words, const std::string& normalise
         if (starts_with(t, mention) || starts_with(t, hashtag)) {
             if (!stem) h.words.insert(t.substr(starts_with(t, mention) ? mention.size() : hashtag.size()));
         } else if (starts_with(t, entity) && !stem) {
-            for (const Entity& e : catalogue().entities()) {
-                if (term(FieldId::Entity, e.slug) != t) continue;
-                for (const Alias& a : e.aliases) {
+            if (std::optional<Entity> e = catalogue.entity_of_term(t)) {
+                for (const Alias& a : e->aliases) {
                     std::vector<std::string> seq;
                     for (const Word& w : split_words(a.text)) {
                         if (w.cjk) h.cjk.push_back(w.key);

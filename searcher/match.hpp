@@ -50,7 +50,7 @@ Results search(const Options& options, Index& index);
 
 // The words to highlight for a query's free-text part (the catalogue is
 // asked for only when the query names an entity).
-Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const CatalogueSource& catalogue);
+Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, IndexCatalogue& catalogue);
 Highlight highlight_for(const Xapian::Query& words, const std::string& normalised, const Catalogue& catalogue);
 
 }  // namespace news::searcher

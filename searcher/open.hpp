@@ -14,7 +14,7 @@
 
 #include "options.hpp"
 
-#include "news/entities.hpp"
+#include "news/index_catalogue.hpp"
 #include "news/stored.hpp"
 
 #include <xapian.h>
@@ -39,7 +39,7 @@ struct Index {
     size_t parts = 0;             // how many parts the index has
     bool remote = false;          // whether some part that answered is (or may hold) a remote shard
     std::vector<ShardDown> down;  // the parts that did not answer, in order
-    std::optional<Catalogue> catalogue;  // its entity catalogue, once a query needed it (match.cpp)
+    std::optional<IndexCatalogue> catalogue;  // its entity catalogue, once a query needed it (match.cpp)
     std::vector<Xapian::Database> opened;  // each part (or --db) that answered, as opened
     std::vector<std::string> paths;        // ...and its folder, when it is a local one ("" otherwise)
     std::optional<DocCodec> codec;  // the document dictionaries of every part, once a hit needed them

@@ -90,13 +90,13 @@ std::string strip_quotes(std::string s) {
 // artist:NAME — any alias, any case.
 class ArtistProcessor : public Xapian::FieldProcessor {
 public:
-    ArtistProcessor(CatalogueSource c, const Xapian::Database& db) : catalogue_(std::move(c)), db_(db) {}
+    ArtistProcessor(IndexCatalogue& c, const Xapian::Database& db) : catalogue_(c), db_(db) {}
     Xapian::Query operator()(const std::string& value) override {
-        return entity_filter(catalogue_(), db_, strip_quotes(value));
+        return entity_filter(catalogue_, db_, strip_quotes(value));
     }
 
 private:
-    CatalogueSource catalogue_;
+    IndexCatalogue& catalogue_;
     Xapian::Database db_;
 };
 
@@ -544,8 +544,8 @@ Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::
     return full_terms_as_match_all(db, parts, query, weighted, changed);
 }
 
-Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& db, const std::string& name) {
-    if (const Entity* e = catalogue.find(name)) return Xapian::Query(term(FieldId::Entity, e->slug));
+Xapian::Query entity_filter(IndexCatalogue& catalogue, const Xapian::Database& db, const std::string& name) {
+    if (std::optional<std::string> slug = catalogue.slug_of(name)) return Xapian::Query(term(FieldId::Entity, *slug));
     // Not in the catalogue: a JSON Lines people/orgs code ("james-baker").
     std::string t = term(FieldId::Entity, entity_slug(name));
     if (db.get_termfreq(t) == 0)
@@ -612,10 +612,13 @@ Xapian::Query date_filter(const std::string& from, const std::string& to, const 
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Catalogue& catalogue)
-    : QueryBuilder(db, [&catalogue]() -> const Catalogue& { return catalogue; }) {}
+    : QueryBuilder(db, std::make_unique<IndexCatalogue>(catalogue), nullptr) {}
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, CatalogueSource catalogue)
-    : db_(db), catalogue_(std::move(catalogue)) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, IndexCatalogue& catalogue)
+    : QueryBuilder(db, nullptr, &catalogue) {}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, std::unique_ptr<IndexCatalogue> own, IndexCatalogue* catalogue)
+    : db_(db), own_(std::move(own)), catalogue_(catalogue ? catalogue : own_.get()) {
     qp_.set_database(db);
     qp_.set_stemmer(Xapian::Stem(std::string(kStemLanguage)));
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -630,7 +633,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, CatalogueSource catalogue
             case FieldKind::Special: break;
         }
     }
-    qp_.add_boolean_prefix(std::string(field(FieldId::Entity).name), (new ArtistProcessor(catalogue_, db))->release());
+    qp_.add_boolean_prefix(std::string(field(FieldId::Entity).name), (new ArtistProcessor(*catalogue_, db))->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::Author).name), (new AuthorProcessor)->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::Article).name), (new ArticleProcessor)->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::File).name), (new FileProcessor)->release());
@@ -653,7 +656,7 @@ ParsedQuery QueryBuilder::build(const Options& o) {
 
     // Filters.
     std::vector<Xapian::Query> filters;
-    for (const auto& a : o.artists) filters.push_back(entity_filter(catalogue_(), db_, a));
+    for (const auto& a : o.artists) filters.push_back(entity_filter(*catalogue_, db_, a));
     if (!o.type.empty()) {
         if (o.type != kTypeArticle && o.type != kTypePost)
             throw usage_error("--type \"" + o.type + "\" is not a document type; use article or post");

@@ -6,10 +6,11 @@
 #include "options.hpp"
 
 #include "news/entities.hpp"
+#include "news/index_catalogue.hpp"
 
 #include <xapian.h>
 
-#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,15 +28,12 @@ struct ParsedQuery {
     Xapian::Query undated;     // with --sort oldest: the undated documents, as a filter (full_terms_as_match_all())
 };
 
-// The entity catalogue, for the queries that need it (artist: and --artist,
-// highlighting an entity's aliases): called on first use only, since
-// reading it takes longer than most queries (match.cpp keeps it with the
-// open index).
-using CatalogueSource = std::function<const Catalogue&()>;
-
 class QueryBuilder {
 public:
-    QueryBuilder(const Xapian::Database& db, CatalogueSource catalogue);
+    // The index's entity catalogue, for artist: and --artist (match.cpp keeps
+    // it with the open index: it reads what queries ask for once)...
+    QueryBuilder(const Xapian::Database& db, IndexCatalogue& catalogue);
+    // ...or a catalogue at hand.
     QueryBuilder(const Xapian::Database& db, const Catalogue& catalogue);
     // Throws news::Error (exit code 2) for a bad value or a query Xapian cannot parse.
     ParsedQuery build(const Options& options);
@@ -48,10 +46,13 @@ public:
     void set_parts(std::vector<Xapian::Database> parts) { parts_ = std::move(parts); }
 
 private:
+    QueryBuilder(const Xapian::Database& db, std::unique_ptr<IndexCatalogue> own, IndexCatalogue* catalogue);
+
     Xapian::Database db_;
     std::vector<Xapian::Database> parts_;
     Xapian::QueryParser qp_;
-    CatalogueSource catalogue_;
+    std::unique_ptr<IndexCatalogue> own_;  // (with a catalogue at hand)
+    IndexCatalogue* catalogue_;
     std::string corrected_;
 };
 
@@ -170,7 +171,7 @@ Xapian::Query full_terms_as_match_all(const Xapian::Database& db, const Xapian::
                                       const std::vector<Xapian::Database>& parts = {});
 
 // Filters from options; throws news::Error (exit code 2) on a bad value.
-Xapian::Query entity_filter(const Catalogue& catalogue, const Xapian::Database& db, const std::string& name);
+Xapian::Query entity_filter(IndexCatalogue& catalogue, const Xapian::Database& db, const std::string& name);
 // `what` names the source in messages ("date"); empty: --from and --to.
 Xapian::Query date_filter(const std::string& from, const std::string& to, const std::string& what = "");
 

@@ -46,6 +46,16 @@ size_t codepoints(std::string_view s) {
 
 }  // namespace
 
+std::string synonym_key(std::string_view alias) {
+    std::string key;
+    for (const Word& w : split_words(alias)) {
+        if (w.cjk) return {};  // CJK is n-grams: no synonym key
+        if (!key.empty()) key += ' ';
+        key += w.key;
+    }
+    return key;
+}
+
 std::string entity_slug(std::string_view name) {
     std::string slug;
     for (const Word& w : split_words(name)) {
@@ -135,22 +145,25 @@ const Entity* Catalogue::find(std::string_view alias) const {
     return it == by_key_.end() ? nullptr : &entities_[it->second];
 }
 
+std::string Catalogue::line(const Entity& e) {
+    std::string out = e.name + '\t' + e.kind + '\t';
+    bool first = true;
+    for (const Alias& a : e.aliases) {
+        if (!first) out += '|';
+        first = false;
+        // Keep an explicit '=' where the case rule would not imply it.
+        if (a.case_sensitive && codepoints(a.text) > 3) out += '=';
+        out += a.text;
+    }
+    out += '\t';
+    for (size_t i = 0; i < e.groups.size(); ++i) out += (i ? "|" : "") + e.groups[i];
+    out += '\n';
+    return out;
+}
+
 std::string Catalogue::text() const {
     std::string out = "# name\tkind\taliases\tmember of\n";
-    for (const Entity& e : entities_) {
-        out += e.name + '\t' + e.kind + '\t';
-        bool first = true;
-        for (const Alias& a : e.aliases) {
-            if (!first) out += '|';
-            first = false;
-            // Keep an explicit '=' where the case rule would not imply it.
-            if (a.case_sensitive && codepoints(a.text) > 3) out += '=';
-            out += a.text;
-        }
-        out += '\t';
-        for (size_t i = 0; i < e.groups.size(); ++i) out += (i ? "|" : "") + e.groups[i];
-        out += '\n';
-    }
+    for (const Entity& e : entities_) out += line(e);
     return out;
 }
 

@@ -2,9 +2,14 @@
 // that finds entities in text, down to the three seed articles.
 #include "news/entities.hpp"
 #include "news/error.hpp"
+#include "news/index_catalogue.hpp"
+#include "news/schema.hpp"
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -294,4 +299,127 @@ TEST_CASE("the matcher keeps nothing from one text to the next") {
         CHECK(names(a) == first_a);
         CHECK(names(b) == first_b);
     }
+}
+
+namespace {
+
+// A database in a folder of its own, removed at the end.
+struct TempIndex {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("news-entities-" + std::to_string(::getpid()));
+    TempIndex() { std::filesystem::remove_all(path); }
+    ~TempIndex() { std::filesystem::remove_all(path); }
+    Xapian::WritableDatabase writable() { return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN); }
+    Xapian::Database readable() const { return Xapian::Database(path.string()); }
+};
+
+// What the whole catalogue answers for a name: the entity's slug or "".
+std::string slug_found(const Catalogue& c, const std::string& name) {
+    const Entity* e = c.find(name);
+    return e ? e->slug : "";
+}
+
+std::string slug_found(IndexCatalogue& c, const std::string& name) { return c.slug_of(name).value_or(""); }
+
+// The names a user may type for an entity: its aliases as written, in upper
+// and lower case, its name and slug; and some that name no entity.
+std::vector<std::string> names_to_try(const Catalogue& c) {
+    std::vector<std::string> names{"nobody at all", "", "-", "reagan", "lady", "v-", "LADY-GAGA", "JHope"};
+    for (const Entity& e : c.entities()) {
+        names.push_back(e.name);
+        names.push_back(e.slug);
+        for (const Alias& a : e.aliases) {
+            names.push_back(a.text);
+            std::string upper = a.text, lower = a.text;
+            for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            names.push_back(upper);
+            names.push_back(lower);
+        }
+    }
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("an index answers for its catalogue one alias at a time, as the whole catalogue does") {
+    TempIndex index;
+    Catalogue c = Catalogue::builtin();
+    // A user's catalogue on top: two slugs longer than a metadata key keeps,
+    // alike in their first 200 bytes, and a name in CJK script only.
+    const std::string long_name(230, 'x');
+    c.add(long_name + "a\tperson\tLong One\n" + long_name + "b\tperson\tLong Two\n블랙핑크 팬\tgroup\t\n", "user.tsv");
+    {
+        Xapian::WritableDatabase w = index.writable();
+        write_catalogue(w, c);
+        w.commit();
+    }
+    const Xapian::Database db = index.readable();
+    // (Each question to a catalogue of its own: once one has read the whole,
+    // it answers from that.)
+    for (const std::string& name : names_to_try(c)) {
+        INFO(name);
+        IndexCatalogue stored(db, "test");
+        CHECK(slug_found(stored, name) == slug_found(c, name));
+    }
+    for (const Entity& e : c.entities()) {
+        INFO(e.name);
+        IndexCatalogue stored(db, "test");
+        std::optional<Entity> got = stored.entity_of_term(term(FieldId::Entity, e.slug));
+        REQUIRE(got);
+        CHECK(Catalogue::line(*got) == Catalogue::line(e));
+        CHECK_FALSE(stored.read_whole());
+    }
+    IndexCatalogue stored(db, "test");
+    CHECK_FALSE(stored.entity_of_term(term(FieldId::Entity, "reagan")));
+    CHECK_FALSE(stored.entity_of_term("Kim"));
+    // Only names in CJK script needed the whole catalogue.
+    IndexCatalogue latin(index.readable(), "test");
+    for (const char* name : {"kim taehyung", "LADY-GAGA", "lady gaga", "reagan", "Long One"})
+        (void)latin.slug_of(name);
+    (void)latin.entity_of_term(term(FieldId::Entity, "v"));
+    CHECK_FALSE(latin.read_whole());
+    CHECK(latin.slug_of("방탄소년단") == "bts");
+    CHECK(latin.read_whole());
+}
+
+TEST_CASE("a new catalogue replaces the stored one's aliases and lines; an older index is read whole") {
+    TempIndex index;
+    Catalogue first;
+    first.add("V\tperson\tTaehyung|Tae\tBTS\nBTS\tgroup\tBangtan\t\nOld Name\tperson\tOldie\t\n", "first.tsv");
+    Catalogue second;
+    second.add("V\tperson\tKim Taehyung\tBTS\nBTS\tgroup\tBangtan\t\n", "second.tsv");
+    {
+        Xapian::WritableDatabase w = index.writable();
+        write_catalogue(w, first);
+        w.commit();
+        write_catalogue(w, second);
+        w.commit();
+    }
+    IndexCatalogue stored(index.readable(), "test");
+    CHECK(stored.slug_of("kim taehyung") == "v");
+    CHECK_FALSE(stored.slug_of("taehyung"));  // the first catalogue's alias only
+    CHECK_FALSE(stored.slug_of("oldie"));
+    CHECK_FALSE(stored.slug_of("old-name"));
+    CHECK_FALSE(stored.entity_of_term(term(FieldId::Entity, "old-name")));
+    CHECK(stored.entity_of_term(term(FieldId::Entity, "v"))->aliases.size() == 2);
+    CHECK_FALSE(stored.read_whole());
+    {
+        // An index written before the lines: the catalogue's text alone.
+        Xapian::WritableDatabase w = index.writable();
+        w.set_metadata(std::string(kMetaEntityLines), "");
+        w.commit();
+    }
+    IndexCatalogue old(index.readable(), "test");
+    CHECK(old.slug_of("Kim Taehyung") == "v");
+    CHECK(old.read_whole());
+    // The next write stores the lines again.
+    {
+        Xapian::WritableDatabase w = index.writable();
+        write_catalogue(w, second);
+        w.commit();
+    }
+    IndexCatalogue again(index.readable(), "test");
+    CHECK(again.slug_of("Kim Taehyung") == "v");
+    CHECK_FALSE(again.read_whole());
 }

@@ -42,6 +42,12 @@ struct Entity {
 // "J-Hope" → "j-hope", "방탄소년단" → "방탄소년단".
 std::string entity_slug(std::string_view name);
 
+// The key of an alias in an index's synonym table (news/index_catalogue.hpp):
+// its words' keys joined by one space ("Kim Taehyung" → "kim taehyung"), as
+// the query parser looks a query's words up; "" for an alias with a word in
+// CJK script (indexed as n-grams, which no synonym key can name).
+std::string synonym_key(std::string_view alias);
+
 class Catalogue {
 public:
     // The catalogue built into the library (schema/entities.tsv).
@@ -59,8 +65,10 @@ public:
 
     const std::vector<Entity>& entities() const { return entities_; }
 
-    // The catalogue as text in the file format (what the indexer stores).
+    // The catalogue as text in the file format (what the indexer stores),
+    // and one entity's line of it (with its '\n').
     std::string text() const;
+    static std::string line(const Entity& entity);
 
 private:
     std::vector<Entity> entities_;
