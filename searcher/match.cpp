@@ -226,7 +226,7 @@ Results search_once(Index& index, const Options& o) {
     const bool remote = index.remote;
     if (o.sort != "relevance" && o.sort != "newest" && o.sort != "oldest")
         throw usage_error("--sort \"" + o.sort + "\" is not an order; use relevance, newest or oldest");
-    if (!index.catalogue) index.catalogue.emplace(index.db, index.name, !remote);
+    if (!index.catalogue) index.catalogue.emplace(index.db, index.name);
     IndexCatalogue& catalogue = *index.catalogue;
     QueryBuilder builder(db, catalogue);
     if (!remote && index.opened.size() > 1) builder.set_parts(index.opened);

@@ -28,7 +28,14 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// The folded key of an alias: its words' keys joined by one space.
+size_t codepoints(std::string_view s) {
+    size_t n = 0;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) ++n;
+    return n;
+}
+
+}  // namespace
+
 std::string alias_key(std::string_view alias) {
     std::string key;
     for (const Word& w : split_words(alias)) {
@@ -37,14 +44,6 @@ std::string alias_key(std::string_view alias) {
     }
     return key;
 }
-
-size_t codepoints(std::string_view s) {
-    size_t n = 0;
-    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) ++n;
-    return n;
-}
-
-}  // namespace
 
 std::string synonym_key(std::string_view alias) {
     std::string key;

@@ -8,11 +8,24 @@
 namespace news {
 namespace {
 
-std::string entity_key(std::string_view slug) {
-    return std::string(kMetaEntity) + std::string(slug.substr(0, kMaxEntityKey));
+std::string entry_key(std::string_view prefix, std::string_view key) {
+    return std::string(prefix) + std::string(key.substr(0, kMaxEntityKey));
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// Every metadata key that starts with prefix.
+std::vector<std::string> metadata_keys(const Xapian::Database& db, std::string_view prefix) {
+    const std::string p(prefix);
+    return {db.metadata_keys_begin(p), db.metadata_keys_end(p)};
+}
+
+// The entities of some catalogue lines.
+Catalogue parse_lines(const std::string& lines, const std::string& source) {
+    Catalogue c;
+    if (!lines.empty()) c.add(lines, source + " (stored entity line)");
+    return c;
+}
 
 }  // namespace
 
@@ -20,31 +33,32 @@ void write_catalogue(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
     const std::string text = catalogue.text();
     const std::string count = std::to_string(catalogue.entities().size());
     // (Written only when it changes: a run with nothing to do commits nothing.)
-    if (db.get_metadata(std::string(kMetaCatalogue)) == text && db.get_metadata(std::string(kMetaEntityLines)) == count)
+    if (db.get_metadata(std::string(kMetaCatalogue)) == text && db.get_metadata(std::string(kMetaCatalogueEntries)) == count)
         return;
-    // A new catalogue, or one stored before its lines were: its aliases
-    // replace the old synonyms, its lines the old lines.
+    // A new catalogue, or one stored before its entries were: it replaces
+    // the old one's synonyms and entries.
     const std::vector<std::string> synonyms(db.synonym_keys_begin(), db.synonym_keys_end());
     for (const auto& k : synonyms) db.clear_synonyms(k);
-    const std::string prefix(kMetaEntity);
-    const std::vector<std::string> lines(db.metadata_keys_begin(prefix), db.metadata_keys_end(prefix));
-    for (const auto& k : lines) db.set_metadata(k, "");
-    std::map<std::string, std::string> by_key;
+    for (std::string_view prefix : {kMetaEntity, kMetaAlias})
+        for (const auto& k : metadata_keys(db, prefix)) db.set_metadata(k, "");
+    std::map<std::string, std::string> entries;
     for (const Entity& e : catalogue.entities()) {
-        by_key[entity_key(e.slug)] += Catalogue::line(e);
+        entries[entry_key(kMetaEntity, e.slug)] += Catalogue::line(e);
         const std::string target = term(FieldId::Entity, e.slug);
-        for (const Alias& a : e.aliases)
-            if (std::string key = synonym_key(a.text); !key.empty()) db.add_synonym(key, target);
+        for (const Alias& a : e.aliases) {
+            const std::string key = alias_key(a.text);
+            std::string& value = entries[entry_key(kMetaAlias, key)];
+            const std::string line = key + '\t' + e.slug + '\n';
+            if (value.find(line) == std::string::npos) value += line;
+            if (std::string synonym = synonym_key(a.text); !synonym.empty()) db.add_synonym(synonym, target);
+        }
     }
-    for (const auto& [k, v] : by_key) db.set_metadata(k, v);
+    for (const auto& [k, v] : entries) db.set_metadata(k, v);
     db.set_metadata(std::string(kMetaCatalogue), text);
-    db.set_metadata(std::string(kMetaEntityLines), count);
+    db.set_metadata(std::string(kMetaCatalogueEntries), count);
 }
 
-IndexCatalogue::IndexCatalogue(const Xapian::Database& db, std::string source, bool by_entity)
-    : db_(db), source_(std::move(source)) {
-    if (!by_entity) lines_ = false;
-}
+IndexCatalogue::IndexCatalogue(const Xapian::Database& db, std::string source) : db_(db), source_(std::move(source)) {}
 
 IndexCatalogue::IndexCatalogue(const Catalogue& catalogue) : given_(&catalogue) {}
 
@@ -63,37 +77,36 @@ const Catalogue& IndexCatalogue::whole() {
     return *whole_;
 }
 
-bool IndexCatalogue::has_lines() {
+bool IndexCatalogue::has_entries() {
     if (given_ || whole_) return false;  // (answered from the whole once it is read)
-    if (!lines_) lines_ = !db_.get_metadata(std::string(kMetaEntityLines)).empty();
-    return *lines_;
+    if (!entries_) entries_ = !db_.get_metadata(std::string(kMetaCatalogueEntries)).empty();
+    return *entries_;
 }
 
 std::optional<Entity> IndexCatalogue::entity(std::string_view slug) {
-    const std::string lines = db_.get_metadata(entity_key(slug));
-    if (lines.empty()) return std::nullopt;
-    Catalogue c;
-    c.add(lines, source_ + " (stored entity line)");
-    for (const Entity& e : c.entities())
+    const Catalogue lines = parse_lines(db_.get_metadata(entry_key(kMetaEntity, slug)), source_);
+    for (const Entity& e : lines.entities())
         if (e.slug == slug) return e;
     return std::nullopt;
 }
 
 std::optional<std::string> IndexCatalogue::slug_of(std::string_view name) {
-    const std::string key = synonym_key(name);
-    if (!has_lines() || key.empty()) {  // (or a name in CJK script, which has no synonym key)
+    if (!has_entries()) {
         const Entity* e = whole().find(name);
         return e ? std::optional<std::string>(e->slug) : std::nullopt;
     }
-    // An alias: a synonym of its entity's term, which the entity's line
-    // confirms (a shard that an incremental run left alone may keep an old
-    // catalogue's synonyms; the lines are the first database's, as the
-    // whole catalogue is).
-    for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it)
-        if (std::optional<Entity> e = entity_of_term(*it))
-            for (const Alias& a : e->aliases)
-                if (synonym_key(a.text) == key) return e->slug;
-    // Else a slug, as typed or made from the name ("Lady-Gaga").
+    // An alias...
+    if (const std::string key = alias_key(name); !key.empty()) {
+        const std::string value = db_.get_metadata(entry_key(kMetaAlias, key));
+        const std::string line = key + '\t';
+        for (size_t at = 0; at < value.size();) {
+            size_t end = value.find('\n', at);
+            if (end == std::string::npos) end = value.size();
+            if (value.compare(at, line.size(), line) == 0) return value.substr(at + line.size(), end - at - line.size());
+            at = end + 1;
+        }
+    }
+    // ...else a slug, as typed or made from the name ("Lady-Gaga").
     if (std::optional<Entity> e = entity(name)) return e->slug;
     const std::string slug = entity_slug(name);
     if (slug != name)
@@ -104,18 +117,16 @@ std::optional<std::string> IndexCatalogue::slug_of(std::string_view name) {
 std::optional<Entity> IndexCatalogue::entity_of_term(const std::string& t) {
     const std::string_view prefix = field(FieldId::Entity).prefix;
     if (!starts_with(t, prefix)) return std::nullopt;
-    if (!has_lines()) {
+    if (!has_entries()) {
         for (const Entity& e : whole().entities())
             if (term(FieldId::Entity, e.slug) == t) return e;
         return std::nullopt;
     }
     // The term holds the slug, or its head when the slug is too long for a
-    // term (term()), which is more than the key keeps.
-    const std::string lines = db_.get_metadata(entity_key(std::string_view(t).substr(prefix.size())));
-    if (lines.empty()) return std::nullopt;
-    Catalogue c;
-    c.add(lines, source_ + " (stored entity line)");
-    for (const Entity& e : c.entities())
+    // term (term()), which is more than a key keeps.
+    const std::string_view head = std::string_view(t).substr(prefix.size());
+    const Catalogue lines = parse_lines(db_.get_metadata(entry_key(kMetaEntity, head)), source_);
+    for (const Entity& e : lines.entities())
         if (term(FieldId::Entity, e.slug) == t) return e;
     return std::nullopt;
 }

@@ -42,6 +42,11 @@ struct Entity {
 // "J-Hope" → "j-hope", "방탄소년단" → "방탄소년단".
 std::string entity_slug(std::string_view name);
 
+// The folded key of an alias, under which Catalogue::find() knows it: its
+// words' keys joined by one space ("Kim Tae-hyung" → "kim tae hyung",
+// "방탄소년단" → "방탄소년단").
+std::string alias_key(std::string_view alias);
+
 // The key of an alias in an index's synonym table (news/index_catalogue.hpp):
 // its words' keys joined by one space ("Kim Taehyung" → "kim taehyung"), as
 // the query parser looks a query's words up; "" for an alias with a word in

@@ -1,19 +1,23 @@
 // The entity catalogue as an index holds it: news-index writes it whole and
-// also entity by entity, so that news-search reads only what a query asks
-// for (parsing the whole catalogue takes longer than most queries).
+// also entity by entity and alias by alias, so that news-search reads only
+// what a query asks for (parsing the whole catalogue takes longer than most
+// queries).
 //
 // In the database that holds the catalogue (the index, or the meta part and
 // every shard of a sharded one):
 //   metadata kMetaCatalogue       the catalogue's text (Catalogue::text())
 //   metadata kMetaEntity + KEY    each entity's line of it (Catalogue::line()),
-//                                 KEY its slug cut to kMaxEntityKey bytes
-//                                 (entities whose slugs share those bytes
-//                                 share the value, a line each)
-//   metadata kMetaEntityLines     how many entities the lines hold; absent
-//                                 in an index written before the lines,
-//                                 which is then read whole
+//                                 KEY its slug
+//   metadata kMetaAlias + KEY     "KEY<TAB>slug" for the entity of each alias,
+//                                 KEY the alias's alias_key()
+//   metadata kMetaCatalogueEntries
+//                                 how many entities the two hold; absent in an
+//                                 index written before them, which is then
+//                                 read whole
 //   synonyms synonym_key(alias)   → the entity's XE term, for each alias
-//                                 with one (the query parser's synonyms too)
+//                                 with one (for the query parser)
+// A KEY is cut to kMaxEntityKey bytes: entries whose keys share those bytes
+// share the value, a line each.
 #pragma once
 
 #include "news/entities.hpp"
@@ -29,18 +33,16 @@ namespace news {
 inline constexpr size_t kMaxEntityKey = 200;
 
 // Stores the catalogue as above, replacing what the database held before
-// (its synonyms and entity lines); writes nothing when it is already there.
+// (its synonyms and entries); writes nothing when it is already there.
 void write_catalogue(Xapian::WritableDatabase& db, const Catalogue& catalogue);
 
-// Answers from an index's stored catalogue, one entity or alias at a time,
-// with the index's built-in catalogue (Catalogue::builtin()) when it stores
-// none.  Each answer is what Catalogue::find() would give on the whole.
+// Answers from an index's stored catalogue, one entry at a time, or from
+// the built-in catalogue (Catalogue::builtin()) when the index stores none.
+// Each answer is what Catalogue::find() would give on the whole.
 class IndexCatalogue {
 public:
     // source names the index in messages about a malformed stored catalogue.
-    // by_entity false: read the whole catalogue at the first question (an
-    // index with remote parts, whose synonyms Xapian 1.4 does not read).
-    IndexCatalogue(const Xapian::Database& db, std::string source, bool by_entity = true);
+    IndexCatalogue(const Xapian::Database& db, std::string source);
     // A catalogue at hand (tests, fuzzers): every answer comes from it.
     explicit IndexCatalogue(const Catalogue& catalogue);
 
@@ -51,19 +53,19 @@ public:
     std::optional<Entity> entity_of_term(const std::string& term);
 
     // The whole catalogue, read once; whether it has been (the tests check
-    // that an index with entity lines answers without it).
+    // that an index with entries answers without it).
     const Catalogue& whole();
     bool read_whole() const { return whole_.has_value(); }
 
 private:
     std::optional<Entity> entity(std::string_view slug);
-    bool has_lines();
+    bool has_entries();
 
     Xapian::Database db_;
     std::string source_;
     std::optional<Catalogue> whole_;
     const Catalogue* given_ = nullptr;
-    std::optional<bool> lines_;  // whether to read the index's entity lines (it has them)
+    std::optional<bool> entries_;  // whether the index stores entries
 };
 
 }  // namespace news

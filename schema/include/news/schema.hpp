@@ -122,10 +122,11 @@ inline constexpr std::string_view kTypePost = "post";
 // Database metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "news:schema";  // kSchemaVersion
 inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalogue text used at index time
-// ...and each entity's line of it, and how many entities the lines hold
-// (news/index_catalogue.hpp).
+// ...and each entity's line of it, each alias's entity, and how many
+// entities those hold (news/index_catalogue.hpp).
 inline constexpr std::string_view kMetaEntity = "news:entity:";
-inline constexpr std::string_view kMetaEntityLines = "news:entity-lines";
+inline constexpr std::string_view kMetaAlias = "news:alias:";
+inline constexpr std::string_view kMetaCatalogueEntries = "news:catalogue-entries";
 inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
                                                                        // (news/stored.hpp), if any
 // The same dictionary as a file beside each database's tables, written by
