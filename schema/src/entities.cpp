@@ -34,35 +34,25 @@ size_t codepoints(std::string_view s) {
     return n;
 }
 
+// A name's words' keys joined by sep; "" if one is in CJK script and cjk
+// is false.
+std::string joined_keys(std::string_view name, char sep, bool cjk) {
+    std::string key;
+    for (const Word& w : split_words(name)) {
+        if (w.cjk && !cjk) return {};
+        if (!key.empty()) key += sep;
+        key += w.key;
+    }
+    return key;
+}
+
 }  // namespace
 
-std::string alias_key(std::string_view alias) {
-    std::string key;
-    for (const Word& w : split_words(alias)) {
-        if (!key.empty()) key += ' ';
-        key += w.key;
-    }
-    return key;
-}
+std::string alias_key(std::string_view alias) { return joined_keys(alias, ' ', true); }
 
-std::string synonym_key(std::string_view alias) {
-    std::string key;
-    for (const Word& w : split_words(alias)) {
-        if (w.cjk) return {};  // CJK is n-grams: no synonym key
-        if (!key.empty()) key += ' ';
-        key += w.key;
-    }
-    return key;
-}
+std::string synonym_key(std::string_view alias) { return joined_keys(alias, ' ', false); }  // CJK: n-grams, no synonym
 
-std::string entity_slug(std::string_view name) {
-    std::string slug;
-    for (const Word& w : split_words(name)) {
-        if (!slug.empty()) slug += '-';
-        slug += w.key;
-    }
-    return slug;
-}
+std::string entity_slug(std::string_view name) { return joined_keys(name, '-', true); }
 
 Catalogue Catalogue::builtin() {
     Catalogue c;
