@@ -10,7 +10,8 @@
 // Per input: normalise_query and rewrite_query on the query; QueryBuilder::build
 // over a small database (the seed articles of corpus/ and two JSON records,
 // indexed once into a temporary folder by the indexer's Analyser, with the
-// catalogue's alias synonyms and spelling data as news-index writes them);
+// catalogue (write_catalogue()) and spelling data as news-index writes them;
+// the index's catalogue must answer each name as the whole one does);
 // the built query is run, its highlight derived (highlight_for) and snippets
 // cut (make_snippet) from each hit's stored text and from TEXT; then the
 // whole of news::searcher::search() runs the same options.
@@ -27,6 +28,7 @@
 #include "snippet.hpp"
 
 #include "news/entities.hpp"
+#include "news/index_catalogue.hpp"
 #include "news/schema.hpp"
 #include "news/stored.hpp"
 #include "news/text.hpp"
@@ -115,16 +117,7 @@ const std::string& database() {
 
         Xapian::WritableDatabase w(g_db_path, Xapian::DB_CREATE_OR_OVERWRITE);
         w.set_metadata(std::string(kMetaSchemaVersion), std::string(kSchemaVersion));
-        w.set_metadata(std::string(kMetaCatalogue), catalogue().text());
-        for (const Entity& e : catalogue().entities())
-            for (const Alias& al : e.aliases) {
-                std::string key;
-                for (const Word& word : split_words(al.text)) {
-                    if (word.cjk) { key.clear(); break; }
-                    key += (key.empty() ? "" : " ") + word.key;
-                }
-                if (!key.empty()) w.add_synonym(key, term(FieldId::Entity, e.slug));
-            }
+        write_catalogue(w, catalogue());
         indexer::Analyser analyser(catalogue());
         for (const indexer::Article& a : articles)
             for (indexer::IndexDoc& d : analyser.analyse(a)) {
@@ -180,10 +173,24 @@ void query_path(const searcher::Options& o, const std::string& text) {
     (void)searcher::rewrite_query(o.query());  // not normalised: must not crash either
 
     Xapian::Database db(database());
-    searcher::QueryBuilder builder(db, catalogue());
+    // The index's catalogue, entry by entry, answers as the whole one does.
+    for (const std::string& name : {o.query(), o.artists.empty() ? std::string() : o.artists.front()}) {
+        IndexCatalogue stored(db, "fuzz");
+        const Entity* e = catalogue().find(name);
+        require(stored.slug_of(name) == (e ? std::optional<std::string>(e->slug) : std::nullopt),
+                "IndexCatalogue::slug_of differs from Catalogue::find", name);
+        require(!stored.read_whole(), "IndexCatalogue read the whole catalogue", name);
+    }
+    IndexCatalogue stored(db, "fuzz");
+    searcher::QueryBuilder builder(db, stored);
     searcher::ParsedQuery p = builder.build(o);
     searcher::Highlight hl =
-        p.browse ? searcher::Highlight{} : searcher::highlight_for(p.words, p.normalised, catalogue());
+        p.browse ? searcher::Highlight{} : searcher::highlight_for(p.words, p.normalised, stored);
+    if (!p.browse) {
+        const searcher::Highlight whole = searcher::highlight_for(p.words, p.normalised, catalogue());
+        require(hl.aliases == whole.aliases && hl.cjk == whole.cjk,
+                "highlight_for differs between the index's catalogue and the whole", o.query());
+    }
     Xapian::Enquire enquire(db);
     enquire.set_query(p.query);
     Xapian::MSet mset = enquire.get_mset(0, 5, db.get_doccount());
