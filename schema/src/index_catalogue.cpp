@@ -49,7 +49,7 @@ void write_catalogue(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
             const std::string key = alias_key(a.text);
             std::string& value = entries[entry_key(kMetaAlias, key)];
             const std::string line = key + '\t' + e.slug + '\n';
-            if (value.find(line) == std::string::npos) value += line;
+            if (("\n" + value).find("\n" + line) == std::string::npos) value += line;  // (once: "V" and "v")
             if (std::string synonym = synonym_key(a.text); !synonym.empty()) db.add_synonym(synonym, target);
         }
     }
