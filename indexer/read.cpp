@@ -134,18 +134,6 @@ std::string string_field(const nlohmann::json& j, const char* key) {
     return {};
 }
 
-struct Fnv {
-    uint64_t h = 1469598103934665603ULL;
-    void add(std::string_view b) {
-        for (unsigned char c : b) h = (h ^ c) * 1099511628211ULL;
-    }
-    std::string hex() const {
-        char buf[17];
-        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-        return buf;
-    }
-};
-
 // The digest of a file, read in blocks (a large JSON Lines file is never held
 // whole), and of its first prefix_size bytes when that is not 0.
 bool file_digest(const std::string& path, FileInfo& info) {
@@ -515,12 +503,6 @@ std::optional<Article> parse_json_article(std::string_view line, const std::stri
     a.exchanges = string_list(j, "exchanges");
     if (a.title.empty()) a.title = first_sentence(a.body);
     return a;
-}
-
-std::string digest_of(std::string_view bytes) {
-    Fnv f;
-    f.add(bytes);
-    return f.hex();
 }
 
 std::string child_key(const std::string& dir_key, const std::string& name) {

@@ -105,8 +105,6 @@ struct ReadCallbacks {
     bool sampling = false;
 };
 
-// 64-bit FNV-1a of bytes, as 16 hex digits.
-std::string digest_of(std::string_view bytes);
 // The key of a folder's entry: path_key(folder + "/" + name) from the
 // folder's key and the entry's name, without normalising the whole path.
 std::string child_key(const std::string& dir_key, const std::string& name);

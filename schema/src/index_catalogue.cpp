@@ -31,9 +31,10 @@ Catalogue parse_lines(const std::string& lines, const std::string& source) {
 
 void write_catalogue(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
     const std::string text = catalogue.text();
-    const std::string count = std::to_string(catalogue.entities().size());
+    const std::string digest = digest_of(text);
     // (Written only when it changes: a run with nothing to do commits nothing.)
-    if (db.get_metadata(std::string(kMetaCatalogue)) == text && db.get_metadata(std::string(kMetaCatalogueEntries)) == count)
+    if (db.get_metadata(std::string(kMetaCatalogue)) == text &&
+        db.get_metadata(std::string(kMetaCatalogueEntries)) == digest)
         return;
     // A new catalogue, or one stored before its entries were: it replaces
     // the old one's synonyms and entries.
@@ -55,7 +56,7 @@ void write_catalogue(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
     }
     for (const auto& [k, v] : entries) db.set_metadata(k, v);
     db.set_metadata(std::string(kMetaCatalogue), text);
-    db.set_metadata(std::string(kMetaCatalogueEntries), count);
+    db.set_metadata(std::string(kMetaCatalogueEntries), digest);
 }
 
 IndexCatalogue::IndexCatalogue(const Xapian::Database& db, std::string source) : db_(db), source_(std::move(source)) {}
@@ -79,7 +80,12 @@ const Catalogue& IndexCatalogue::whole() {
 
 bool IndexCatalogue::has_entries() {
     if (given_ || whole_) return false;  // (answered from the whole once it is read)
-    if (!entries_) entries_ = !db_.get_metadata(std::string(kMetaCatalogueEntries)).empty();
+    // Entries of this very text: a writer that changed the text alone (an
+    // older news-index) leaves them stale, and the whole is read instead.
+    if (!entries_) {
+        const std::string digest = db_.get_metadata(std::string(kMetaCatalogueEntries));
+        entries_ = !digest.empty() && digest == digest_of(db_.get_metadata(std::string(kMetaCatalogue)));
+    }
     return *entries_;
 }
 

@@ -18,15 +18,23 @@ std::string term(FieldId id, std::string_view value) {
     // it unique with a hash of the whole.
     constexpr size_t kMaxTerm = kMaxTermBytes;
     if (t.size() > kMaxTerm) {
-        uint64_t h = 1469598103934665603ULL;  // FNV-1a
-        for (unsigned char c : value) h = (h ^ c) * 1099511628211ULL;
-        char hex[17];
-        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
         t.resize(kMaxTerm - 17);
         t += '#';
-        t += hex;
+        t += digest_of(value);
     }
     return t;
+}
+
+std::string Fnv::hex() const {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+std::string digest_of(std::string_view bytes) {
+    Fnv f;
+    f.add(bytes);
+    return f.hex();
 }
 
 std::string newest_key(std::string_view date, std::string_view id) {

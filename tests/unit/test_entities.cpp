@@ -414,6 +414,18 @@ TEST_CASE("a new catalogue replaces the stored one's aliases and lines; an older
     IndexCatalogue old(index.readable(), "test");
     CHECK(old.slug_of("Kim Taehyung") == "v");
     CHECK(old.read_whole());
+    {
+        // A writer that changes the text alone (an older news-index): the
+        // entries are stale, and the whole text answers.
+        Xapian::WritableDatabase w = index.writable();
+        write_catalogue(w, second);
+        w.set_metadata(std::string(kMetaCatalogue), first.text());
+        w.commit();
+    }
+    IndexCatalogue stale(index.readable(), "test");
+    CHECK(stale.slug_of("taehyung") == "v");
+    CHECK_FALSE(stale.slug_of("kim taehyung"));
+    CHECK(stale.read_whole());
     // The next write stores the lines again.
     {
         Xapian::WritableDatabase w = index.writable();

@@ -11,9 +11,11 @@
 //   metadata kMetaAlias + KEY     "KEY<TAB>slug" for the entity of each alias,
 //                                 KEY the alias's alias_key()
 //   metadata kMetaCatalogueEntries
-//                                 how many entities the two hold; absent in an
-//                                 index written before them, which is then
-//                                 read whole
+//                                 the digest (digest_of()) of the text the
+//                                 entries were written with; an index without
+//                                 it (written before the entries), or whose
+//                                 text has another (changed by an older
+//                                 news-index), is read whole
 //   synonyms synonym_key(alias)   → the entity's XE term, for each alias
 //                                 with one (for the query parser)
 // A KEY is cut to kMaxEntityKey bytes: entries whose keys share those bytes

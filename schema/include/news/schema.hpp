@@ -110,6 +110,18 @@ std::string digest_hex(std::string_view value);
 // longer one keeps its head and ends with '#' and a hash of the whole value.
 inline constexpr size_t kMaxTermBytes = 240;
 
+// 64-bit FNV-1a: the hash a long term value keeps (term()), news-index's
+// digests of files and records, and the stored catalogue's (kMetaCatalogueEntries).
+struct Fnv {
+    uint64_t h = 1469598103934665603ULL;
+    void add(std::string_view bytes) {
+        for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+    }
+    std::string hex() const;  // 16 hex digits
+};
+// The FNV-1a of bytes, as 16 hex digits.
+std::string digest_of(std::string_view bytes);
+
 // The value of Slot::Newest for a document ("" date: undated).
 std::string newest_key(std::string_view date, std::string_view id);
 // The id in a Slot::Newest value, as its Q term holds it (lower case).
@@ -122,8 +134,8 @@ inline constexpr std::string_view kTypePost = "post";
 // Database metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "news:schema";  // kSchemaVersion
 inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalogue text used at index time
-// ...and each entity's line of it, each alias's entity, and how many
-// entities those hold (news/index_catalogue.hpp).
+// ...and each entity's line of it, each alias's entity, and the digest of
+// the text those were written with (news/index_catalogue.hpp).
 inline constexpr std::string_view kMetaEntity = "news:entity:";
 inline constexpr std::string_view kMetaAlias = "news:alias:";
 inline constexpr std::string_view kMetaCatalogueEntries = "news:catalogue-entries";
