@@ -31,7 +31,8 @@ struct ParsedQuery {
 class QueryBuilder {
 public:
     // The index's entity catalogue, for artist: and --artist (match.cpp keeps
-    // it with the open index: it reads what queries ask for once)...
+    // it with the open index: each query reads the entries it names, an
+    // older index's whole catalogue is read once)...
     QueryBuilder(const Xapian::Database& db, IndexCatalogue& catalogue);
     // ...or a catalogue at hand.
     QueryBuilder(const Xapian::Database& db, const Catalogue& catalogue);
