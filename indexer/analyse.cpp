@@ -20,7 +20,7 @@ constexpr Xapian::termpos kFieldGap = 1;
 
 Analyser::Analyser(const Catalogue& catalogue, const std::string& dictionary, int level)
     : catalogue_(catalogue), matcher_(catalogue), level_(level), codec_(dictionary, level) {
-    tg_.set_stemmer(Xapian::Stem(std::string(kStemLanguage)));
+    tg_.set_stemmer(text_stemmer());
     tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
     // Stop words are indexed as typed (phrases and queries of stop words

@@ -620,7 +620,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, IndexCatalogue& catalogue
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::unique_ptr<IndexCatalogue> own, IndexCatalogue* catalogue)
     : db_(db), own_(std::move(own)), catalogue_(catalogue ? catalogue : own_.get()) {
     qp_.set_database(db);
-    qp_.set_stemmer(Xapian::Stem(std::string(kStemLanguage)));
+    qp_.set_stemmer(text_stemmer());
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp_.set_stopper(&stopper());  // stop words drop out of queries, except in phrases
     // The field table drives the parser: every named field is a prefix.

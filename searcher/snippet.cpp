@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <bitset>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 namespace news::searcher {
@@ -151,7 +150,7 @@ private:
 
     int match(const Word& w) {
         if (!w.cjk && maybe_stem(w.key)) {
-            auto it = hl_.stems.find(stem_of(w.key));
+            auto it = hl_.stems.find(stemmer()(w.key));
             if (it != hl_.stems.end()) return term(&*it);
         }
         if (word_first_.test(first_byte(w.key)))
@@ -179,21 +178,13 @@ private:
         return key.empty() ? 0 : static_cast<unsigned char>(key[0]);
     }
 
+    // A word's English stem: the hits of a query, and the queries of a batch,
+    // share most of their words, and the stemmer remembers them (it was most
+    // of the time spent matching them).
     static const Xapian::Stem& stemmer() {
-        static thread_local const Xapian::Stem stem("english");  // a Stem is not thread-safe
+        static thread_local const Xapian::Stem stem = text_stemmer();  // a Stem is not thread-safe
         return stem;
     }
-
-    // A word's English stem, remembered (per thread, up to kStemsKept words):
-    // the hits of a query, and the queries of a batch, share most of their
-    // words, and the stemmer was most of the time spent matching them.
-    static const std::string& stem_of(const std::string& key) {
-        static thread_local std::unordered_map<std::string, std::string> stems;
-        if (auto it = stems.find(key); it != stems.end()) return it->second;
-        if (stems.size() >= kStemsKept) stems.clear();
-        return stems.emplace(key, stemmer()(key)).first->second;
-    }
-    static constexpr size_t kStemsKept = 100000;
 
     const Highlight& hl_;
     std::vector<const void*> terms_;

@@ -1,11 +1,14 @@
 #include "news/text.hpp"
 
+#include "news/schema.hpp"
+
 #include <xapian.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <unordered_map>
 #include <utility>
 
 namespace news {
@@ -611,6 +614,29 @@ Tags extract_tags(std::string_view utf8) {
     }
     return tags;
 }
+
+namespace {
+
+// Xapian::Stem(kStemLanguage) with a memory of the stems it gave.
+class RememberingStemmer : public Xapian::StemImplementation {
+public:
+    explicit RememberingStemmer(size_t keep) : stem_(std::string(kStemLanguage)), keep_(keep) {}
+    std::string operator()(const std::string& word) override {
+        if (auto it = seen_.find(word); it != seen_.end()) return it->second;
+        if (seen_.size() >= keep_) seen_.clear();
+        return seen_.emplace(word, stem_(word)).first->second;
+    }
+    std::string get_description() const override { return std::string(kStemLanguage); }
+
+private:
+    Xapian::Stem stem_;
+    size_t keep_;
+    std::unordered_map<std::string, std::string> seen_;
+};
+
+}  // namespace
+
+Xapian::Stem text_stemmer(size_t keep) { return Xapian::Stem(new RememberingStemmer(keep)); }
 
 std::string trim_ascii(std::string_view s) {
     constexpr std::string_view space = " \t\r\n\f\v";

@@ -15,7 +15,7 @@ namespace {
 // The terms Xapian's TermGenerator makes from a normalised text, as the indexer does.
 std::set<std::string> terms_of(const std::string& text) {
     Xapian::TermGenerator tg;
-    tg.set_stemmer(Xapian::Stem("english"));
+    tg.set_stemmer(text_stemmer());
     tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
     Xapian::Document doc;
     tg.set_document(doc);
@@ -26,7 +26,7 @@ std::set<std::string> terms_of(const std::string& text) {
 // The terms a query's QueryParser reading asks for.
 std::set<std::string> query_terms(const std::string& query) {
     Xapian::QueryParser qp;
-    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemmer(text_stemmer());
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     auto q = qp.parse_query(normalise_query(query),
                             Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM);
@@ -164,6 +164,24 @@ TEST_CASE("the stop list is Snowball's English one, whole words in lower case") 
         "than", "too", "very", "s", "t", "can", "will", "just", "don", "should", "now"};
     REQUIRE(std::size(snowball) == 127);
     for (const char* w : snowball) CHECK(stop(w));
+}
+
+TEST_CASE("the text stemmer gives Xapian's English stems, also once it has remembered them and started afresh") {
+    const Xapian::Stem english("english");
+    const std::vector<std::string> words = {"concerts", "concert", "dying",  "generously", "skies", "running",
+                                            "taehyung", "jazz",    "queens", "",           "1987",  "ponies",
+                                            "concerts", "dying",   "gaga",   "relational", "x",     "concerts"};
+    // Remembering 3 words at most: it starts afresh several times on the way.
+    for (size_t keep : {size_t{100000}, size_t{3}, size_t{1}}) {
+        Xapian::Stem stem = text_stemmer(keep);
+        for (int pass = 0; pass < 2; ++pass)
+            for (const auto& w : words) {
+                INFO(keep << " " << w);
+                CHECK(stem(w) == english(w));
+            }
+        CHECK(stem.get_description() == english.get_description());
+    }
+    CHECK(text_stemmer()("concerts") == "concert");
 }
 
 TEST_CASE("hashtags and handles are extracted in lower case, once each") {
