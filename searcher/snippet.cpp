@@ -103,7 +103,20 @@ public:
         for (const auto& q : hl.cjk)
             for (auto& w : split_words(q))
                 if (w.cjk) cjk_.emplace_back(std::move(w.key), &q);
+        // Every way a word matches starts with its key's first byte.
+        key_starts_ = word_first_ | stem_first_;
+        for (const auto& alias : hl.aliases)
+            for (const auto& a : alias)
+                if (!a.empty()) key_starts_.set(static_cast<unsigned char>(a[0]));
+        for (const auto& p : hl.prefixes) {
+            if (p.empty()) key_starts_.set();
+            else key_starts_.set(static_cast<unsigned char>(p[0]));
+        }
     }
+
+    // The first bytes of the keys that can match: a word's key is needed
+    // only when it begins with one of them (split_words(text, key_starts)).
+    const std::bitset<256>& key_starts() const { return key_starts_; }
 
     // Per word, the index of the query term it matched, or -1.
     std::vector<int> mark(std::string_view text, const std::vector<Word>& words) {
@@ -189,7 +202,7 @@ private:
     const Highlight& hl_;
     std::vector<const void*> terms_;
     std::vector<std::pair<std::string, const std::string*>> cjk_;  // CJK run, its query entry
-    std::bitset<256> word_first_, alias_first_, stem_first_;
+    std::bitset<256> word_first_, alias_first_, stem_first_, key_starts_;
     size_t stem_min_ = kNone;
 };
 
@@ -357,8 +370,8 @@ std::vector<SnippetPart> render(std::string_view t, const std::vector<Word>& wor
 std::vector<SnippetPart> make_snippet(std::string_view text, const Highlight& highlight, size_t length) {
     if (text.empty()) return {};
     if (length == 0 || length > text.size()) length = text.size();
-    std::vector<Word> words = split_words(text);
     Matcher matcher(highlight);
+    std::vector<Word> words = split_words(text, matcher.key_starts());
     std::vector<int> marks = matcher.mark(text, words);
     std::vector<size_t> hits;
     for (size_t k = 0; k < words.size(); ++k)

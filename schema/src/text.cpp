@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <cstring>
 #include <unordered_map>
@@ -531,7 +532,11 @@ inline unsigned code_point(const char* p, size_t n, size_t& len) {
 
 }  // namespace
 
-std::vector<Word> split_words(std::string_view utf8) {
+namespace {
+
+// split_words(), with the keys of all words (key_starts null) or of those
+// whose key begins with a byte in *key_starts.
+std::vector<Word> split(std::string_view utf8, const std::bitset<256>* key_starts) {
     std::vector<Word> words;
     const char* s = utf8.data();
     const size_t size = utf8.size();
@@ -579,16 +584,28 @@ std::vector<Word> split_words(std::string_view utf8) {
         }
         w.end = at;
         std::string_view raw = utf8.substr(w.begin, w.end - w.begin);
+        bool keyed = true;
         if (w.cjk) {
             w.key = std::string(raw);
         } else if (ascii) {
-            ascii_key(raw, w.key);
+            // (An ASCII word's key is never empty, and begins with its first letter in lower case.)
+            const auto first = static_cast<unsigned char>(raw[0]);
+            keyed = !key_starts || key_starts->test(first >= 'A' && first <= 'Z' ? first + ('a' - 'A') : first);
+            if (keyed) ascii_key(raw, w.key);
         } else {
             w.key = fold_word(raw);
         }
-        if (!w.key.empty()) words.push_back(std::move(w));
+        if (!keyed || !w.key.empty()) words.push_back(std::move(w));
     }
     return words;
+}
+
+}  // namespace
+
+std::vector<Word> split_words(std::string_view utf8) { return split(utf8, nullptr); }
+
+std::vector<Word> split_words(std::string_view utf8, const std::bitset<256>& key_starts) {
+    return split(utf8, &key_starts);
 }
 
 Tags extract_tags(std::string_view utf8) {

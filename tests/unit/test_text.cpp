@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <bitset>
 #include <set>
 #include <string>
 #include <vector>
@@ -139,6 +141,32 @@ TEST_CASE("words at the edges: apostrophes, scripts, emoji and bytes that are no
     CHECK(words("a\xE2\x80\x8D" "b") == V{"0-1:a", "4-5:b"});  // a zero-width joiner splits
     CHECK(words("ABC_123") == V{"0-7:abc_123"});
     CHECK(words("Ǆemal İstanbul ﬁne") == V{"0-6:dzemal", "7-16:istanbul", "17-22:ﬁne"});
+}
+
+TEST_CASE("split_words with key_starts: the same words and ranges, keys only where they may be wanted") {
+    const std::string text =
+        "Gaga's JAZZ show, j-hope and Émile at the 방탄소년단 concert: don't Gaga_1 9pm "
+        "x'뷔 Beyonc\xC3\xA9's caf\xE9 ABC_123 grammy GRAMMYS";
+    const std::vector<Word> all = split_words(text);
+    for (const std::string starts : {"", "g", "gj", "cd9_x", "abcdefghijklmnopqrstuvwxyz0123456789_"}) {
+        std::bitset<256> wanted;
+        for (char c : starts) wanted.set(static_cast<unsigned char>(c));
+        const std::vector<Word> some = split_words(text, wanted);
+        INFO("key starts \"" << starts << "\"");
+        REQUIRE(some.size() == all.size());
+        for (size_t i = 0; i < all.size(); ++i) {
+            INFO(all[i].key);
+            CHECK(some[i].begin == all[i].begin);
+            CHECK(some[i].end == all[i].end);
+            CHECK(some[i].cjk == all[i].cjk);
+            const std::string_view raw(text.data() + all[i].begin, all[i].end - all[i].begin);
+            const bool ascii = std::all_of(raw.begin(), raw.end(), [](char c) { return (c & 0x80) == 0; });
+            if (!ascii || wanted.test(static_cast<unsigned char>(all[i].key[0])))
+                CHECK(some[i].key == all[i].key);  // CJK and beyond ASCII always, the rest when wanted
+            else
+                CHECK(some[i].key.empty());
+        }
+    }
 }
 
 TEST_CASE("the stop list is Snowball's English one, whole words in lower case") {
