@@ -20,6 +20,7 @@
 #include "news/stored.hpp"
 #include "news/text.hpp"
 
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -46,13 +47,27 @@ indexer::Analyser& analyser() {
     return a;
 }
 
-// split_words: words in order, each a non-empty byte range of the text.
+// split_words: words in order, each a non-empty byte range of the text;
+// with key_starts (here the text's odd bytes), the same words, each with
+// its key or, when that key begins with another byte, none.
 void check_words(std::string_view text) {
     size_t last_end = 0;
-    for (const Word& w : split_words(text)) {
+    const std::vector<Word> words = split_words(text);
+    for (const Word& w : words) {
         require(w.begin < w.end && w.end <= text.size(), "split_words: a word's range is outside the text");
         require(w.begin >= last_end, "split_words: words overlap or go backwards");
         last_end = w.end;
+    }
+    std::bitset<256> starts;
+    for (size_t i = 1; i < text.size(); i += 2) starts.set(static_cast<unsigned char>(text[i]));
+    const std::vector<Word> some = split_words(text, starts);
+    require(some.size() == words.size(), "split_words with key_starts: other words");
+    for (size_t i = 0; i < words.size(); ++i) {
+        require(some[i].begin == words[i].begin && some[i].end == words[i].end && some[i].cjk == words[i].cjk,
+                "split_words with key_starts: a word's range differs");
+        require(some[i].key == words[i].key ||
+                    (some[i].key.empty() && !starts.test(static_cast<unsigned char>(words[i].key[0]))),
+                "split_words with key_starts: a wanted key is missing or wrong");
     }
 }
 
