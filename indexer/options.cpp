@@ -16,6 +16,7 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
         "other files are skipped and counted.  Incremental: a re-run touches only new, changed\n"
         "and removed files (and, in JSON Lines, changed records).",
         "news-index");
+    add_version_flag(*app);
     o.db = default_db_path();
     app->add_option("--db", o.db, "database to create or update (env: NEWS_DB)")->capture_default_str();
     app->add_option("paths", o.paths, "files and folders to index (default: corpus/)");

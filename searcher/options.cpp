@@ -48,6 +48,7 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     auto app = std::make_unique<CLI::App>(
         "Search a news index made by news-index: ranked results with snippets, filters and facet counts.",
         "news-search");
+    add_version_flag(*app);
     o.db = {default_db_path()};
     app->add_option("query", o.words, "the query (see the syntax below)");
     app->add_option("--db", o.db,
