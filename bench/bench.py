@@ -18,7 +18,8 @@ Steps (each engine on the same input, warm page cache, one after another):
  3. queries (bench/queries.txt, 50): in process (news-search --batch, with and
     without --facets; FTS5 through Python's sqlite3; Xapian through its
     Python bindings), one warm-up pass then timed passes, and as whole
-    processes (news-search, quest, sqlite3 CLI), median and p99;
+    processes (news-search, quest, sqlite3 CLI; and the start-up alone,
+    news-search --version and quest --version), median and p99;
  4. incremental: omindex vs news-index on a copy of ../shared/corpora/bbc/
     (full once; no change, one new article, one changed file each 9 times,
     the median), and news-index on a copy of the 1x JSON Lines (no change,
@@ -368,6 +369,13 @@ class Bench:
                     self.notes.append("%dx in-process %s: %s" % (k, engine, e))
 
     def process_cmd(self, engine, db, q):
+        # Start-up alone: the executable printing its version (loading and
+        # relocating libxapian and libstdc++; for news-search also building
+        # its command line), the floor under each query's whole process.
+        if engine == "ours --version":
+            return [self.news_search, "--version"]
+        if engine == "quest --version":
+            return ["quest", "--version"]
         if engine in ("ours", "ours --quick"):
             return ([self.news_search, "--db", db["ours"], "--limit", "10", "--color", "never"]
                     + (["--quick"] if engine == "ours --quick" else []) + [q[1]])
@@ -382,7 +390,7 @@ class Bench:
     def queries_process(self, k, db):
         """Each query through each engine in turn (warm-up pass, then the timed passes)."""
         engines = [e for e, need in (("ours", "ours"), ("ours --quick", "ours"), ("quest", "scriptindex"),
-                                     ("sqlite3", "fts5"))
+                                     ("sqlite3", "fts5"), ("ours --version", "ours"), ("quest --version", "scriptindex"))
                    if (k, need) in self.index]
         env = dict(os.environ, NO_COLOR="1")
         log("%dx: whole-process queries, %d passes of %s" % (k, self.process_passes, ", ".join(engines)))
@@ -696,7 +704,9 @@ class Bench:
                  "the scriptindex database) times parse, match with an exact total and `MSet::snippet()`. "
                  "**Whole process**: each query through each engine in turn, a warm-up pass, then %d timed "
                  "pass%s (%d samples each): `news-search` (text output with snippets), `quest` (no snippets; prints the stored fields) and the `sqlite3` CLI (the same "
-                 "SELECT), output to /dev/null."
+                 "SELECT), output to /dev/null; in the same turns `news-search --version` and `quest --version`, "
+                 "start-up alone (the dynamic loader, libstdc++'s and libxapian's set-up, and for news-search "
+                 "its command line): the floor under each whole process."
                  % (self.inproc_passes, 50 * self.inproc_passes, self.process_passes, "" if self.process_passes == 1 else "es",
                     50 * self.process_passes))
         L.append("")
@@ -705,20 +715,37 @@ class Bench:
         for k in self.scales:
             for mode, table, engines, ref in (
                     ("in process", self.inproc, ("ours", "ours --facets", "ours --quick", "fts5", "xapian-py"), "ours"),
-                    ("whole process", self.process, ("ours", "ours --quick", "quest", "sqlite3"), "ours")):
+                    ("whole process", self.process,
+                     ("ours", "ours --quick", "quest", "sqlite3", "ours --version", "quest --version"), "ours")):
                 label = {"ours": "news-search", "ours --facets": "news-search --facets",
                          "ours --quick": "news-search --quick", "fts5": "FTS5",
-                         "xapian-py": "Xapian (Python)", "quest": "quest", "sqlite3": "sqlite3 CLI"}
+                         "xapian-py": "Xapian (Python)", "quest": "quest", "sqlite3": "sqlite3 CLI",
+                         "ours --version": "news-search --version (start-up)",
+                         "quest --version": "quest --version (start-up)"}
                 mo, po = self.stat(table, k, ref, median), self.stat(table, k, ref, p99)
                 for e in engines:
                     xs = table.get((k, e))
                     if not xs:
                         continue
                     me, pe = median(xs), p99(xs)
-                    peer = e not in ("ours", "ours --facets", "ours --quick")
+                    peer = e in ("fts5", "xapian-py", "quest", "sqlite3")
                     L.append("| %d× | %s | %s | %s | %s | %s | %s |" % (
                         k, mode, label[e], fms(me), fms(pe), fratio(ratio(mo, me)) if peer else "",
                         fratio(ratio(po, pe)) if peer else ""))
+        beyond = []
+        for k in self.scales:
+            cells = []
+            for e, floor, name in (("ours", "ours --version", "news-search"),
+                                   ("ours --quick", "ours --version", "news-search --quick"),
+                                   ("quest", "quest --version", "quest")):
+                whole, start = self.stat(self.process, k, e, median), self.stat(self.process, k, floor, median)
+                if whole is not None and start is not None:
+                    cells.append("%s %s" % (name, fms(whole - start)))
+            if cells:
+                beyond.append("%d×: %s" % (k, ", ".join(cells)))
+        if beyond:
+            L.append("")
+            L.append("Whole process beyond start-up (median less the start-up median): " + "; ".join(beyond) + ".")
         L.append("")
         L.append("By kind of query, in-process median (news-search / FTS5):")
         L.append("")
