@@ -58,6 +58,11 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
         wo.list = [](const std::string& what, const std::string& where) { fmt::print("{:<8} {}\n", what, where); };
     const bool fresh = wo.overwrite;
     Writer writer(db, catalogue, std::move(wo));
+    if (writer.recognition_changed())
+        print_diagnostic({Severity::Warning, db,
+                          "its articles' entities were recognised with another entity catalogue or an older "
+                          "news-index; those not re-read in this run keep what was found then (run news-index "
+                          "--rebuild to recognise them all again)"});
     Progress progress(!o.quiet);
     ReadStats read_stats;
     size_t docs = 0;

@@ -199,9 +199,16 @@ Writer::Writer(const std::string& path, const Catalogue& catalogue, WriterOption
         if (!empty_at_start_ && version != kSchemaVersion)
             throw Error(path + ": made by another version of news-index (schema \"" + version +
                         "\"); run news-index --rebuild");
+        // Entities recognised otherwise than this run would (another
+        // catalogue, or an older matcher): only a fresh build records how.
+        const std::string stamp = recognition_stamp(catalogue);
+        const bool fresh = options_.overwrite || empty_at_start_;
+        recognition_changed_ = !fresh && meta_read_.get_metadata(std::string(kMetaRecognition)) != stamp;
         if (options_.dry_run) return;
         if (options_.overwrite) dictionary_ = options_.dictionary;
         write_catalogue_and_version(meta_, catalogue);
+        if (fresh && meta_.get_metadata(std::string(kMetaRecognition)) != stamp)
+            meta_.set_metadata(std::string(kMetaRecognition), stamp);
         if (options_.overwrite && !options_.dictionary.empty())
             meta_.set_metadata(std::string(kMetaDocDict), options_.dictionary);
         if (sharded_) {

@@ -66,6 +66,11 @@ public:
     // Opens (creating if need be) the database at path.  Throws news::Error.
     Writer(const std::string& path, const Catalogue& catalogue, WriterOptions options);
 
+    // Whether the documents already indexed had their entities recognised
+    // with another catalogue or an older matcher (kMetaRecognition): those
+    // this run does not re-read keep what was found then.
+    bool recognition_changed() const { return recognition_changed_; }
+
     // JSON Lines: the size the file had when indexed, when its last line was whole (else 0).
     uint64_t recorded_size(const std::string& key) const;
     // True (and the file counts as seen) when its size and modification
@@ -165,6 +170,7 @@ private:
     Xapian::Database db_;                        // all shards as one
     bool sharded_ = false;
     bool empty_at_start_ = true;
+    bool recognition_changed_ = false;
     std::optional<std::string> dictionary_;
     size_t since_commit_ = 0;
     WriteStats stats_;

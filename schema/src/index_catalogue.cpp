@@ -29,6 +29,10 @@ Catalogue parse_lines(const std::string& lines, const std::string& source) {
 
 }  // namespace
 
+std::string recognition_stamp(const Catalogue& catalogue) {
+    return std::string(kRecognitionRules) + ":" + digest_of(catalogue.text());
+}
+
 void write_catalogue(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
     const std::string text = catalogue.text();
     const std::string digest = digest_of(text);

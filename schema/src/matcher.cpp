@@ -27,6 +27,18 @@
 //  6. A one-word CJK alias matches at the start of a CJK run, where Korean
 //     attaches its particles (방탄소년단은); a one-character one (뷔) only alone
 //     or followed by a particle (뷔가, 뷔의).
+//  7. A solo artist's one-word alias (Drake, Madonna, Bieber) does not count
+//     as part of a longer name: right after a capitalised word in the middle
+//     of a sentence ("the film Vera Drake", "Hailey Bieber", "Mr Drake") or
+//     right before one ("Drake Bell", "Madonna Inn"); nor after a title
+//     ("Mr Drake").  Once a text has shown such a name, the same first name
+//     at the start of a sentence does not count either ("Vera Drake won"),
+//     nor, unless the artist is named another way ("Justin Bieber"), the
+//     word alone: news names a person in full, then by surname ("UAW
+//     president Owen Bieber ... Bieber said").  Words of another mention ("BTS Jimin"), words in
+//     capitals, possessives ("Toronto's Drake"), days and months do not
+//     count as name parts, and a line written in title case ("Fans Slam
+//     Drake Over Tour") shows nothing.
 #include "news/entities.hpp"
 
 #include "news/text.hpp"
@@ -50,6 +62,19 @@ constexpr std::string_view kNotAfter[] = {
     "vol",      "volume",    "war",     "william"};
 // Words after which it is a shape ("V sign").
 constexpr std::string_view kNotBefore[] = {"engine", "formation", "neck", "shape", "shaped", "sign", "signs"};
+// Capitalised words that stand before or after a name without being part
+// of it (rule 7): "on Monday Drake said", "in May Madonna".
+constexpr std::string_view kNotNamePart[] = {
+    "april", "august",   "december", "february", "friday", "january",  "july",    "june",   "march",
+    "may",   "monday",   "november", "october",  "saturday", "september", "sunday", "thursday", "tuesday",
+    "wednesday"};
+// Words a title-case headline keeps in lower case (rule 7).
+constexpr std::string_view kSmallWords[] = {"and",  "but", "for", "from", "into", "nor",  "off", "onto", "out",
+                                            "over", "per", "than", "the", "upon", "via", "with", "yet"};
+// Titles before a surname: "Mr Drake" is never the rapper (rule 7).
+constexpr std::string_view kTitles[] = {"admiral", "captain", "dame", "doctor", "dr",       "father", "judge",
+                                        "lord",    "miss",    "mr",   "mrs",    "ms",       "prof",   "professor",
+                                        "rev",     "saint",   "sir",  "st",     "sergeant", "sgt"};
 // Korean particles that may follow a one-syllable alias (뷔가).
 constexpr std::string_view kParticles[] = {"은", "는", "이", "가", "을", "를", "의",  "와",
                                            "과", "도", "에게", "랑", "이랑", "님"};
@@ -147,6 +172,122 @@ bool stands_as_name(std::string_view text, const std::vector<Word>& words, size_
     return true;
 }
 
+// Rule 7: whether a word is written as a name: a capital, then not only
+// capitals ("Vera", "McCartney"; not "BTS", "I").
+bool capitalised(std::string_view raw) {
+    Xapian::Utf8Iterator it(raw.data(), raw.size());
+    if (it == Xapian::Utf8Iterator() || Xapian::Unicode::get_category(*it) != Xapian::Unicode::UPPERCASE_LETTER)
+        return false;
+    for (++it; it != Xapian::Utf8Iterator(); ++it)
+        if (Xapian::Unicode::get_category(*it) == Xapian::Unicode::LOWERCASE_LETTER) return true;
+    return false;
+}
+
+// Rule 7: whether the text at `at` starts a sentence or a line (quotes and
+// brackets before it aside).
+bool sentence_start(std::string_view text, size_t at) {
+    while (at > 0) {
+        unsigned char c = static_cast<unsigned char>(text[at - 1]);
+        if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '[') { --at; continue; }
+        if (c == '\n' || c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
+        if (c & 0x80) {  // a quote, NBSP or ellipsis: step over the whole character
+            size_t k = at - 1;
+            while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+            std::string_view ch = text.substr(k, at - k);
+            if (ch == "\u2026") return true;
+            if (ch == "\u201C" || ch == "\u2018" || ch == "\u00A0" || ch == "\u00AB") { at = k; continue; }
+        }
+        return false;
+    }
+    return true;
+}
+
+// Rule 7: whether the line around `at` is in title case ("Fans Slam Drake
+// Over Tour Dates", "Happy Birthday Jimin"): two capitalised words or more,
+// and no word of three letters or more in lower case but the small words
+// such headlines keep in lower case.
+bool title_case_line(std::string_view text, size_t at) {
+    size_t begin = text.rfind('\n', at);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    size_t end = std::min(text.find('\n', at), text.size());
+    size_t capitals = 0;
+    for (size_t k = begin; k < end;) {
+        while (k < end && !is_letter(text[k]) && !(text[k] & 0x80)) ++k;
+        size_t start = k;
+        while (k < end && (is_letter(text[k]) || (text[k] & 0x80))) ++k;
+        if (start == k) continue;
+        if (text[start] >= 'A' && text[start] <= 'Z') ++capitals;
+        else if (is_lower(text[start]) && k - start >= 3 && !in(kSmallWords, text.substr(start, k - start)))
+            return false;
+    }
+    return capitals >= 2;
+}
+
+// A mention before rules 4 and 7 have had their say.
+struct Found {
+    Mention mention;
+    size_t entity;
+    bool ambiguous;
+    bool name_word;  // rule 7 applies
+    size_t word;     // the index of its first word in the text's words
+    size_t used;     // and the number of its words
+};
+
+// Rule 7: drops a solo artist's one-word name where it is part of a longer
+// name.  First the words seen as first names before it in this text, then
+// the mentions to drop.
+void drop_name_parts(std::string_view text, const std::vector<Word>& words, std::vector<Found>& found) {
+    if (std::none_of(found.begin(), found.end(), [](const Found& f) { return f.name_word; })) return;
+    std::vector<char> in_mention(words.size(), 0);
+    for (const Found& f : found) std::fill_n(in_mention.begin() + f.word, f.used, 1);
+    auto name_part = [&](size_t k) {
+        const Word& w = words[k];
+        std::string_view raw = text.substr(w.begin, w.end - w.begin);
+        return !in_mention[k] && !w.cjk && possessive(raw) == 0 && capitalised(raw) && !in(kNotNamePart, w.key);
+    };
+    auto before = [&](const Found& f) {  // the name part right before f, or words.size()
+        size_t k = f.word;
+        if (k == 0 || !spaced(text.substr(words[k - 1].end, words[k].begin - words[k - 1].end), false))
+            return words.size();
+        return name_part(k - 1) ? k - 1 : words.size();
+    };
+    auto after = [&](const Found& f) {  // whether a name part follows f
+        size_t n = f.word + 1;
+        const Word& w = words[f.word];
+        return n < words.size() && w.end == f.mention.end &&  // not after a possessive
+               spaced(text.substr(w.end, words[n].begin - w.end), false) && name_part(n) &&
+               !title_case_line(text, w.begin);
+    };
+
+    std::vector<std::pair<size_t, std::string>> first_names;  // (entity, word key)
+    for (const Found& f : found) {
+        if (!f.name_word) continue;
+        size_t k = before(f);
+        if (k < words.size() && (in(kTitles, words[k].key) || (!sentence_start(text, words[k].begin) &&
+                                                                !title_case_line(text, words[k].begin))))
+            first_names.emplace_back(f.entity, words[k].key);
+    }
+    // Once a text has shown such a name, the one word alone is its bearer
+    // ("UAW president Owen Bieber ... Bieber said"), unless the artist is also
+    // named another way ("Justin Bieber").
+    std::vector<size_t> other_bearer;
+    for (const auto& [entity, key] : first_names)
+        if (std::none_of(found.begin(), found.end(),
+                         [&, entity = entity](const Found& f) { return f.entity == entity && !f.name_word; }))
+            other_bearer.push_back(entity);
+    auto drop = [&](const Found& f) {
+        if (!f.name_word) return false;
+        if (std::find(other_bearer.begin(), other_bearer.end(), f.entity) != other_bearer.end()) return true;
+        size_t k = before(f);
+        if (k < words.size() &&
+            std::find(first_names.begin(), first_names.end(), std::make_pair(f.entity, words[k].key)) !=
+                first_names.end())
+            return true;
+        return after(f);
+    };
+    found.erase(std::remove_if(found.begin(), found.end(), drop), found.end());
+}
+
 // Rule 4: "Tae" in "Tae-yong", "Jin" in "Seok-jin".
 bool hyphen_syllable(std::string_view text, const Word& w) {
     return (w.end + 1 < text.size() && text[w.end] == '-' && is_lower(text[w.end + 1])) ||
@@ -176,6 +317,7 @@ Matcher::Matcher(const Catalogue& catalogue) : catalogue_(&catalogue) {
             c.lead = alias.text.substr(0, words[0].begin);
             c.one_letter = one_word && !c.cjk && codepoints(c.words[0]) == 1;
             c.ambiguous = c.one_letter || (exact && one_word && member);
+            c.name_word = one_word && !c.cjk && !c.one_letter && !member && entity.kind == "person";
             by_first_word_[words[0].cjk ? first_char(c.words[0]) : c.words[0]].push_back(std::move(c));
         }
     }
@@ -217,11 +359,6 @@ Matcher::Matcher(const Catalogue& catalogue) : catalogue_(&catalogue) {
 
 std::vector<Mention> Matcher::find(std::string_view text) const {
     const std::vector<Word> words = split_words(text);
-    struct Found {
-        Mention mention;
-        size_t entity;
-        bool ambiguous;
-    };
     std::vector<Found> found;
 
     // The number of words the candidate matches at words[i] (0: none), and the end of the match.
@@ -267,11 +404,14 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
                     size_t begin = words[i].begin;
                     if (!c.lead.empty() && begin >= c.lead.size() && starts(text, begin - c.lead.size(), c.lead))
                         begin -= c.lead.size();
-                    found.push_back({{&catalogue_->entities()[c.entity], begin, end}, c.entity, c.ambiguous});
+                    found.push_back(
+                        {{&catalogue_->entities()[c.entity], begin, end}, c.entity, c.ambiguous, c.name_word, i, used});
                     break;
                 }
         i += used ? used : 1;
     }
+
+    drop_name_parts(text, words, found);
 
     // Rule 4: an ambiguous mention needs a related entity named unambiguously.
     std::vector<char> named(catalogue_->entities().size(), 0);

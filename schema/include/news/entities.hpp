@@ -93,7 +93,10 @@ struct Mention {
 // stands as a name: not after words such as "Part", "Chapter", "Henry",
 // not joined to a hyphen or digit ("V-neck", "V8"), and only in a text that
 // also names the entity another way or names one of its groups or fellow
-// members ("BTS", "Taehyung", "J-Hope").
+// members ("BTS", "Taehyung", "J-Hope"); a solo artist's one-word alias
+// ("Drake") does not count inside a longer name ("the film Vera Drake").
+// The rules are numbered in schema/src/matcher.cpp; when they change what is
+// recognised, kRecognitionRules (news/schema.hpp) takes the next number.
 class Matcher {
 public:
     explicit Matcher(const Catalogue& catalogue);
@@ -110,6 +113,7 @@ private:
         bool cjk = false;         // one CJK word: matches at the start of a CJK run
         bool one_letter = false;  // "V": must stand as a name
         bool ambiguous = false;   // counts only with context
+        bool name_word = false;   // a solo artist's one-word alias: not inside a longer name
     };
     const Catalogue* catalogue_;
     // first word key (a CJK alias: its first character) → candidates, longest first

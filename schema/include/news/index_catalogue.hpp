@@ -16,6 +16,9 @@
 //                                 it (written before the entries), or whose
 //                                 text has another (changed by an older
 //                                 news-index), is read whole
+//   metadata kMetaRecognition     recognition_stamp() of the catalogue a fresh
+//                                 build recognised its documents' entities with
+//                                 (in the index or the meta part only)
 //   synonyms synonym_key(alias)   → the entity's XE term, for each alias
 //                                 with one (for the query parser)
 // A KEY is cut to kMaxEntityKey bytes: entries whose keys share those bytes
@@ -37,6 +40,9 @@ inline constexpr size_t kMaxEntityKey = 200;
 // Stores the catalogue as above, replacing what the database held before
 // (its synonyms and entries); writes nothing when it is already there.
 void write_catalogue(Xapian::WritableDatabase& db, const Catalogue& catalogue);
+
+// The kMetaRecognition value for documents recognised with this catalogue.
+std::string recognition_stamp(const Catalogue& catalogue);
 
 // Answers from an index's stored catalogue, one entry at a time, or from
 // the built-in catalogue (Catalogue::builtin()) when the index stores none.

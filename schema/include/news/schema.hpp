@@ -139,6 +139,15 @@ inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalo
 inline constexpr std::string_view kMetaEntity = "news:entity:";
 inline constexpr std::string_view kMetaAlias = "news:alias:";
 inline constexpr std::string_view kMetaCatalogueEntries = "news:catalogue-entries";
+// What the documents' entities were recognised with: kRecognitionRules, ':'
+// and the digest of the catalogue's text, written by a fresh build only, so
+// that an update with another catalogue or matcher can say that the
+// documents it does not re-read keep the entities found then.
+inline constexpr std::string_view kMetaRecognition = "news:recognition";
+// The matcher's rules (schema/src/matcher.cpp): one more when they change
+// what is recognised.  2: rule 7 (a solo artist's one-word name inside a
+// longer name).
+inline constexpr std::string_view kRecognitionRules = "2";
 inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
                                                                        // (news/stored.hpp), if any
 // The same dictionary as a file beside each database's tables, written by
