@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -221,6 +222,41 @@ std::optional<std::string> suggestion(QueryBuilder& builder, const Xapian::Datab
     return corrected;
 }
 
+Hit hit_of(const Xapian::MSetIterator& it, Index& index) {
+    Hit h;
+    h.score = it.get_weight();
+    h.doc = index.stored(stored_record(it.get_document()));
+    return h;
+}
+
+// --duplicates: the matches as they come (run_query() found the page).
+std::vector<Hit> take_page(const std::vector<Xapian::MSetIterator>& items, Index& index) {
+    std::vector<Hit> hits;
+    for (const auto& it : items) hits.push_back(hit_of(it, index));
+    return hits;
+}
+
+// The page's hits from the matches from the first rank on: each match whose
+// text a match above it has (same_text_key()) is a copy of that one, not a
+// hit; the hits of the ranks before o.offset are dropped.  Fewer than
+// o.limit when copies took some of the ranks asked for.
+std::vector<Hit> collapse_copies(const std::vector<Xapian::MSetIterator>& items, const Options& o, Index& index) {
+    std::vector<Hit> hits;
+    std::unordered_map<uint64_t, size_t> seen;  // key → its hit's 0-based rank, those before the page included
+    for (const auto& it : items) {
+        Hit h = hit_of(it, index);
+        const uint64_t key = same_text_key(h.doc);
+        if (auto first = seen.find(key); first != seen.end()) {
+            if (first->second >= o.offset) hits[first->second - o.offset].copies.push_back({h.doc.id, h.doc.source});
+            continue;
+        }
+        if (seen.size() == o.offset + o.limit) break;  // the page is full: only its copies were wanted
+        seen.emplace(key, seen.size());
+        if (seen.size() > o.offset) hits.push_back(std::move(h));
+    }
+    return hits;
+}
+
 Results search_once(Index& index, const Options& o) {
     const Xapian::Database& db = index.db;
     const bool remote = index.remote;
@@ -238,11 +274,26 @@ Results search_once(Index& index, const Options& o) {
     res.sort = p.browse && o.sort == "relevance" ? "newest" : o.sort;
     const bool spy = o.facets && !remote;
     const bool single = !remote && index.opened.size() == 1;
-    Run run = run_query(db, p, res.sort, o, spy, remote, single);
+    // Without --duplicates the hits are taken from the first rank on, so
+    // that a page shows no copy of a story an earlier page showed
+    // (collapse.hpp): `q` asks for the ranks up to the page's end.
+    Options q = o;
+    if (!o.duplicates) {
+        q.offset = 0;
+        q.limit = o.offset + o.limit + (o.limit + 1) / 2;  // room for a few copies
+    }
+    Run run = run_query(db, p, res.sort, q, spy, remote, single);
     if (res.sort == "relevance" && run.total > 0 && run.mset.get_max_possible() == 0) {
         // Only filters (type:post, year:2023): nothing to rank by, newest first.
         res.sort = "newest";
-        run = run_query(db, p, res.sort, o, spy, remote, single);
+        run = run_query(db, p, res.sort, q, spy, remote, single);
+    }
+    std::vector<Hit> hits = o.duplicates ? take_page(run.items, index) : collapse_copies(run.items, o, index);
+    while (!o.duplicates && hits.size() < o.limit && run.items.size() == q.limit && q.limit < run.total) {
+        // Copies took ranks up to the page's end: ask for more, and start again.
+        q.limit = std::min<size_t>(2 * q.limit + 10, run.total);
+        run = run_query(db, p, res.sort, q, spy, remote, single);
+        hits = collapse_copies(run.items, o, index);
     }
     res.total = run.total;
     res.total_exact = run.exact;
@@ -251,12 +302,9 @@ Results search_once(Index& index, const Options& o) {
     if (!p.browse) res.suggestion = suggestion(builder, db, p);
 
     Highlight hl = p.browse ? Highlight{} : highlight_for(p.words, p.normalised, catalogue);
-    for (size_t i = 0; i < run.items.size(); ++i) {
-        const Xapian::MSetIterator& it = run.items[i];
-        Hit h;
+    for (size_t i = 0; i < hits.size(); ++i) {
+        Hit& h = hits[i];
         h.rank = o.offset + i + 1;  // counts the offset
-        h.score = it.get_weight();
-        h.doc = index.stored(stored_record(it.get_document()));
         h.snippet = make_snippet(h.doc.text, hl, o.snippet_length);
         res.hits.push_back(std::move(h));
     }

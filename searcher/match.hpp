@@ -4,6 +4,7 @@
 // spelling suggestion, and the shards that did not answer.
 #pragma once
 
+#include "collapse.hpp"
 #include "facets.hpp"
 #include "open.hpp"
 #include "parse.hpp"
@@ -19,11 +20,18 @@
 
 namespace news::searcher {
 
+// A document not shown because it is a copy of a hit's (collapse.hpp).
+struct Copy {
+    std::string id;
+    std::string source;
+};
+
 struct Hit {
-    size_t rank = 0;  // 1-based, counting the offset
+    size_t rank = 0;  // 1-based, counting the offset (and no copies)
     double score = 0;
     StoredDoc doc;
     std::vector<SnippetPart> snippet;
+    std::vector<Copy> copies;  // ranked below it, in rank order (not with --duplicates)
 };
 
 struct Results {

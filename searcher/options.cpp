@@ -71,6 +71,9 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_flag("--quick", o.quick,
                   "faster ranked search: no feedback re-ranking (README, Ranking), and a total above 100 "
                   "is an estimate (\"about N\"); exact with --facets or --sort newest|oldest");
+    app->add_flag("--duplicates", o.duplicates,
+                  "show every copy of a story: by default a hit with the text of a hit above it is listed "
+                  "under that hit, not shown");
     app->add_option("--snippet-length", o.snippet_length, "snippet length in bytes")->capture_default_str();
     app->add_option("--color", o.color, "highlight with colour: auto, always or never (NO_COLOR is honoured)")
         ->capture_default_str();

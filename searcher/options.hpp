@@ -24,6 +24,7 @@ struct Options {
     bool json = false;
     bool facets = false;
     bool quick = false;  // --quick: an estimated total and no feedback, for speed
+    bool duplicates = false;  // --duplicates: copies of a story shown as hits of their own (collapse.hpp)
     size_t snippet_length = 200;
     std::string color = "auto";  // auto | always | never
     std::string batch;           // --batch FILE: one query a line, timed ("-" = stdin)

@@ -80,6 +80,10 @@ public:
             }
             hit["entities"] = h.doc.entities;
             hit["snippet"] = marked_snippet(h.snippet);
+            if (!h.copies.empty()) {  // copies of its story, not shown as hits (collapse.hpp)
+                hit["copies"] = nlohmann::ordered_json::array();
+                for (const Copy& c : h.copies) hit["copies"].push_back({{"id", c.id}, {"source", c.source}});
+            }
             j["hits"].push_back(std::move(hit));
         }
         if (r.facets) j["facets"] = facets_json(*r.facets);
@@ -99,6 +103,9 @@ struct Style {
     std::string dim(const std::string& s) const { return on ? "\x1b[2m" + s + "\x1b[0m" : s; }
     std::string hit(const std::string& s) const { return on ? "\x1b[1;33m" + s + "\x1b[0m" : s; }
 };
+
+// The copies of a hit named under it (JSON lists them all).
+constexpr size_t kCopiesListed = 3;
 
 // At most about n bytes, cut at a space, with "…".
 std::string shorten(const std::string& s, size_t n) {
@@ -164,9 +171,13 @@ private:
         if (r.total == 0) {
             fmt::print(out_, "No {}.\n", r.query.empty() ? "matching documents" : "results for " + quoted(r.query));
         } else {
-            size_t first = r.offset + 1, last = r.offset + r.hits.size();
-            fmt::print(out_, "{}{} {}{}, by {}\n", r.total_exact ? "" : "about ", r.total, r.total == 1 && !r.query.empty() ? "result for " + quoted(r.query) : what,
-                       r.hits.empty() ? "" : fmt::format(" (showing {}-{})", first, last), r.sort);
+            size_t first = r.offset + 1, last = r.offset + r.hits.size(), copies = 0;
+            for (const Hit& h : r.hits) copies += h.copies.size();
+            std::string showing = r.hits.empty() ? "" : fmt::format(" (showing {}-{}", first, last);
+            if (copies) showing += fmt::format(", {} {} hidden", copies, copies == 1 ? "copy" : "copies");
+            if (!showing.empty()) showing += ")";
+            fmt::print(out_, "{}{} {}{}, by {}\n", r.total_exact ? "" : "about ", r.total,
+                       r.total == 1 && !r.query.empty() ? "result for " + quoted(r.query) : what, showing, r.sort);
         }
         if (r.suggestion) fmt::print(out_, "Did you mean: {}\n", style_.bold(*r.suggestion));
         (void)limit_;
@@ -189,6 +200,14 @@ private:
         std::string snippet;
         for (const auto& p : h.snippet) snippet += p.hit ? style_.hit(p.text) : p.text;
         if (!snippet.empty()) fmt::print(out_, "     {}\n", snippet);
+        if (!h.copies.empty()) {
+            std::string also;
+            for (size_t i = 0; i < h.copies.size() && i < kCopiesListed; ++i)
+                also += (i ? ", " : "") + h.copies[i].source;
+            if (h.copies.size() > kCopiesListed) also += fmt::format(" and {} more", h.copies.size() - kCopiesListed);
+            fmt::print(out_, "     {} {}\n", style_.dim("same text also in"),
+                       also);
+        }
     }
 
     void facets(const FacetCounts& counts) {
