@@ -29,16 +29,16 @@
 //     or followed by a particle (뷔가, 뷔의).
 //  7. A solo artist's one-word alias (Drake, Madonna, Bieber) does not count
 //     as part of a longer name: right after a capitalised word in the middle
-//     of a sentence ("the film Vera Drake", "Hailey Bieber", "Mr Drake") or
+//     of a sentence ("the film Vera Drake", "Hailey Bieber") or
 //     right before one ("Drake Bell", "Madonna Inn"); nor after a title
 //     ("Mr Drake").  Once a text has shown such a name, the same first name
 //     at the start of a sentence does not count either ("Vera Drake won"),
 //     nor, unless the artist is named another way ("Justin Bieber"), the
 //     word alone: news names a person in full, then by surname ("UAW
-//     president Owen Bieber ... Bieber said").  Words of another mention ("BTS Jimin"), words in
-//     capitals, possessives ("Toronto's Drake"), days and months do not
-//     count as name parts, and a line written in title case ("Fans Slam
-//     Drake Over Tour") shows nothing.
+//     president Owen Bieber ... Bieber said").  Words of another mention
+//     ("BTS Jimin"), words in capitals, possessives ("Toronto's Drake"),
+//     days and months do not count as name parts, and a line written in
+//     title case ("Fans Slam Drake Over Tour") shows nothing.
 #include "news/entities.hpp"
 
 #include "news/text.hpp"
