@@ -1,5 +1,6 @@
 #include "match.hpp"
 
+#include "collapse.hpp"
 #include "parse.hpp"
 
 #include "news/entities.hpp"

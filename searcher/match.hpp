@@ -4,7 +4,6 @@
 // spelling suggestion, and the shards that did not answer.
 #pragma once
 
-#include "collapse.hpp"
 #include "facets.hpp"
 #include "open.hpp"
 #include "parse.hpp"

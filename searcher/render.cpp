@@ -205,8 +205,7 @@ private:
             for (size_t i = 0; i < h.copies.size() && i < kCopiesListed; ++i)
                 also += (i ? ", " : "") + h.copies[i].source;
             if (h.copies.size() > kCopiesListed) also += fmt::format(" and {} more", h.copies.size() - kCopiesListed);
-            fmt::print(out_, "     {} {}\n", style_.dim("same text also in"),
-                       also);
+            fmt::print(out_, "     {} {}\n", style_.dim("same text also in"), also);
         }
     }
 
