@@ -39,6 +39,12 @@
 //     ("BTS Jimin"), words in capitals, possessives ("Toronto's Drake"),
 //     days and months do not count as name parts, and a line written in
 //     title case ("Fans Slam Drake Over Tour") shows nothing.
+//  8. A line written all in lower case (links, @handles and #hashtags
+//     aside), as fans often write posts, may name an artist in lower case:
+//     there an exact alias matches in lower case too ("appreciating gaga
+//     today", "between her and v"), but counts only where the text names
+//     the same entity another way, unambiguously ("Lady Gaga", "Kim
+//     Taehyung"; a post is read with its article).
 #include "news/entities.hpp"
 
 #include "news/text.hpp"
@@ -223,11 +229,35 @@ bool title_case_line(std::string_view text, size_t at) {
     return capitals >= 2;
 }
 
+// Rule 8: whether the line from `begin` to `end` is written in lower case:
+// a lower-case letter, and no capital outside links, @handles and
+// #hashtags.
+bool lower_case_line(std::string_view text, size_t begin, size_t end) {
+    bool lower = false;
+    for (size_t k = begin; k < end;) {
+        while (k < end && (text[k] == ' ' || text[k] == '\t')) ++k;
+        size_t start = k;
+        while (k < end && text[k] != ' ' && text[k] != '\t') ++k;
+        std::string_view token = text.substr(start, k - start);
+        if (token.empty() || token[0] == '@' || token[0] == '#' || token.find("://") != std::string_view::npos ||
+            token.find("pic.twitter.com/") != std::string_view::npos)
+            continue;
+        for (Xapian::Utf8Iterator it(token.data(), token.size()); it != Xapian::Utf8Iterator(); ++it) {
+            auto category = Xapian::Unicode::get_category(*it);
+            if (category == Xapian::Unicode::UPPERCASE_LETTER || category == Xapian::Unicode::TITLECASE_LETTER)
+                return false;
+            lower |= category == Xapian::Unicode::LOWERCASE_LETTER;
+        }
+    }
+    return lower;
+}
+
 // A mention before rules 4 and 7 have had their say.
 struct Found {
     Mention mention;
     size_t entity;
     bool ambiguous;
+    bool lower;      // rule 8: an exact alias found in lower case
     bool name_word;  // rule 7 applies
     size_t word;     // the index of its first word in the text's words
     size_t used;     // and the number of its words
@@ -312,8 +342,10 @@ Matcher::Matcher(const Catalogue& catalogue) : catalogue_(&catalogue) {
             bool exact = alias.case_sensitive || all_capitals(alias.text) ||
                          (member && one_word && alias.text == entity.name);
             if (exact && !c.cjk)
-                for (const Word& w : words)
+                for (const Word& w : words) {
                     c.exact.push_back(as_written(std::string_view(alias.text).substr(w.begin, w.end - w.begin)));
+                    c.lower.push_back(Xapian::Unicode::tolower(c.exact.back()));
+                }
             c.lead = alias.text.substr(0, words[0].begin);
             c.one_letter = one_word && !c.cjk && codepoints(c.words[0]) == 1;
             c.ambiguous = c.one_letter || (exact && one_word && member);
@@ -361,8 +393,23 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
     const std::vector<Word> words = split_words(text);
     std::vector<Found> found;
 
-    // The number of words the candidate matches at words[i] (0: none), and the end of the match.
-    auto match = [&](const Candidate& c, size_t i, size_t& end) -> size_t {
+    // Rule 8: whether the line holding text[at] is written in lower case
+    // (the last line asked about is remembered: words come in order).
+    size_t line_begin = std::string_view::npos, line_end = 0;
+    bool line_lower = false;
+    auto in_lower_case_line = [&](size_t at) {
+        if (line_begin == std::string_view::npos || at < line_begin || at >= line_end) {
+            size_t b = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+            line_begin = b == std::string_view::npos ? 0 : b + 1;
+            line_end = std::min(text.find('\n', at), text.size());
+            line_lower = lower_case_line(text, line_begin, line_end);
+        }
+        return line_lower;
+    };
+
+    // The number of words the candidate matches at words[i] (0: none), the
+    // end of the match, and whether an exact alias matched in lower case.
+    auto match = [&](const Candidate& c, size_t i, size_t& end, bool& lower) -> size_t {
         const Word& w = words[i];
         if (c.cjk) {  // rule 6
             const std::string& alias = c.words[0];
@@ -380,9 +427,14 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
             if (prefix ? v.key.compare(0, c.words[k].size(), c.words[k]) != 0 : v.key != c.words[k]) return 0;
             if (k > 0 && !joined(text, words[i + k - 1], v)) return 0;
         }
+        lower = false;
         for (size_t k = 0; k < c.exact.size(); ++k) {
             const Word& v = words[i + k];
-            if (!v.cjk && as_written(text.substr(v.begin, v.end - v.begin)) != c.exact[k]) return 0;
+            if (v.cjk) continue;
+            const std::string written = as_written(text.substr(v.begin, v.end - v.begin));
+            if (written == c.exact[k]) continue;
+            if (written != c.lower[k] || !in_lower_case_line(v.begin)) return 0;  // rule 8
+            lower = true;
         }
         if (c.one_letter && !stands_as_name(text, words, i)) return 0;
         if (c.ambiguous && hyphen_syllable(text, w)) return 0;
@@ -397,15 +449,16 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
 
     for (size_t i = 0; i < words.size();) {
         size_t used = 0, end = 0;
+        bool lower = false;
         auto list = by_first_word_.find(words[i].cjk ? first_char(words[i].key) : words[i].key);
         if (list != by_first_word_.end())
             for (const Candidate& c : list->second)
-                if ((used = match(c, i, end))) {
+                if ((used = match(c, i, end, lower))) {
                     size_t begin = words[i].begin;
                     if (!c.lead.empty() && begin >= c.lead.size() && starts(text, begin - c.lead.size(), c.lead))
                         begin -= c.lead.size();
-                    found.push_back(
-                        {{&catalogue_->entities()[c.entity], begin, end}, c.entity, c.ambiguous, c.name_word, i, used});
+                    found.push_back({{&catalogue_->entities()[c.entity], begin, end}, c.entity, c.ambiguous || lower,
+                                     lower, c.name_word, i, used});
                     break;
                 }
         i += used ? used : 1;
@@ -413,7 +466,8 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
 
     drop_name_parts(text, words, found);
 
-    // Rule 4: an ambiguous mention needs a related entity named unambiguously.
+    // Rule 4: an ambiguous mention needs a related entity named
+    // unambiguously; rule 8: one in lower case, the entity itself.
     std::vector<char> named(catalogue_->entities().size(), 0);
     for (const Found& f : found)
         if (!f.ambiguous) named[f.entity] = 1;
@@ -421,7 +475,9 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
     out.reserve(found.size());
     for (const Found& f : found) {
         const std::vector<size_t>& related = related_[f.entity];
-        if (!f.ambiguous || std::any_of(related.begin(), related.end(), [&](size_t e) { return named[e] != 0; }))
+        if (f.lower ? named[f.entity] != 0
+                    : !f.ambiguous ||
+                          std::any_of(related.begin(), related.end(), [&](size_t e) { return named[e] != 0; }))
             out.push_back(f.mention);
     }
     return out;

@@ -260,6 +260,22 @@ TEST_CASE("a solo artist's one-word name inside a longer name is somebody else")
     CHECK(names_in(text) == expected);
 }
 
+TEST_CASE("a line written in lower case names in lower case an entity named elsewhere") {
+    const std::string article = "Lady Gaga met V, aka Kim Taehyung, and BTS.\n\n";
+    auto [text, expected] = GENERATE_REF(table<std::string, std::vector<std::string>>({
+        {article + "so happy to see gaga and v together, bts too https://t.co/OwKcZ4 @LadyGaga #Jazz",
+         {"Lady Gaga=Lady Gaga", "V=V", "V=Kim Taehyung", "BTS=BTS", "Lady Gaga=gaga", "V=v", "BTS=bts"}},
+        {article + "So happy to see gaga and v together",  // a capital: not lower-case writing
+         {"Lady Gaga=Lady Gaga", "V=V", "V=Kim Taehyung", "BTS=BTS"}},
+        {"so happy to see gaga and v and bts together", {}},  // nobody named another way
+        {"Jimin and BTS.\nmy fave is v and i love bts, suga too",  // V and Suga are not named themselves
+         {"Jimin=Jimin", "BTS=BTS", "BTS=bts"}},
+        {"Lady Gaga sang.\nthe part v of the rain, twice", {"Lady Gaga=Lady Gaga"}},
+    }));
+    INFO(text);
+    CHECK(mentions_in(text) == expected);
+}
+
 TEST_CASE("Korean aliases match with particles attached") {
     auto [text, expected] = GENERATE(table<std::string, std::vector<std::string>>({
         {"방탄소년단은 뷔가", {"BTS=방탄소년단", "V=뷔"}},

@@ -94,7 +94,10 @@ struct Mention {
 // not joined to a hyphen or digit ("V-neck", "V8"), and only in a text that
 // also names the entity another way or names one of its groups or fellow
 // members ("BTS", "Taehyung", "J-Hope"); a solo artist's one-word alias
-// ("Drake") does not count inside a longer name ("the film Vera Drake").
+// ("Drake") does not count inside a longer name ("the film Vera Drake");
+// in a line written all in lower case, an alias that must match as written
+// also matches in lower case where the text names the entity another way
+// ("gaga" in a fan's post, read with an article naming Lady Gaga).
 // The rules are numbered in schema/src/matcher.cpp; when they change what is
 // recognised, kRecognitionRules (news/schema.hpp) takes the next number.
 class Matcher {
@@ -108,6 +111,7 @@ private:
     struct Candidate {
         std::vector<std::string> words;  // folded word keys
         std::vector<std::string> exact;  // the words as written, for an exact alias; else empty
+        std::vector<std::string> lower;  // and in lower case (rule 8)
         std::string lead;                // punctuation before the first word: "(" of "(G)I-DLE"
         size_t entity = 0;
         bool cjk = false;         // one CJK word: matches at the start of a CJK run

@@ -146,8 +146,8 @@ inline constexpr std::string_view kMetaCatalogueEntries = "news:catalogue-entrie
 inline constexpr std::string_view kMetaRecognition = "news:recognition";
 // The matcher's rules (schema/src/matcher.cpp): one more when they change
 // what is recognised.  2: rule 7 (a solo artist's one-word name inside a
-// longer name).
-inline constexpr std::string_view kRecognitionRules = "2";
+// longer name); 3: rule 8 (names in lower-case writing).
+inline constexpr std::string_view kRecognitionRules = "3";
 inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
                                                                        // (news/stored.hpp), if any
 // The same dictionary as a file beside each database's tables, written by
