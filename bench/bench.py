@@ -14,7 +14,9 @@ Steps (each engine on the same input, warm page cache, one after another):
     xapian-compact for the size), sqlite3 CLI + FTS5 (bench/fts5_load.sql):
     wall time, peak memory (/usr/bin/time %M), size (du -sb); the 1x
     builds --index-reps times (3; 1 with --quick), the engines in turn, for
-    the median time;
+    the median time; the 16x build between two more 1x news-index builds,
+    whose mean is the 1x time of the growth ratio (target 2: this VM's
+    speed drifts by up to a third within minutes);
  3. queries (bench/queries.txt, 50): in process (news-search --batch, with and
     without --facets; FTS5 through Python's sqlite3; Xapian through its
     Python bindings), one warm-up pass then timed passes, and as whole
@@ -170,6 +172,8 @@ class Bench:
         self.totals = {}     # (scale, engine) -> {query: total}
         self.per_query = {}  # (scale, engine) -> {query: [micros]}
         self.incr = {}       # (corpus, step, engine) -> (wall, peak)
+        self.flanks = {}     # scale -> 1x news-index walls right before and after its build (flank())
+        self.src1 = None     # the 1x corpus
         self.checks = {}     # (corpus, what, engine) -> bool
         with open(os.path.join(HERE, "queries.txt"), encoding="utf-8") as f:
             self.queries = [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
@@ -298,7 +302,11 @@ class Bench:
         for rep in range(reps):
             for p in db.values():
                 rm(p)
+            if k == 16:
+                self.flank(k, "before")
             run("ours", "news-index", ("ours", [self.news_index, "--quiet", "--db", db["ours"], src], dict(ok=(0, 1))))
+            if k == 16:
+                self.flank(k, "after")
             run("scriptindex", "scriptindex",
                 ("scriptindex", ["scriptindex", "--overwrite", "--stemmer=english", db["scriptindex"],
                                  os.path.join(HERE, "reuters.scriptindex"), dump], {}),
@@ -312,6 +320,23 @@ class Bench:
             self.index[(k, name)] = dict(wall=median([w for w, _ in samples]), peak=max(p for _, p in samples),
                                          size=du(path), walls=[w for w, _ in samples])
         return db
+
+    def flank(self, k, when):
+        """A 1x news-index build right before and right after the k-times one,
+        for the growth ratio: this VM's speed drifts by up to a third within
+        minutes, and the 1x builds at the start may fall in a faster or a
+        slower stretch than the large build minutes later."""
+        if not self.src1:
+            return
+        d = os.path.join(self.scratch, "db-flank.db")
+        rm(d)
+        log("%dx: news-index on the 1x corpus, %s the %dx build" % (k, when, k))
+        try:
+            wall, _, _ = measured([self.news_index, "--quiet", "--db", d, self.src1], ok=(0, 1))
+            self.flanks.setdefault(k, []).append(wall)
+        except Failed as e:
+            self.notes.append("the 1x build %s the %dx one failed: %s" % (when, k, e))
+        rm(d)
 
     # -- queries -------------------------------------------------------------
 
@@ -531,6 +556,8 @@ class Bench:
         self.started = datetime.datetime.now().astimezone()
         for k in self.scales:
             src, dump, csv = self.corpus(k)
+            if k == 1:
+                self.src1 = src
             db = self.index_all(k, src, dump, csv)
             self.queries_inproc(k, db)
             self.queries_process(k, db)
@@ -574,7 +601,13 @@ class Bench:
         row("1", "full index of 1×: news-index time / scriptindex time", "%s / %s" % (fs(t1), fs(ts)),
             ratio(t1, ts), 0.5)
         t16 = g(16, "ours", "wall")
-        row("2", "16× index time / 1× index time", "%s / %s" % (fs(t16), fs(t1)), ratio(t16, t1), 17)
+        f16 = self.flanks.get(16, [])
+        if len(f16) == 2:
+            t1f = sum(f16) / 2
+            row("2", "16× index time / 1× index time (1× built right before and after the 16×: %s, %s)"
+                % (fs(f16[0]), fs(f16[1])), "%s / %s" % (fs(t16), fs(t1f)), ratio(t16, t1f), 17)
+        else:
+            row("2", "16× index time / 1× index time", "%s / %s" % (fs(t16), fs(t1)), ratio(t16, t1), 17)
         m16 = g(16, "ours", "peak")
         row("2", "16× peak memory of news-index", fmb(m16), None if m16 is None else m16 / 1e6, 500, True, " MB")
         for k in self.scales:

@@ -51,9 +51,14 @@ size_t build_shards() {
 // Articles an update packs without the index's dictionary before it reads it.
 constexpr size_t kUnpackedArticles = 20;
 
+// What a run read and wrote, for its summary line.
+struct RunStats {
+    ReadStats read;
+    WriteStats write;
+};
+
 // Read, segment, analyse and write everything under the paths into db.
-int index_into(const std::string& db, const Options& o, const Catalogue& catalogue, WriterOptions wo,
-               std::chrono::steady_clock::time_point start) {
+RunStats index_into(const std::string& db, const Options& o, const Catalogue& catalogue, WriterOptions wo) {
     if (o.dry_run)
         wo.list = [](const std::string& what, const std::string& where) { fmt::print("{:<8} {}\n", what, where); };
     const bool fresh = wo.overwrite;
@@ -181,10 +186,15 @@ int index_into(const std::string& db, const Options& o, const Catalogue& catalog
     }
     writer.finish(analyse.spelling());
     progress.clear();
+    return {read_stats, writer.stats()};
+}
 
+// The summary line, once the index is in place (a rebuild's merge and swap
+// included in the time), and the exit code.
+int report(const RunStats& run, const Options& o, std::chrono::steady_clock::time_point start) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!o.quiet) print_summary(read_stats, writer.stats(), secs, o.db, o.dry_run);
-    return read_stats.skipped_error ? kExitFailure : kExitOk;
+    if (!o.quiet) print_summary(run.read, run.write, secs, o.db, o.dry_run);
+    return run.read.skipped_error ? kExitFailure : kExitOk;
 }
 
 int run(Options& o) {
@@ -207,7 +217,7 @@ int run(Options& o) {
         throw usage_error(o.db + (shards ? " has " + std::to_string(shards) + " shards" : " is one database") +
                           "; to split it over " + std::to_string(o.shards) + " shards, run news-index --rebuild --shards " +
                           std::to_string(o.shards));
-    if (o.dry_run || (!o.rebuild && !first)) return index_into(o.db, o, catalogue, std::move(wo), start);
+    if (o.dry_run || (!o.rebuild && !first)) return report(index_into(o.db, o, catalogue, std::move(wo)), o, start);
 
     Rebuild rebuild(o.db, o.wait);
     wo.overwrite = true;
@@ -216,9 +226,9 @@ int run(Options& o) {
     wo.no_sync = true;  // synced once, before the swap
     wo.dictionary = train_dictionary(o.paths);
     const bool merge = wo.merge;
-    int rc = index_into(rebuild.build_path(), o, catalogue, std::move(wo), start);
+    RunStats built = index_into(rebuild.build_path(), o, catalogue, std::move(wo));
     rebuild.swap_in(merge);
-    return rc;
+    return report(built, o, start);
 }
 
 }  // namespace
