@@ -191,10 +191,10 @@ RunStats index_into(const std::string& db, const Options& o, const Catalogue& ca
 
 // The summary line, once the index is in place (a rebuild's merge and swap
 // included in the time), and the exit code.
-int report(const RunStats& run, const Options& o, std::chrono::steady_clock::time_point start) {
+int report(const RunStats& stats, const Options& o, std::chrono::steady_clock::time_point start) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!o.quiet) print_summary(run.read, run.write, secs, o.db, o.dry_run);
-    return run.read.skipped_error ? kExitFailure : kExitOk;
+    if (!o.quiet) print_summary(stats.read, stats.write, secs, o.db, o.dry_run);
+    return stats.read.skipped_error ? kExitFailure : kExitOk;
 }
 
 int run(Options& o) {

@@ -252,7 +252,7 @@ bool lower_case_line(std::string_view text, size_t begin, size_t end) {
     return lower;
 }
 
-// A mention before rules 4 and 7 have had their say.
+// A mention before rules 4, 7 and 8 have had their say.
 struct Found {
     Mention mention;
     size_t entity;
