@@ -33,6 +33,7 @@ int run(const Options& o) {
         throw usage_error("--color \"" + o.color + "\" is not a setting; use auto, always or never");
     if (!o.batch.empty()) return run_batch(o, stdout, stderr);
     Results results = search(o);
+    for (const std::string& note : results.notes) fmt::print(stderr, "news-search: note: {}\n", note);
     auto printer = o.json ? json_printer(stdout) : text_printer(stdout, want_colour(o.color, stdout), o.limit);
     printer->print(results);
     warn_partial(results.shards_down, results.parts, stderr);

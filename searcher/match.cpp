@@ -306,13 +306,27 @@ FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query)
     return spies.counts();
 }
 
+// A correction that changes more words than this must find documents
+// holding all of its words to be offered (a pasted passage of words the
+// index lacks would otherwise be "corrected" word by word into nonsense).
+constexpr size_t kMostCorrectedWords = 3;
+
 std::optional<std::string> suggestion(QueryBuilder& builder, const Xapian::Database& db, const ParsedQuery& p) {
     std::string corrected = builder.corrected();
     if (corrected.empty() || corrected == p.normalised) return std::nullopt;
-    Xapian::Query words = builder.parse_words(corrected);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, p.filters));
-    if (enquire.get_mset(0, 1).empty()) return std::nullopt;  // it would find nothing
+    auto finds = [&](const Xapian::Query& words) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, p.filters));
+        return !enquire.get_mset(0, 1).empty();
+    };
+    // Best, it finds documents holding all its words; else, for a few
+    // corrected words, documents holding some (gagga tour: gaga tour).
+    if (p.tiered && finds(builder.parse_all_words(corrected))) return corrected;
+    const std::vector<Word> before = split_words(p.normalised), after = split_words(corrected);
+    size_t changed = 0;
+    for (size_t i = 0; i < after.size(); ++i)
+        changed += i >= before.size() || before[i].key != after[i].key;
+    if (changed > kMostCorrectedWords || !finds(builder.parse_words(corrected))) return std::nullopt;
     return corrected;
 }
 
@@ -368,6 +382,7 @@ Results search_once(Index& index, const Options& o) {
 
     Results res;
     res.query = p.text;
+    res.notes = p.notes;
     res.offset = o.offset;
     res.sort = p.browse && o.sort == "relevance" ? "newest" : o.sort;
     const bool spy = o.facets && !remote;
@@ -401,13 +416,14 @@ Results search_once(Index& index, const Options& o) {
         res.some_words = count_matches(db, p.query);
     res.facets = std::move(run.facets);
     if (o.facets && !spy) res.facets = count_facets(db, p.complete);
+    if (!p.undated_left_out.empty()) res.undated_left_out = count_matches(db, p.undated_left_out);
     if (!p.browse) res.suggestion = suggestion(builder, db, p);
 
     Highlight hl = p.browse ? Highlight{} : highlight_for(p.words, p.normalised, catalogue);
     for (size_t i = 0; i < hits.size(); ++i) {
         Hit& h = hits[i];
         h.rank = o.offset + i + 1;  // counts the offset
-        h.snippet = make_snippet(h.doc.text, hl, o.snippet_length);
+        if (o.snippet_length > 0) h.snippet = make_snippet(h.doc.text, hl, o.snippet_length);
         res.hits.push_back(std::move(h));
     }
     return res;

@@ -49,6 +49,8 @@ struct Results {
     std::optional<std::string> suggestion;  // "did you mean"
     size_t parts = 1;                       // the parts of the index (databases and shards)
     std::vector<ShardDown> shards_down;     // those that did not answer: the results are partial
+    std::vector<std::string> notes;         // how the query was read (ParsedQuery::notes)
+    std::optional<Xapian::doccount> undated_left_out;  // with --from/--to: undated matches the filter left out
 };
 
 // Throws news::Error: exit code 1 for a missing or broken index (or a shard

@@ -5,6 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <string>
+#include <vector>
+
 namespace news::searcher {
 
 std::string Options::query() const {
@@ -45,6 +48,11 @@ std::string syntax_help() {
     return s;
 }
 
+// For counts: CLI11 would convert "-5" to a size_t by wrapping it round.
+const CLI::Validator kNotNegative(
+    [](const std::string& v) { return !v.empty() && v[0] == '-' ? v + " is negative: give 0 or more" : std::string(); },
+    "", "not negative");
+
 std::unique_ptr<CLI::App> make_app(Options& o) {
     auto app = std::make_unique<CLI::App>(
         "Search a news index made by news-index: ranked results with snippets, filters and facet counts.",
@@ -58,8 +66,12 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
         ->allow_extra_args(false)  // one index per --db: the words after it stay the query
         ->type_name("DB")
         ->default_str(o.db.front());
-    app->add_option("-n,--limit", o.limit, "number of hits to show")->capture_default_str();
-    app->add_option("--offset", o.offset, "hits to skip (for paging)")->capture_default_str();
+    app->add_option("-n,--limit", o.limit, "number of hits to show")
+        ->check(kNotNegative)  // (a size_t would take -5 and wrap round)
+        ->capture_default_str();
+    app->add_option("--offset", o.offset, "hits to skip (for paging)")
+        ->check(kNotNegative)
+        ->capture_default_str();
     app->add_option("--type", o.type, "only documents of this type: article or post");
     app->add_option("--sort", o.sort, "relevance, newest or oldest")->capture_default_str();
     app->add_option("--artist", o.artists,
@@ -67,6 +79,8 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
         ->allow_extra_args(false);  // one name per --artist: the words after it stay the query
     app->add_option("--from", o.from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
+    app->add_flag("--undated", o.undated,
+                  "undated documents: with --from/--to they pass the date filter too; alone, only they are searched");
     app->add_flag("--json", o.json, "print one JSON object (shape: doc/json.md, \"version\": 2)");
     app->add_flag("--facets", o.facets, "counts per artist, year, month and type over all matches");
     app->add_flag("--any", o.any,
@@ -78,7 +92,9 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_flag("--duplicates", o.duplicates,
                   "show every copy of a story: by default a hit with the text of a hit above it is listed "
                   "under that hit, not shown");
-    app->add_option("--snippet-length", o.snippet_length, "snippet length in bytes")->capture_default_str();
+    app->add_option("--snippet-length", o.snippet_length, "snippet length in bytes (0: no snippet)")
+        ->check(kNotNegative)
+        ->capture_default_str();
     app->add_option("--color", o.color, "highlight with colour: auto, always or never (NO_COLOR is honoured)")
         ->capture_default_str();
     app->add_option("--batch", o.batch,
@@ -98,9 +114,62 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
 
 }  // namespace
 
+namespace {
+
+// What stands for a query word that looks like an option while CLI11
+// parses the command line: not starting with '-', and no word a user types.
+std::string placeholder(size_t i) { return "\x1d" + std::to_string(i); }
+
+// The command line with each dash-word that is no option of the tool
+// ("coffee -brazil", "-5", "-") turned into a placeholder, so that CLI11
+// takes it as a word of the query, in its place; the tool's own options
+// work anywhere on the line, and "--" ends them as usual.  `words` gets the
+// words the placeholders stand for.
+std::vector<std::string> query_dashes_as_words(const CLI::App& app, int argc, char** argv,
+                                               std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    bool options_ended = false;
+    for (int i = 0; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (i == 0 || options_ended || arg.size() < 2 || arg[0] != '-') {
+            out.push_back(std::move(arg));
+            continue;
+        }
+        if (arg == "--") {
+            options_ended = true;
+            out.push_back(std::move(arg));
+            continue;
+        }
+        // --name=value, -nVALUE, --name, -n
+        const bool long_form = arg[1] == '-';
+        const std::string name = long_form ? arg.substr(0, arg.find('=')) : arg.substr(0, 2);
+        const CLI::Option* opt = app.get_option_no_throw(name);
+        if (!opt) {
+            words.push_back(arg);
+            out.push_back(placeholder(words.size() - 1));
+            continue;
+        }
+        out.push_back(arg);
+        const bool value_attached = long_form ? arg.find('=') != std::string::npos : arg.size() > 2;
+        if (opt->get_expected_max() > 0 && opt->get_type_size_max() > 0 && !value_attached && i + 1 < argc)
+            out.emplace_back(argv[++i]);  // its value, whatever it looks like (--limit -5 is then refused)
+    }
+    return out;
+}
+
+}  // namespace
+
 std::optional<int> parse_command_line(Options& o, int argc, char** argv) {
     auto app = make_app(o);
-    return parse_or_stop(*app, argc, argv);
+    std::vector<std::string> dash_words;
+    std::vector<std::string> args = query_dashes_as_words(*app, argc, argv, dash_words);
+    std::vector<char*> pointers;
+    for (std::string& a : args) pointers.push_back(a.data());
+    if (std::optional<int> stop = parse_or_stop(*app, static_cast<int>(pointers.size()), pointers.data())) return stop;
+    for (std::string& w : o.words)
+        for (size_t i = 0; i < dash_words.size(); ++i)
+            if (w == placeholder(i)) w = dash_words[i];
+    return std::nullopt;
 }
 
 }  // namespace news::searcher

@@ -21,6 +21,7 @@ struct Options {
     std::string sort = "relevance";  // relevance | newest | oldest
     std::vector<std::string> artists;
     std::string from, to;  // YYYY, YYYY-MM or YYYY-MM-DD
+    bool undated = false;  // --undated: with from/to, the undated documents pass too; alone, only they do
     bool json = false;
     bool facets = false;
     bool any = false;    // --any: documents holding any of the words are all matches (as OR)

@@ -9,6 +9,8 @@
 #include "news/schema.hpp"
 #include "news/text.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -26,6 +28,10 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryPar
 // How much more a document holding all the words weighs than one holding
 // some: large enough that all-words documents rank first.
 constexpr double kAllWordsBoost = 100.0;
+
+// Longer queries are refused: Xapian's parser and matcher take seconds on
+// thousands of words (a pasted article), and no search needs them.
+constexpr size_t kMaxQueryWords = 500;
 
 // Spelling: a word is corrected when no document holds it (as typed or by
 // its stem), or when it is rare (in fewer than kRareWord documents) and the
@@ -83,6 +89,59 @@ bool only_stop_words(const std::string& normalised) {
     return !words.empty() &&
            std::all_of(words.begin(), words.end(), [](const Word& w) { return !w.cjk && stopper()(w.key); });
 }
+
+// The words of a query that only excludes ("NOT gold", "-gold -silver"),
+// as a query of what to exclude (any of them); "" when it includes words.
+std::string excluded_only(const std::string& normalised) {
+    std::vector<std::string> tokens;
+    for (size_t i = 0; i < normalised.size();) {
+        const size_t start = normalised.find_first_not_of(" \t", i);
+        if (start == std::string::npos) break;
+        const size_t end = std::min(normalised.find_first_of(" \t", start), normalised.size());
+        tokens.push_back(normalised.substr(start, end - start));
+        i = end;
+    }
+    if (tokens.size() > 1 && tokens.front() == "NOT") {
+        const size_t at = normalised.find("NOT") + 3;
+        return normalised.substr(at);
+    }
+    std::string out;
+    for (const std::string& t : tokens) {
+        if (t.size() < 2 || t[0] != '-') return "";
+        out += (out.empty() ? "" : " OR ") + t.substr(1);
+    }
+    return out;
+}
+
+// What a user should know about how a query was read (on stderr): an
+// unclosed quote, a prefix that is no field.
+std::vector<std::string> query_notes(const std::string& normalised) {
+    std::vector<std::string> notes;
+    if (std::count(normalised.begin(), normalised.end(), '"') % 2 == 1)
+        notes.push_back("the query's last quote is not closed: its phrase runs to the end of the query");
+    bool in_quotes = false;
+    for (size_t i = 0; i < normalised.size(); ++i) {
+        const char c = normalised[i];
+        if (c == '"') in_quotes = !in_quotes;
+        if (in_quotes || c != ':' || i == 0) continue;
+        size_t b = i;
+        while (b > 0 && std::isalpha(static_cast<unsigned char>(normalised[b - 1]))) --b;
+        if (b == i || (b > 0 && !std::isspace(static_cast<unsigned char>(normalised[b - 1])) &&
+                       normalised[b - 1] != '(' && normalised[b - 1] != '-' && normalised[b - 1] != '+'))
+            continue;
+        const std::string name = normalised.substr(b, i - b);
+        if (name == "date" || name == "mention" || name == "hashtag") continue;
+        const bool known = std::any_of(std::begin(kFields), std::end(kFields),
+                                       [&](const Field& f) { return !f.name.empty() && f.name == name; });
+        if (!known)
+            notes.push_back("\"" + name + ":\" is not a field: what follows it was searched as words "
+                            "(news-search --help lists the fields)");
+    }
+    return notes;
+}
+
+// The query as typed, quoted for a message.
+std::string quoted_query(const std::string& q) { return "\"" + q + "\""; }
 
 std::string strip_quotes(std::string s) {
     if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
@@ -240,6 +299,19 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::unique_ptr<IndexCata
     qp_.add_boolean_prefix("date", (new DateProcessor)->release());
 }
 
+Xapian::Query QueryBuilder::parse_all_words(const std::string& normalised) {
+    qp_.set_default_op(Xapian::Query::OP_AND);
+    Xapian::Query all;
+    try {
+        all = parse_words(normalised);
+    } catch (...) {
+        qp_.set_default_op(Xapian::Query::OP_OR);
+        throw;
+    }
+    qp_.set_default_op(Xapian::Query::OP_OR);
+    return all;
+}
+
 Xapian::Query QueryBuilder::parse_words(const std::string& normalised) {
     try {
         return qp_.parse_query(normalised, kFlags);
@@ -253,6 +325,11 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     ParsedQuery p;
     p.text = o.query();
     p.normalised = rewrite_query(normalise_query(p.text));
+    if (const size_t n = split_words(p.normalised).size(); n > kMaxQueryWords)
+        throw usage_error(fmt::format("the query has {} words; at most {} are searched: pick the words that "
+                                      "matter (a phrase or a title), or search for a passage's rarer words",
+                                      n, kMaxQueryWords));
+    p.notes = query_notes(p.normalised);
 
     // Filters.
     std::vector<Xapian::Query> filters;
@@ -262,10 +339,24 @@ ParsedQuery QueryBuilder::build(const Options& o) {
             throw usage_error("--type \"" + o.type + "\" is not a document type; use article or post");
         filters.emplace_back(term(FieldId::Type, o.type));
     }
-    if (!o.from.empty() || !o.to.empty()) filters.push_back(date_filter(o.from, o.to));
-    const Xapian::Query all_filters =
-        filters.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    const Xapian::Query undated_term(std::string(field(FieldId::Undated).prefix));
+    const bool dated = !o.from.empty() || !o.to.empty();
+    std::vector<Xapian::Query> undated_filters = filters;  // (the documents a date filter leaves out)
+    undated_filters.push_back(undated_term);
+    if (dated) {
+        // --undated lets the undated documents through a date filter;
+        // alone, it selects them.
+        const Xapian::Query range = date_filter(o.from, o.to);
+        filters.push_back(o.undated ? Xapian::Query(Xapian::Query::OP_OR, range, undated_term) : range);
+    } else if (o.undated) {
+        filters.push_back(undated_term);
+    }
+    auto and_of = [](const std::vector<Xapian::Query>& qs) {
+        return qs.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
+    };
+    const Xapian::Query all_filters = and_of(filters);
     p.filters = full_terms_as_match_all(db_, all_filters, false, parts_);
+    if (dated && !o.undated) p.undated_filters = full_terms_as_match_all(db_, and_of(undated_filters), false, parts_);
     if (o.sort == "oldest")  // (only that order needs it)
         p.undated = full_terms_as_match_all(db_, Xapian::Query(std::string(field(FieldId::Undated).prefix)), false,
                                             parts_);
@@ -275,7 +366,8 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     qp_.set_stemming_strategy(only_stop_words(p.normalised) ? Xapian::QueryParser::STEM_NONE
                                                              : Xapian::QueryParser::STEM_SOME);
     Xapian::Query any;
-    if (p.normalised.find_first_not_of(" \t") != std::string::npos) {
+    const std::string excluded = excluded_only(p.normalised);
+    if (excluded.empty() && p.normalised.find_first_not_of(" \t") != std::string::npos) {
         try {
             any = qp_.parse_query(p.normalised, kFlags);
         } catch (const Xapian::QueryParserError&) {
@@ -286,11 +378,28 @@ ParsedQuery QueryBuilder::build(const Options& o) {
             any = parse_words(p.normalised);
         }
     }
-    corrected_ = spelling_correction(db_, p.normalised);
-    if (any.empty()) {
+    corrected_ = excluded.empty() ? spelling_correction(db_, p.normalised) : std::string();
+    const bool typed = p.text.find_first_not_of(" \t") != std::string::npos;
+    if (any.empty() && excluded.empty() && typed)
+        throw usage_error("the query " + quoted_query(p.text) +
+                          " has no word to search for (symbols, punctuation and emoji are not indexed); "
+                          "use words or numbers, or only options such as --artist to list documents");
+    if (any.empty() || !excluded.empty()) {
+        // No words (filters only), or words to exclude only ("NOT gold",
+        // "-gold"): a listing of the documents left, as filters are listed.
         p.browse = true;
-        p.query = full_terms_as_match_all(db_, all_filters, true, parts_);
+        Xapian::Query listed = all_filters;
+        if (!excluded.empty())
+            listed = Xapian::Query(Xapian::Query::OP_AND_NOT, listed,
+                                   expand_for_shards(db_, parse_words(excluded)));
+        p.query = full_terms_as_match_all(db_, listed, true, parts_);
         p.complete = p.query;
+        if (!p.undated_filters.empty()) {
+            Xapian::Query left_out = p.undated_filters;
+            if (!excluded.empty())
+                left_out = Xapian::Query(Xapian::Query::OP_AND_NOT, left_out, expand_for_shards(db_, parse_words(excluded)));
+            p.undated_left_out = full_terms_as_match_all(db_, left_out, true, parts_);
+        }
         return p;
     }
     qp_.set_default_op(Xapian::Query::OP_AND);
@@ -315,6 +424,10 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     if (p.tiered) {
         p.all_words = full_terms_as_match_all(db_, expand_for_shards(db_, all), false, parts_);
         p.complete = Xapian::Query(Xapian::Query::OP_FILTER, p.query, p.all_words);
+    }
+    if (!p.undated_filters.empty()) {
+        const Xapian::Query words = full_terms_as_match_all(db_, expand_for_shards(db_, p.tiered ? all : any), true, parts_);
+        p.undated_left_out = Xapian::Query(Xapian::Query::OP_FILTER, words, p.undated_filters);
     }
     return p;
 }

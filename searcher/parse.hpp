@@ -32,6 +32,9 @@ struct ParsedQuery {
     Xapian::Query complete;    // the complete matches: `query` filtered by all_words (`query` when not tiered)
     unsigned feedback_words = 0;  // its free-text words for with_feedback(), wildcards unexpanded
     bool browse = false;       // no words: list the matching documents
+    Xapian::Query undated_filters;   // with --from/--to (not --undated): the other filters and undated...
+    Xapian::Query undated_left_out;  // ...and the matches those leave out (to count them)
+    std::vector<std::string> notes;  // how the query was read, for stderr (an unclosed quote...)
     Xapian::Query undated;     // with --sort oldest: the undated documents, as a filter (full_terms_as_match_all())
 };
 
@@ -49,6 +52,8 @@ public:
     std::string corrected() const { return corrected_; }
     // Parse the words of a query the same way (for checking a suggestion).
     Xapian::Query parse_words(const std::string& normalised);
+    // The same with the words all required (what a complete match holds).
+    Xapian::Query parse_all_words(const std::string& normalised);
     // The index's local parts, when it has several and none is remote
     // (for full_terms_as_match_all()).
     void set_parts(std::vector<Xapian::Database> parts) { parts_ = std::move(parts); }

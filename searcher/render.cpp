@@ -96,6 +96,7 @@ public:
             }
             j["hits"].push_back(std::move(hit));
         }
+        if (r.undated_left_out) j["undated_left_out"] = *r.undated_left_out;  // (version 2)
         if (r.facets) j["facets"] = facets_json(*r.facets);
         j["suggestion"] = r.suggestion ? nlohmann::ordered_json(*r.suggestion) : nlohmann::ordered_json(nullptr);
         fmt::print(out_, "{}\n", j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
@@ -212,6 +213,11 @@ private:
                 what += fmt::format(", and {}{} with some of the words", r.some_words_exact ? "" : "about ", r.some_words);
             fmt::print(out_, "{}{} {}{}, by {}\n", r.total_exact ? "" : "about ", r.total, what, showing, r.sort);
         }
+        if (r.undated_left_out && *r.undated_left_out > 0)
+            fmt::print(out_, "{}\n", style_.dim(fmt::format("{} undated {} left out; --undated to include {}",
+                                                          *r.undated_left_out,
+                                                          *r.undated_left_out == 1 ? "match" : "matches",
+                                                          *r.undated_left_out == 1 ? "it" : "them")));
         if (r.suggestion) fmt::print(out_, "Did you mean: {}\n", style_.bold(*r.suggestion));
         (void)limit_;
     }
