@@ -391,7 +391,8 @@ bool is_space_cp(unsigned cp) {
 size_t url_length(const std::vector<unsigned>& cps, size_t i) {
     if (i > 0 && word_char(cps[i - 1])) return 0;
     if (!(starts_with_ci(cps, i, "http://") || starts_with_ci(cps, i, "https://") ||
-          starts_with_ci(cps, i, "www.") || starts_with_ci(cps, i, "pic.twitter.com/")))
+          starts_with_ci(cps, i, "www.") || starts_with_ci(cps, i, "pic.twitter.com/") ||
+          starts_with_ci(cps, i, "pic.x.com/")))
         return 0;
     size_t j = i;
     while (j < cps.size() && !is_space_cp(cps[j]) && cps[j] != '"' && cps[j] != '<' && cps[j] != '>' &&

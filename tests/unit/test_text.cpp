@@ -73,6 +73,14 @@ TEST_CASE("URLs leave no junk words") {
     CHECK(t.count("here"));
 }
 
+TEST_CASE("X's new picture links leave no junk words either") {
+    auto t = terms_of("my whole heart pic.x.com/Ab3dEf9GhI— lisa updates");
+    CHECK_FALSE(t.count("ab3def9ghi"));
+    CHECK_FALSE(t.count("x"));
+    CHECK(t.count("heart"));
+    CHECK(t.count("lisa"));
+}
+
 TEST_CASE("emoji and variation selectors never glue onto words") {
     auto t = terms_of("love\xE2\x9D\xA4\xEF\xB8\x8Fyou Gaga\xF0\x9F\x83\x8F(fan) 👍🏽great");
     CHECK(t.count("love"));

@@ -8,7 +8,7 @@
 //  - folds accents on Latin letters ("Beyoncé" → "Beyonce");
 //  - blanks emoji, variation selectors, zero-width joiners and skin-tone
 //    modifiers, so "Gaga🐻:" and "love❤️you" keep their words apart;
-//  - blanks URLs (http://…, https://…, www.…, pic.twitter.com/…), so
+//  - blanks URLs (http://…, https://…, www.…, pic.twitter.com/…, pic.x.com/…), so
 //    "https://t.co/Sng4ocZF2f" leaves no junk words behind;
 //  - maps other control characters and NUL to spaces.
 //
