@@ -8,7 +8,7 @@
 #include "segment.hpp"
 
 #include "news/entities.hpp"
-#include "news/stored.hpp"
+#include "news/doc_codec.hpp"
 
 #include <xapian.h>
 

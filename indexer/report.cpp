@@ -5,7 +5,7 @@
 
 #include "news/error.hpp"
 #include "news/schema.hpp"
-#include "news/stored.hpp"
+#include "news/doc_codec.hpp"
 
 #include <fmt/core.h>
 #include <unistd.h>
@@ -108,7 +108,7 @@ void print_db_stats(const std::string& path) {
     for (const Xapian::docid docid : in_order) {
         StoredDoc d = codec.unpack(stored_record(db.get_document(docid)));
         const std::string article = term(FieldId::Article, d.article);  // its posts
-        fmt::print("  {}  {}  {}  {}\n    entities: {}\n", d.id, d.date ? *d.date : "undated", d.source,
+        fmt::print("  {}  {}  {}  {}\n    entities: {}\n", d.id, d.date ? *d.date : "undated", d.location,
                    count(db.get_termfreq(article), "post"), names(d.entities));
         for (auto p = db.postlist_begin(article); p != db.postlist_end(article); ++p) {
             if (*p == docid) continue;

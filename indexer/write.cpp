@@ -4,7 +4,7 @@
 #include "news/index_catalogue.hpp"
 #include "news/layout.hpp"
 #include "news/schema.hpp"
-#include "news/stored.hpp"
+#include "news/doc_codec.hpp"
 #include "news/text.hpp"
 #include "shard_queue.hpp"
 

@@ -248,7 +248,7 @@ std::vector<Hit> collapse_copies(const std::vector<Xapian::MSetIterator>& items,
         Hit h = hit_of(it, index);
         const uint64_t key = same_text_key(h.doc);
         if (auto first = seen.find(key); first != seen.end()) {
-            if (first->second >= o.offset) hits[first->second - o.offset].copies.push_back({h.doc.id, h.doc.source});
+            if (first->second >= o.offset) hits[first->second - o.offset].copies.push_back({h.doc.id, h.doc.location});
             continue;
         }
         if (seen.size() == o.offset + o.limit) break;  // the page is full: only its copies were wanted

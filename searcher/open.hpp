@@ -15,7 +15,7 @@
 #include "options.hpp"
 
 #include "news/index_catalogue.hpp"
-#include "news/stored.hpp"
+#include "news/doc_codec.hpp"
 
 #include <xapian.h>
 

@@ -1,5 +1,7 @@
 #include "render.hpp"
 
+#include "news/schema.hpp"
+
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -45,6 +47,20 @@ nlohmann::ordered_json facets_json(const FacetCounts& counts) {
     return j;
 }
 
+// The stored fields shown at this place of a hit (kStoredFields' order);
+// Body includes PostBody for a post.
+void stored_fields(const StoredDoc& d, StoredField::InHit place, nlohmann::ordered_json& hit) {
+    const bool post = d.type == kTypePost;
+    for (const StoredField& f : kStoredFields) {
+        if (f.in_hit != place && !(place == StoredField::InHit::Body && post && f.in_hit == StoredField::InHit::PostBody))
+            continue;
+        const std::string key(f.key);
+        if (f.text) hit[key] = d.*f.text;
+        else if (f.date) hit[key] = (d.*f.date) ? nlohmann::ordered_json(*(d.*f.date)) : nlohmann::ordered_json(nullptr);
+        else hit[key] = d.*f.list;
+    }
+}
+
 class JsonPrinter : public Printer {
 public:
     explicit JsonPrinter(std::FILE* out) : out_(out) {}
@@ -66,19 +82,10 @@ public:
         j["hits"] = nlohmann::ordered_json::array();
         for (const Hit& h : r.hits) {
             nlohmann::ordered_json hit;
-            hit["id"] = h.doc.id;
-            hit["type"] = h.doc.type;
+            stored_fields(h.doc, StoredField::InHit::Head, hit);
             hit["rank"] = h.rank;
             hit["score"] = std::round(h.score * 10000) / 10000;
-            hit["date"] = h.doc.date ? nlohmann::ordered_json(*h.doc.date) : nlohmann::ordered_json(nullptr);
-            hit["title"] = h.doc.title;
-            hit["source"] = h.doc.source;
-            hit["article"] = h.doc.article;
-            if (h.doc.type == "post") {
-                hit["author"] = h.doc.author;
-                hit["author_name"] = h.doc.author_name;
-            }
-            hit["entities"] = h.doc.entities;
+            stored_fields(h.doc, StoredField::InHit::Body, hit);
             hit["snippet"] = marked_snippet(h.snippet);
             if (!h.copies.empty()) {  // copies of its story, not shown as hits (collapse.hpp)
                 hit["copies"] = nlohmann::ordered_json::array();
@@ -196,7 +203,7 @@ private:
         }
         std::string meta;
         for (const auto& e : d.entities) meta += (meta.empty() ? "" : ", ") + e;
-        fmt::print(out_, "     {}{}\n", style_.dim(d.source), meta.empty() ? "" : "  [" + meta + "]");
+        fmt::print(out_, "     {}{}\n", style_.dim(d.location), meta.empty() ? "" : "  [" + meta + "]");
         std::string snippet;
         for (const auto& p : h.snippet) snippet += p.hit ? style_.hit(p.text) : p.text;
         if (!snippet.empty()) fmt::print(out_, "     {}\n", snippet);

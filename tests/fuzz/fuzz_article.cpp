@@ -17,7 +17,7 @@
 #include "segment.hpp"
 
 #include "news/entities.hpp"
-#include "news/stored.hpp"
+#include "news/doc_codec.hpp"
 #include "news/text.hpp"
 
 #include <algorithm>

@@ -16,7 +16,7 @@
 #include "read.hpp"
 
 #include "news/entities.hpp"
-#include "news/stored.hpp"
+#include "news/doc_codec.hpp"
 #include "news/text.hpp"
 
 #include <cctype>

@@ -30,7 +30,7 @@
 #include "news/entities.hpp"
 #include "news/index_catalogue.hpp"
 #include "news/schema.hpp"
-#include "news/stored.hpp"
+#include "news/doc_codec.hpp"
 #include "news/text.hpp"
 
 #include <xapian.h>

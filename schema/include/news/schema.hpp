@@ -81,7 +81,7 @@ enum class Slot : Xapian::valueno {
     // news-search turns ascending Newest order round instead, match.cpp).
     Newest = 5,    // "YYYYMMDD" or "!" when undated, then the unique id: descending is newest first,
                    // undated last; also breaks ties in relevance order (newer first)
-    Stored = 6,    // the stored record (news/stored.hpp), packed; not the document data, which
+    Stored = 6,    // the stored record (news/stored.hpp), packed by news/doc_codec.hpp; not the document data, which
                    // Xapian compresses with zlib (a zstd frame in vain, at every write and
                    // compaction: 0.5 s of the 8 s Reuters-21578 build)
     // (Orders are values, not KeyMakers, because Xapian's remote backend runs
@@ -149,7 +149,7 @@ inline constexpr std::string_view kMetaRecognition = "news:recognition";
 // longer name); 3: rule 8 (names in lower-case writing).
 inline constexpr std::string_view kRecognitionRules = "3";
 inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
-                                                                       // (news/stored.hpp), if any
+                                                                       // (news/doc_codec.hpp), if any
 // The same dictionary as a file beside each database's tables, written by
 // news-index when it compacts a fresh build: news-search maps it instead of
 // reading the metadata (DocCodec::map_dictionary()), which the metadata stays

@@ -1,22 +1,15 @@
 // What a document stores for display (value slot Slot::Stored): everything
 // news-search prints for a hit without reopening corpus files.  Encoded as
-// one JSON object; the field names below are the keys.
+// one JSON object whose keys are kStoredFields' keys; packed by DocCodec
+// (news/doc_codec.hpp).
 //
-// Packed (DocCodec): a full build trains a zstd dictionary on the corpus
-// (kept in the index's metadata, kMetaDocDict) and each document's JSON is
-// stored as a zstd frame compressed against it.  Xapian compresses each
-// document's data alone (zlib), so the keys, paths and phrases every record
-// repeats cost bytes in each; against a dictionary they cost almost nothing
-// (Reuters-21578: 12.2 MB of zlib'd data become 7.1 MB).  Without a
-// dictionary (a corpus too small to train one) each record is a zstd frame
-// of its own.  Plain JSON (an index made before schema 3) still reads: the
-// first byte tells them apart ('{' or zstd's magic number).
+// kStoredFields is the one list of the record's fields: encode(), both
+// decoders and news-search's JSON hits loop over it, so a new field is a
+// member of StoredDoc and a row of the table.
 #pragma once
 
 #include <xapian.h>
 
-#include <cstddef>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,9 +20,9 @@ namespace news {
 struct StoredDoc {
     std::string id;                     // "000_94794d201c4013cb" or "000_94794d201c4013cb#3"
     std::string type;                   // kTypeArticle or kTypePost
-    std::string title;                  // article title; for a post, its article's title
     std::optional<std::string> date;    // "YYYY-MM-DD", or none (undated)
-    std::string source;                 // path of the file, as given to news-index (+ ":line" for JSONL)
+    std::string title;                  // article title; for a post, its article's title
+    std::string location;               // the file it was read from, as given to news-index (+ ":line" for JSONL)
     std::string article;                // the article's id (its own id for an article)
     std::string author;                 // post: "@handle"
     std::string author_name;            // post: display name
@@ -38,6 +31,43 @@ struct StoredDoc {
     std::vector<std::string> entities;  // canonical entity names, in order of first mention
     std::string text;                   // the text snippets are cut from (title excluded)
 };
+
+// One field of the record.  Exactly one of the member pointers is set,
+// by its kind.
+struct StoredField {
+    enum class Kind { Text, Date, List };
+    // Where news-search --json shows it in a hit: before the hit's rank and
+    // score, after them, after them for a post only, or not at all.
+    enum class InHit { Head, Body, PostBody, No };
+
+    std::string_view key;  // in the record and in --json hits
+    Kind kind;
+    bool always;           // written even when empty (else left out of the record)
+    InHit in_hit;
+    std::string StoredDoc::*text = nullptr;
+    std::optional<std::string> StoredDoc::*date = nullptr;
+    std::vector<std::string> StoredDoc::*list = nullptr;
+};
+
+// The record's fields, in the order of news-search's JSON hits.  "source"
+// is the key of StoredDoc::location (the JSON hits' name since version 1).
+inline const StoredField kStoredFields[] = {
+    {"id", StoredField::Kind::Text, true, StoredField::InHit::Head, &StoredDoc::id},
+    {"type", StoredField::Kind::Text, true, StoredField::InHit::Head, &StoredDoc::type},
+    {"date", StoredField::Kind::Date, true, StoredField::InHit::Body, nullptr, &StoredDoc::date},
+    {"title", StoredField::Kind::Text, true, StoredField::InHit::Body, &StoredDoc::title},
+    {"source", StoredField::Kind::Text, true, StoredField::InHit::Body, &StoredDoc::location},
+    {"article", StoredField::Kind::Text, true, StoredField::InHit::Body, &StoredDoc::article},
+    {"author", StoredField::Kind::Text, false, StoredField::InHit::PostBody, &StoredDoc::author},
+    {"author_name", StoredField::Kind::Text, false, StoredField::InHit::PostBody, &StoredDoc::author_name},
+    {"publication", StoredField::Kind::Text, false, StoredField::InHit::No, &StoredDoc::publication},
+    {"url", StoredField::Kind::Text, false, StoredField::InHit::No, &StoredDoc::url},
+    {"entities", StoredField::Kind::List, true, StoredField::InHit::Body, nullptr, nullptr, &StoredDoc::entities},
+    {"text", StoredField::Kind::Text, true, StoredField::InHit::No, &StoredDoc::text},
+};
+
+// The field of this key, or nullptr.
+const StoredField* stored_field(std::string_view key);
 
 std::string encode(const StoredDoc& doc);
 // A document's stored record as kept: its Slot::Stored value, or its data
@@ -48,57 +78,5 @@ StoredDoc decode_stored(const std::string& data);
 // The same, read by nlohmann::json alone: decode_stored() reads the records
 // encode() writes itself and leaves anything else to this.
 StoredDoc decode_stored_json(const std::string& data);
-
-// Packs and unpacks document data.  Not thread-safe: one per thread.
-class DocCodec {
-public:
-    // zstd levels: a fresh build packs at kPackLevel (Reuters-21578: 7.1 MB
-    // at level 5, 7.5 MB at 3); an update at kQuickLevel, because building a
-    // dictionary's tables takes 10 ms at level 5 and 1 ms at level 1, more
-    // than a run that adds an article spends on it (the reader does not care).
-    static constexpr int kPackLevel = 5;
-    static constexpr int kQuickLevel = 1;
-
-    // Packs with this dictionary ("": none, a frame on its own) and unpacks
-    // with it.
-    explicit DocCodec(const std::string& dictionary = "", int level = kPackLevel);
-    ~DocCodec();
-    DocCodec(DocCodec&&) noexcept;
-    DocCodec& operator=(DocCodec&&) noexcept;
-
-    std::string pack(const StoredDoc& doc);
-    // Throws news::Error for data that is neither JSON nor a frame packed
-    // with a dictionary this codec knows (knows(dictionary_of(data)) first).
-    StoredDoc unpack(const std::string& data);
-
-    // Unpacking documents of several indexes (news-search --db repeated):
-    // another index's dictionary ("" is ignored).
-    void add_dictionary(const std::string& dictionary);
-    // The dictionary in the file at `path` (a copy of the metadata's,
-    // kDocDictFile), mapped and referred to rather than read and copied: a
-    // process that shows hits has two page faults for it instead of about
-    // sixty.  False when there is no such file or it is no zstd dictionary
-    // (or one this codec already knows).
-    bool map_dictionary(const std::string& path);
-    // Whether the dictionary of this id is a mapped file's.
-    bool mapped(unsigned dictionary_id) const;
-    // The id of the dictionary a document was packed with (0: none).
-    static unsigned dictionary_of(std::string_view data);
-    bool knows(unsigned dictionary_id) const;
-
-    // A dictionary trained on samples of packed-to-be JSON records (encode()),
-    // or "" when they are too few to be worth one.
-    static std::string train(const std::vector<std::string>& samples);
-    static constexpr size_t kSamples = 2000;  // what train() wants: the first records of a corpus
-
-private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
-};
-
-// Writes a dictionary to the file at `path` for DocCodec::map_dictionary()
-// (a temporary file renamed: never half a file); "" removes the file.
-// Throws news::Error.
-void write_dictionary_file(const std::string& path, const std::string& dictionary);
 
 }  // namespace news
