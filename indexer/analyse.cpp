@@ -167,6 +167,15 @@ void add_common(Xapian::Document& doc, const Article& a, std::string_view type, 
     doc.add_value(slot(Slot::Type), type_value(type));
 }
 
+// A post's platform: its XPLATFORM term, another for the name users may
+// also type (platform:twitter), and Slot::Platform for the facet.
+void add_platform(Xapian::Document& doc, std::string_view platform) {
+    doc.add_boolean_term(term(FieldId::Platform, platform));
+    for (const Platform& known : kPlatforms)
+        if (known.name == platform && !known.alias.empty()) doc.add_boolean_term(term(FieldId::Platform, known.alias));
+    doc.add_value(slot(Slot::Platform), std::string(platform));
+}
+
 std::string lower_ascii(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -219,6 +228,7 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     if (!handle.empty() && handle.front() == '@') handle.erase(0, 1);
     handle = lower_ascii(handle);
     doc.add_boolean_term(term(FieldId::Author, handle));
+    add_platform(doc, p.platform);
     tg_.set_document(doc);
     index_text(p.text);
     // The author's own handle is searchable as typed (@handle) too.
@@ -231,6 +241,7 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     if (date) s.date = date->iso();
     s.location = a.source;
     s.article = a.id;
+    s.platform = p.platform;
     s.author = p.handle;
     s.author_name = p.display_name;
     s.publication = a.publication;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "news/dates.hpp"
+#include "news/schema.hpp"
 
 #include <optional>
 #include <string>
@@ -12,14 +13,8 @@
 
 namespace news::indexer {
 
-// The platforms whose embeds are recognised (Post::platform).
-inline constexpr std::string_view kPlatformX = "x";  // X, formerly Twitter
-inline constexpr std::string_view kPlatformInstagram = "instagram";
-inline constexpr std::string_view kPlatformTiktok = "tiktok";
-inline constexpr std::string_view kPlatformThreads = "threads";
-
 struct Post {
-    std::string platform;      // kPlatformX, kPlatformInstagram, ...
+    std::string platform;      // kPlatformX, kPlatformInstagram, ... (news/schema.hpp)
     std::string handle;        // "@vdailyl": the author's handle, with '@', as written
     std::string display_name;  // "thv updates ♛"; "" when the embed shows none (TikTok, Threads)
     std::string text;          // the post's text, once (a scraped card repeats it), links kept;

@@ -67,7 +67,7 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_option("--from", o.from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_flag("--json", o.json, "print one JSON object (shape: README, \"version\": 1)");
-    app->add_flag("--facets", o.facets, "counts per artist, year, month and type over all matches");
+    app->add_flag("--facets", o.facets, "counts per artist, year, month, type and platform over all matches");
     app->add_flag("--quick", o.quick,
                   "faster ranked search: no feedback re-ranking (README, Ranking), and a total above 100 "
                   "is an estimate (\"about N\"); exact with --facets or --sort newest|oldest");

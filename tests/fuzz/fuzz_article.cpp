@@ -109,8 +109,8 @@ void article(std::string bytes) {
     indexer::Segmented seg = indexer::segment(a.body);
     for (const indexer::Post& p : seg.posts) {
         require(p.handle.size() >= 2 && p.handle[0] == '@', "segment: a post's handle is not @handle", p.handle);
-        require(p.platform == indexer::kPlatformX || p.platform == indexer::kPlatformInstagram ||
-                    p.platform == indexer::kPlatformTiktok || p.platform == indexer::kPlatformThreads,
+        require(p.platform == kPlatformX || p.platform == kPlatformInstagram ||
+                    p.platform == kPlatformTiktok || p.platform == kPlatformThreads,
                 "segment: a post of no known platform", p.platform);
     }
     // An embed's boilerplate never stays in the prose (indexer/embeds.cpp).
