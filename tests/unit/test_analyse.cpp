@@ -551,3 +551,36 @@ TEST_CASE("a post records its platform: a term (and its alias), a value for the 
     CHECK(lisa.author_name == "LISA");
     CHECK(lisa.text == "Paris mornings 🥐");
 }
+
+TEST_CASE("a post of any platform is found by its display name (weightless) and its handle, dots and all") {
+    Catalogue cat = Catalogue::builtin();
+    Analyser analyser(cat);
+    auto docs = analyser.analyse(text_article(
+        "Fans made edits.\n\n@blinkparis.edits the way she looks #lisa ♬ Rockstar - LISA\n\n"
+        "wow pic.x.com/Ab3— lisa updates (@lalisaupdates_) November 1, 2023"));
+    REQUIRE(docs.size() == 3);
+    auto wdf = [](const Xapian::Document& doc, const std::string& term) -> std::optional<Xapian::termcount> {
+        auto it = doc.termlist_begin();
+        it.skip_to(term);
+        if (it == doc.termlist_end() || *it != term) return std::nullopt;
+        return it.get_wdf();
+    };
+    auto positions = [](const Xapian::Document& doc, const std::string& term) {
+        auto it = doc.termlist_begin();
+        it.skip_to(term);
+        return it == doc.termlist_end() || *it != term ? 0 : it.positionlist_count();
+    };
+    const Xapian::Document& tiktok = docs[1].doc;
+    CHECK(wdf(tiktok, "XAUTHORblinkparis.edits"));
+    // "@blinkparis.edits" is read as the phrase of its parts: they have positions.
+    CHECK(positions(tiktok, "XATblinkparis") == 1);
+    CHECK(positions(tiktok, "XATedits") == 1);
+    CHECK(wdf(tiktok, "rockstar") == std::optional<Xapian::termcount>(1));
+
+    const Xapian::Document& x = docs[2].doc;
+    CHECK(wdf(x, "lisa") == std::optional<Xapian::termcount>(0));
+    CHECK(wdf(x, "updates") == std::optional<Xapian::termcount>(0));
+    CHECK(wdf(x, "wow") == std::optional<Xapian::termcount>(1));
+    CHECK(positions(x, "XATlalisaupdates_") == 0);  // a handle without dots is one term
+    CHECK(wdf(x, "XATlalisaupdates_"));
+}

@@ -226,6 +226,12 @@ TEST_CASE("hashtags and handles are extracted in lower case, once each") {
     CHECK(tags.mentions == std::vector<std::string>{"vdailyl"});
 }
 
+TEST_CASE("a handle keeps the dots between its letters, not a sentence's full stop") {
+    auto tags = extract_tags("edit by @BlinkParis.Edits. Thanks @jo. And @a..b #tag.more");
+    CHECK(tags.mentions == std::vector<std::string>{"blinkparis.edits", "jo", "a"});
+    CHECK(tags.hashtags == std::vector<std::string>{"tag"});
+}
+
 TEST_CASE("text that is not UTF-8 is decoded as Windows-1252") {
     CHECK(is_valid_utf8("Beyonc\xC3\xA9"));
     CHECK_FALSE(is_valid_utf8("Beyonc\xE9"));

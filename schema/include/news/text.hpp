@@ -59,7 +59,9 @@ std::vector<Word> split_words(std::string_view utf8);
 std::vector<Word> split_words(std::string_view utf8, const std::bitset<256>& key_starts);
 
 // "#BTS" → "bts", "@Vdailyl" → "vdailyl": the hashtags and @handles of a
-// text, lower case, in order of appearance, each once.
+// text, lower case, in order of appearance, each once.  A handle may hold
+// dots between its letters (Instagram, TikTok, Threads: "@blinkparis.edits";
+// a final '.' ends the sentence, not the handle).
 struct Tags {
     std::vector<std::string> hashtags;
     std::vector<std::string> mentions;
