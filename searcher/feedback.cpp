@@ -1,5 +1,7 @@
 #include "feedback.hpp"
 
+#include "ranking.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -108,6 +110,80 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const std::vect
         }
     }
     return out;
+}
+
+namespace {
+
+// An expansion term: a stemmed word ("Zretriev"), not a number, another
+// field's term or an unstemmed form of a word already weighed as its stem.
+class FeedbackTerms : public Xapian::ExpandDecider {
+public:
+    bool operator()(const std::string& t) const override {
+        if (t.size() < 3 || t[0] != 'Z') return false;
+        unsigned char c = static_cast<unsigned char>(t[1]);
+        return (c >= 'a' && c <= 'z') || c >= 0x80;
+    }
+};
+
+// The documents of the first n of `top`.
+std::vector<Xapian::Document> top_documents(const std::vector<Xapian::MSetIterator>& top, size_t n) {
+    std::vector<Xapian::Document> docs;
+    for (size_t i = 0; i < top.size() && i < n; ++i) docs.push_back(top[i].get_document());
+    return docs;
+}
+
+}  // namespace
+
+
+Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query) {
+    return with_feedback(db, query, free_text_words(query));
+}
+
+Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                            bool remote_parts) {
+    if (query.empty() || kRanking.feedback_docs == 0 || words == 0) return query;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(ranking_weight());
+    // The same top documents whatever the sharding; checking a few more
+    // than them tells whether there are more.
+    Ranked top = rank_by_relevance(db, enquire, 0, kRanking.feedback_docs, kRanking.feedback_docs + 2);
+    return feedback_from(db, query, words, top.items, top.mset.get_max_possible(), top.mset.get_matches_lower_bound(),
+                         remote_parts)
+        .value_or(query);
+}
+
+std::optional<Xapian::Query> feedback_from(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                                           const std::vector<Xapian::MSetIterator>& top, double max_possible,
+                                           Xapian::doccount matches, bool remote_parts) {
+    std::optional<Xapian::Query> expansion =
+        feedback_expansion(db, query, words, top, max_possible, matches, remote_parts);
+    if (!expansion) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, *expansion);
+}
+
+std::optional<Xapian::Query> feedback_expansion(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                                                const std::vector<Xapian::MSetIterator>& top, double max_possible,
+                                                Xapian::doccount matches, bool remote_parts) {
+    if (query.empty() || kRanking.feedback_docs == 0 || words == 0) return std::nullopt;
+    // Nothing to rank by (filters only), or the top documents are all there is.
+    if (top.empty() || max_possible == 0 || matches <= kRanking.feedback_docs) return std::nullopt;
+    // Xapian's expand set (get_eset(), exact term frequencies so that shards
+    // rank as one database), computed in feedback.cpp: get_eset() is slow
+    // over remote shards.
+    FeedbackTerms decider;
+    std::vector<ExpandTerm> eset =
+        expand_terms(db, top_documents(top, kRanking.feedback_docs), query,
+                     kRanking.feedback_terms, [&](const std::string& t) { return decider(t); }, remote_parts);
+    if (eset.empty()) return std::nullopt;
+    // Each term's BM25 weight is scaled in proportion to its expand-set
+    // weight, the best one's by feedback_weight (for a long enough query).
+    double scale = kRanking.feedback_weight / eset.front().weight;
+    if (words < kRanking.feedback_full_words) scale *= double(words) / kRanking.feedback_full_words;
+    std::vector<Xapian::Query> terms;
+    for (const ExpandTerm& e : eset)
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(e.term), scale * e.weight);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 }  // namespace news::searcher

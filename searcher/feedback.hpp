@@ -1,5 +1,5 @@
-// Part of the searcher's parse stage (ranking): the expansion terms of
-// pseudo-relevance feedback.
+// Part of the searcher's parse stage (ranking): pseudo-relevance feedback,
+// the query re-weighed by the best terms of its top documents.
 //
 // The same terms and weights as Xapian's Enquire::get_eset() with its
 // default scheme (TradEWeight, k = 1) and USE_EXACT_TERMFREQ, computed here
@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,32 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const std::vect
                                      const Xapian::Query& query,
                                      size_t max_terms, const std::function<bool(const std::string&)>& accept,
                                      bool remote_parts);
+
+// Pseudo-relevance feedback: when `query` matches more documents than
+// kRanking.feedback_docs, its top documents' best terms (stemmed words) are
+// added as OP_AND_MAYBE, so they re-rank the documents the query matches and
+// never add or remove one: operators, phrases and filters keep their meaning
+// and totals and facets do not change.  A short query gets less of it (a
+// one-word query a fifth), so that its own words lead.  Otherwise (few
+// matches, no free-text words, a query of filters only) `query` is returned
+// as it is.
+Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query);
+// The same with the query's word count given (ParsedQuery::feedback_words).
+// remote_parts: the database has remote shards (term statistics are then
+// fetched in one batch, see feedback.hpp).
+Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                            bool remote_parts = false);
+// The same from the query's first matches in relevance order, already
+// found: `top` (best first; the first kRanking.feedback_docs are used), the
+// match's get_max_possible() and `matches`, how many documents the query
+// matches (at least).  Nothing when the query gets no feedback.
+std::optional<Xapian::Query> feedback_from(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                                           const std::vector<Xapian::MSetIterator>& top, double max_possible,
+                                           Xapian::doccount matches, bool remote_parts);
+// The expansion alone, the right side of feedback_from()'s OP_AND_MAYBE
+// (each term's query weighted by OP_SCALE_WEIGHT, under one OP_OR).
+std::optional<Xapian::Query> feedback_expansion(const Xapian::Database& db, const Xapian::Query& query, unsigned words,
+                                                const std::vector<Xapian::MSetIterator>& top, double max_possible,
+                                                Xapian::doccount matches, bool remote_parts);
 
 }  // namespace news::searcher

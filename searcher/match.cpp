@@ -1,7 +1,11 @@
 #include "match.hpp"
 
 #include "collapse.hpp"
+#include "feedback.hpp"
 #include "parse.hpp"
+#include "ranking.hpp"
+#include "shard_query.hpp"
+#include "workarounds.hpp"
 
 #include "news/entities.hpp"
 #include "news/error.hpp"

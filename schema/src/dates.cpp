@@ -20,15 +20,15 @@ int to_int(std::string_view s) {
     return v;
 }
 
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+}  // namespace
+
 int days_in_month(int year, int month) {
     static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
     return kDays[static_cast<size_t>(month - 1)];
 }
-
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-}  // namespace
 
 bool is_valid_date(int year, int month, int day) {
     return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&

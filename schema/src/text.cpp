@@ -450,11 +450,11 @@ std::string encode(const std::vector<unsigned>& cps) {
     return s;
 }
 
+}  // namespace
+
 bool is_operator(std::string_view w) {
     return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ";
 }
-
-}  // namespace
 
 bool is_cjk(unsigned cp) {
     if (cp < 0x1100) return false;

@@ -6,7 +6,12 @@
 // matches, natural-language queries parse, and a query weighs the same over
 // shards as on one database (wildcards, synonyms, ties).
 #include "analyse.hpp"
+#include "feedback.hpp"
+#include "filters.hpp"
 #include "parse.hpp"
+#include "ranking.hpp"
+#include "shard_query.hpp"
+#include "workarounds.hpp"
 
 #include "news/entities.hpp"
 #include "news/schema.hpp"

@@ -23,6 +23,9 @@ struct Date {
     friend bool operator<(const Date& a, const Date& b) { return a.key() < b.key(); }
 };
 
+// Days in a month of the proleptic Gregorian calendar (month 1-12).
+int days_in_month(int year, int month);
+
 bool is_valid_date(int year, int month, int day);
 
 // A parse failure: what was wrong, in words a user can act on.

@@ -35,6 +35,10 @@ std::string normalise_text(std::string_view utf8);
 // three keywords; "kennedy AND diem" is a boolean AND.
 std::string normalise_query(std::string_view utf8);
 
+// Whether a word is one of the query language's operators as written
+// (AND OR NOT XOR NEAR ADJ, without NEAR's or ADJ's "/N").
+bool is_operator(std::string_view word);
+
 // Lower case and accent-folded, possessive dropped: the key under which a
 // word is compared (highlighting, entity aliases, spelling).
 std::string fold_word(std::string_view utf8);
