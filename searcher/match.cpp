@@ -96,111 +96,200 @@ private:
 };
 
 struct Run {
-    Xapian::MSet mset;                        // holds the hits...
-    std::vector<Xapian::MSetIterator> items;  // ...the page, in order
-    Xapian::doccount total = 0;               // exact...
+    std::vector<Xapian::MSetIterator> items;  // the ranks asked for, in order (each holds its MSet)...
+    size_t complete_items = 0;                // ...of which the first are complete matches
+    Xapian::doccount total = 0;               // complete matches: exact...
     bool exact = true;                        // ...but with --quick
+    Xapian::doccount some_words = 0;          // partial matches (relevance order of a tiered query)...
+    bool some_words_exact = true;             // ...exact, or Xapian's estimate (--quick)
+    Xapian::doccount ranked = 0;              // the ranks there are: total, and some_words in relevance order
+    bool nothing_to_rank = false;             // relevance order of filters alone (no weights)
     std::optional<FacetCounts> facets;
 };
+
+void take(const Xapian::MSet& mset, std::vector<Xapian::MSetIterator>& items) {
+    for (auto it = mset.begin(); it != mset.end(); ++it) items.push_back(it);
+}
 
 // spy: count the facets during this match.  Not with remote parts: in an
 // order other than pure relevance, Xapian 1.4's matcher runs the spies a
 // second time on some of the matches a remote shard sends back (those that
 // sort below the current page), so their counts would be too high; see
 // count_facets().
-//
-// In relevance order the query is matched twice.  First as it is, checking
-// every match (the exact total and the facets), which gives the top
-// documents for pseudo-relevance feedback; then, when there is feedback, the
-// query with its expansion terms for the page of hits only, which lets
-// Xapian skip the documents that cannot reach the page (in a database of one
-// part the query's own weights come from the first match: KnownWeights).
-// Feedback never changes what matches, so the total and the facets of the
-// first match hold.  With --quick (and no facets to count) the query is
-// matched once, for the page, without feedback.
-// Both in relevance order alone, ties ordered afterwards (rank_by_relevance()).
-// remote: some part is (or may hold) a remote shard; single: the index is
-// one local database.
-Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::string& sort, const Options& o,
-              bool spy, bool remote, bool single) {
+Run date_order_run(const Xapian::Database& db, const ParsedQuery& p, bool newest, const Options& o, bool spy) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
     FacetSpies spies;  // declared first: it outlives the Enquire that holds it
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(ranking_weight());
-    enquire.set_query(p.query);
+    enquire.set_query(p.complete);
     if (spy) spies.add(enquire);
     Run r;
-    if (sort != "relevance") {
-        // Every order is total (the date keys end with the unique id), so a
-        // sharded index lists documents exactly as one database does, whatever
-        // their document ids; values, not KeyMakers, which remote shards lack.
-        if (sort == "newest") {
-            enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), true);
-            r.mset = enquire.get_mset(offset, limit, db.get_doccount());  // every match checked: exact total and facets
-            r.total = r.mset.get_matches_estimated();
-            for (auto it = r.mset.begin(); it != r.mset.end(); ++it) r.items.push_back(it);
-            if (spy) r.facets = spies.counts();
-            return r;
-        }
-        // Oldest first, undated last.  Ascending Newest order puts the
-        // undated first ("!" + id): the order wanted is that order turned
-        // round by their count, the dated from there on, then the undated.
-        enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), false);
-        const Xapian::doccount undated = count_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, p.query, p.undated));
-        r.mset = enquire.get_mset(undated + offset, limit, db.get_doccount());  // exact total and facets
-        r.total = r.mset.get_matches_estimated();
-        for (auto it = r.mset.begin(); it != r.mset.end(); ++it) r.items.push_back(it);
+    // Every order is total (the date keys end with the unique id), so a
+    // sharded index lists documents exactly as one database does, whatever
+    // their document ids; values, not KeyMakers, which remote shards lack.
+    if (newest) {
+        enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), true);
+        Xapian::MSet mset = enquire.get_mset(offset, limit, db.get_doccount());  // every match checked: exact total and facets
+        r.total = r.ranked = mset.get_matches_estimated();
+        take(mset, r.items);
+        r.complete_items = r.items.size();
         if (spy) r.facets = spies.counts();
-        const Xapian::doccount dated = r.total - std::min(undated, r.total);
-        // Where the page reaches the undated: they follow, in ascending order.
-        const Xapian::doccount from = std::max(offset, dated) - dated;  // the first undated on the page
-        const Xapian::doccount end = std::min(offset + limit - std::min(offset + limit, dated), undated);
-        if (from < end) {
-            enquire.clear_matchspies();  // (counted once, above)
-            Xapian::MSet tail = enquire.get_mset(from, end - from);
-            for (auto it = tail.begin(); it != tail.end(); ++it) r.items.push_back(it);
-        }
         return r;
     }
+    // Oldest first, undated last.  Ascending Newest order puts the
+    // undated first ("!" + id): the order wanted is that order turned
+    // round by their count, the dated from there on, then the undated.
+    enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), false);
+    const Xapian::doccount undated = count_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, p.complete, p.undated));
+    Xapian::MSet mset = enquire.get_mset(undated + offset, limit, db.get_doccount());  // exact total and facets
+    r.total = r.ranked = mset.get_matches_estimated();
+    take(mset, r.items);
+    if (spy) r.facets = spies.counts();
+    const Xapian::doccount dated = r.total - std::min(undated, r.total);
+    // Where the page reaches the undated: they follow, in ascending order.
+    const Xapian::doccount from = std::max(offset, dated) - dated;  // the first undated on the page
+    const Xapian::doccount end = std::min(offset + limit - std::min(offset + limit, dated), undated);
+    if (from < end) {
+        enquire.clear_matchspies();  // (counted once, above)
+        take(enquire.get_mset(from, end - from), r.items);
+    }
+    r.complete_items = r.items.size();
+    return r;
+}
+
+// The ranks [offset, offset + limit) of the relevance order, where a tiered
+// query lists its complete matches (`ranked` filtered by p.all_words) first
+// and its partial ones (the rest of `ranked`) after them.  `complete` is the
+// number of complete matches, or nothing when not counted yet (--quick):
+// then the complete matches are counted in their own match, exactly (the
+// all-words query walks only its rarest word's documents), and the partial
+// ones are Xapian's estimate from a match that stops early.
+void relevance_page(const Xapian::Database& db, const ParsedQuery& p, const Xapian::Query& ranked,
+                    Xapian::doccount offset, Xapian::doccount limit, std::optional<Xapian::doccount> complete, Run& r) {
+    auto page_of = [&](const Xapian::Query& q, Xapian::doccount first, Xapian::doccount count,
+                       Xapian::doccount check_at_least) {
+        Xapian::Enquire enquire(db);
+        enquire.set_weighting_scheme(ranking_weight());
+        enquire.set_query(q);
+        return rank_by_relevance(db, enquire, first, count, check_at_least);
+    };
+    if (!p.tiered) {
+        Ranked page = page_of(ranked, offset, limit, 0);
+        r.items = std::move(page.items);
+        r.complete_items = r.items.size();
+        return;
+    }
+    Xapian::doccount have = 0;
+    if (!complete || offset < *complete) {
+        Ranked page = page_of(Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.all_words), offset, limit,
+                              complete ? 0 : db.get_doccount());
+        have = static_cast<Xapian::doccount>(page.items.size());
+        r.items = std::move(page.items);
+        if (!complete) r.total = page.matches;
+    }
+    r.complete_items = r.items.size();
+    if (complete && have == limit) return;
+    const Xapian::Query partial(Xapian::Query::OP_AND_NOT, ranked, p.all_words);
+    const Xapian::doccount c = complete ? *complete : r.total;
+    Ranked rest = page_of(partial, offset + have - std::min(offset + have, c), limit - have,
+                          complete ? 0 : kQuickExactUpTo);
+    if (have < limit)
+        for (auto& it : rest.items) r.items.push_back(it);
+    if (!complete) {
+        r.some_words = rest.matches;
+        r.some_words_exact = rest.exact;
+    }
+}
+
+// In relevance order the query is matched twice.  First as it is, checking
+// every match (the exact numbers of complete and partial matches, and the
+// facets of the complete ones), which gives the top documents for
+// pseudo-relevance feedback; then, with the feedback's expansion terms, for
+// the page of hits only, which lets Xapian skip the documents that cannot
+// reach the page (in a database of one part the query's own weights come
+// from the first match: KnownWeights).  Feedback never changes what
+// matches, so the counts of the first match hold.  A tiered query's
+// complete matches are counted (with the facets) in a match of their own.
+// With --quick (and no facets to count) the query is matched for the page
+// only, without feedback.  Both in relevance order alone, ties ordered
+// afterwards (rank_by_relevance()).
+// remote: some part is (or may hold) a remote shard; single: the index is
+// one local database.
+Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Options& o, bool spy, bool remote,
+                  bool single) {
+    const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
+    Run r;
     if (o.quick && !o.facets) {
-        // --quick: the page alone, from one match that stops as soon as no
+        // --quick: the page alone, from matches that stop as soon as no
         // other document can reach it (Xapian's bounds on the weights) and
         // kQuickExactUpTo matches were seen, so a total above that is
         // Xapian's estimate (exact when its bounds meet); no feedback (it
         // needs the top documents first).
-        Ranked page = rank_by_relevance(db, enquire, offset, limit, kQuickExactUpTo);
-        r.total = page.matches;
-        r.exact = page.exact;
-        r.mset = page.mset;
-        r.items = std::move(page.items);
+        if (p.tiered) {
+            relevance_page(db, p, p.query, offset, limit, std::nullopt, r);
+        } else {
+            Xapian::Enquire enquire(db);
+            enquire.set_weighting_scheme(ranking_weight());
+            enquire.set_query(p.query);
+            Ranked page = rank_by_relevance(db, enquire, offset, limit, kQuickExactUpTo);
+            r.total = page.matches;
+            r.exact = page.exact;
+            r.nothing_to_rank = r.total > 0 && page.mset.get_max_possible() == 0;
+            r.items = std::move(page.items);
+            r.complete_items = r.items.size();
+        }
+        r.ranked = r.total + r.some_words;
         return r;
     }
+    FacetSpies spies;  // declared first: it outlives the Enquire that holds it
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(ranking_weight());
+    enquire.set_query(p.query);
+    if (spy && !p.tiered) spies.add(enquire);
     // The top documents for feedback and, without feedback, the page.
     const Xapian::doccount top = std::max<Xapian::doccount>(kRanking.feedback_docs, offset + limit);
     WeightSpy weights;  // (outlives the Enquire that holds it)
     const bool reuse = single && p.feedback_words > 0;
     if (reuse) enquire.add_matchspy(&weights);
     Ranked first = rank_by_relevance(db, enquire, 0, top, db.get_doccount());
-    r.total = first.matches;  // exact: every match was checked
-    if (spy) r.facets = spies.counts();
-    r.mset = first.mset;
-    for (Xapian::doccount i = offset; i < first.items.size() && i < offset + limit; ++i)
-        r.items.push_back(first.items[i]);
-    if (auto expansion = feedback_expansion(db, p.query, p.feedback_words, first.items,
-                                            first.mset.get_max_possible(), r.total, remote)) {
-        // The query's own weights as the first match found them (every
-        // match seen: the spy ran on each), or the query matched again.
-        Xapian::Query own = p.query;
-        if (reuse && weights.seen.size() == r.total)
-            own = Xapian::Query((new KnownWeights(std::move(weights.seen)))->release());  // (the query owns it)
-        Xapian::Enquire ranked(db);
-        ranked.set_weighting_scheme(ranking_weight());
-        ranked.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE, own, *expansion));
-        Ranked page = rank_by_relevance(db, ranked, offset, limit);
-        r.mset = page.mset;
-        r.items = std::move(page.items);
+    const Xapian::doccount matched = first.matches;  // exact: every match was checked
+    r.nothing_to_rank = matched > 0 && first.mset.get_max_possible() == 0;
+    r.total = matched;
+    if (p.tiered) {
+        FacetSpies complete_spies;  // (outlives the Enquire that holds it)
+        Xapian::Enquire count(db);
+        count.set_weighting_scheme(ranking_weight());  // (not BoolWeight: see count_matches())
+        count.set_query(p.complete);
+        if (spy) complete_spies.add(count);
+        r.total = count.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+        if (spy) r.facets = complete_spies.counts();
+    } else if (spy) {
+        r.facets = spies.counts();
     }
+    r.some_words = matched - std::min(matched, r.total);
+    r.ranked = matched;
+    std::optional<Xapian::Query> expansion =
+        feedback_expansion(db, p.query, p.feedback_words, first.items, first.mset.get_max_possible(), matched, remote);
+    if (!expansion && !p.tiered) {
+        for (Xapian::doccount i = offset; i < first.items.size() && i < offset + limit; ++i)
+            r.items.push_back(first.items[i]);
+        r.complete_items = r.items.size();
+        return r;
+    }
+    // The query's own weights as the first match found them (every match
+    // seen: the spy ran on each), or the query matched again.
+    Xapian::Query ranked = p.query;
+    if (reuse && weights.seen.size() == matched)
+        ranked = Xapian::Query((new KnownWeights(std::move(weights.seen)))->release());  // (the query owns it)
+    if (expansion) ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, *expansion);
+    relevance_page(db, p, ranked, offset, limit, r.total, r);
     return r;
+}
+
+Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::string& sort, const Options& o, bool spy,
+              bool remote, bool single) {
+    if (sort == "relevance") return relevance_run(db, p, o, spy, remote, single);
+    return date_order_run(db, p, sort == "newest", o, spy);
 }
 
 // The facets of a query's matches in a match of their own: no hits (the
@@ -235,9 +324,12 @@ Hit hit_of(const Xapian::MSetIterator& it, Index& index) {
 }
 
 // --duplicates: the matches as they come (run_query() found the page).
-std::vector<Hit> take_page(const std::vector<Xapian::MSetIterator>& items, Index& index) {
+std::vector<Hit> take_page(const Run& run, Index& index) {
     std::vector<Hit> hits;
-    for (const auto& it : items) hits.push_back(hit_of(it, index));
+    for (size_t i = 0; i < run.items.size(); ++i) {
+        hits.push_back(hit_of(run.items[i], index));
+        hits.back().complete = i < run.complete_items;
+    }
     return hits;
 }
 
@@ -245,11 +337,12 @@ std::vector<Hit> take_page(const std::vector<Xapian::MSetIterator>& items, Index
 // text a match above it has (same_text_key()) is a copy of that one, not a
 // hit; the hits of the ranks before o.offset are dropped.  Fewer than
 // o.limit when copies took some of the ranks asked for.
-std::vector<Hit> collapse_copies(const std::vector<Xapian::MSetIterator>& items, const Options& o, Index& index) {
+std::vector<Hit> collapse_copies(const Run& run, const Options& o, Index& index) {
     std::vector<Hit> hits;
     std::unordered_map<uint64_t, size_t> seen;  // key → its hit's 0-based rank, those before the page included
-    for (const auto& it : items) {
-        Hit h = hit_of(it, index);
+    for (size_t i = 0; i < run.items.size(); ++i) {
+        Hit h = hit_of(run.items[i], index);
+        h.complete = i < run.complete_items;
         const uint64_t key = same_text_key(h.doc);
         if (auto first = seen.find(key); first != seen.end()) {
             if (first->second >= o.offset) hits[first->second - o.offset].copies.push_back({h.doc.id, h.doc.location});
@@ -288,22 +381,26 @@ Results search_once(Index& index, const Options& o) {
         q.limit = o.offset + o.limit + (o.limit + 1) / 2;  // room for a few copies
     }
     Run run = run_query(db, p, res.sort, q, spy, remote, single);
-    if (res.sort == "relevance" && run.total > 0 && run.mset.get_max_possible() == 0) {
+    if (res.sort == "relevance" && run.nothing_to_rank) {
         // Only filters (type:post, year:2023): nothing to rank by, newest first.
         res.sort = "newest";
         run = run_query(db, p, res.sort, q, spy, remote, single);
     }
-    std::vector<Hit> hits = o.duplicates ? take_page(run.items, index) : collapse_copies(run.items, o, index);
-    while (!o.duplicates && hits.size() < o.limit && run.items.size() == q.limit && q.limit < run.total) {
+    std::vector<Hit> hits = o.duplicates ? take_page(run, index) : collapse_copies(run, o, index);
+    while (!o.duplicates && hits.size() < o.limit && run.items.size() == q.limit && q.limit < run.ranked) {
         // Copies took ranks up to the page's end: ask for more, and start again.
-        q.limit = std::min<size_t>(2 * q.limit + 10, run.total);
+        q.limit = std::min<size_t>(2 * q.limit + 10, run.ranked);
         run = run_query(db, p, res.sort, q, spy, remote, single);
-        hits = collapse_copies(run.items, o, index);
+        hits = collapse_copies(run, o, index);
     }
     res.total = run.total;
     res.total_exact = run.exact;
+    res.some_words = run.some_words;
+    res.some_words_exact = run.some_words_exact;
+    if (p.tiered && res.sort != "relevance" && res.total == 0)  // (what the empty list leaves out)
+        res.some_words = count_matches(db, p.query);
     res.facets = std::move(run.facets);
-    if (o.facets && !spy) res.facets = count_facets(db, p.query);
+    if (o.facets && !spy) res.facets = count_facets(db, p.complete);
     if (!p.browse) res.suggestion = suggestion(builder, db, p);
 
     Highlight hl = p.browse ? Highlight{} : highlight_for(p.words, p.normalised, catalogue);

@@ -31,13 +31,18 @@ struct Hit {
     StoredDoc doc;
     std::vector<SnippetPart> snippet;
     std::vector<Copy> copies;  // ranked below it, in rank order (not with --duplicates)
+    bool complete = true;      // it holds every word of the query (ParsedQuery::tiered)
 };
 
 struct Results {
     std::string query;            // as typed
     std::string sort;             // the order used (relevance, newest or oldest)
-    Xapian::doccount total = 0;   // the number of matching documents...
+    Xapian::doccount total = 0;   // the number of matching documents (complete matches)...
     bool total_exact = true;      // ...exact, or Xapian's estimate (--quick)
+    Xapian::doccount some_words = 0;  // documents holding only some of the words: ranked after the
+                                      // complete matches in relevance order; with a date order, counted
+                                      // only when no document holds them all (else 0)...
+    bool some_words_exact = true;     // ...exact, or Xapian's estimate (--quick)
     size_t offset = 0;
     std::vector<Hit> hits;
     std::optional<FacetCounts> facets;     // with --facets

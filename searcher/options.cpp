@@ -24,7 +24,8 @@ namespace {
 std::string syntax_help() {
     std::string s =
         "Query syntax:\n"
-        "  words                 ranked by BM25; documents holding all the words come first\n"
+        "  words                 documents holding all the words (by stem or alias), ranked by BM25;\n"
+        "                        in relevance order those holding only some follow them, marked\n"
         "  \"a phrase\"            words in this order\n"
         "  a AND b, a OR b, a NOT b, -word, +word, (grouping)   operators in capitals\n"
         "                        (a query typed all in capitals is plain keywords)\n"
@@ -66,8 +67,11 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
         ->allow_extra_args(false);  // one name per --artist: the words after it stay the query
     app->add_option("--from", o.from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
-    app->add_flag("--json", o.json, "print one JSON object (shape: README, \"version\": 1)");
+    app->add_flag("--json", o.json, "print one JSON object (shape: doc/json.md, \"version\": 2)");
     app->add_flag("--facets", o.facets, "counts per artist, year, month, type and platform over all matches");
+    app->add_flag("--any", o.any,
+                  "documents holding any of the words are matches too (counted, listed by date and "
+                  "in the facets), as if the words were joined by OR; those holding all still rank first");
     app->add_flag("--quick", o.quick,
                   "faster ranked search: no feedback re-ranking (README, Ranking), and a total above 100 "
                   "is an estimate (\"about N\"); exact with --facets or --sort newest|oldest");

@@ -23,6 +23,7 @@ struct Options {
     std::string from, to;  // YYYY, YYYY-MM or YYYY-MM-DD
     bool json = false;
     bool facets = false;
+    bool any = false;    // --any: documents holding any of the words are all matches (as OR)
     bool quick = false;  // --quick: an estimated total and no feedback, for speed
     bool duplicates = false;  // --duplicates: copies of a story shown as hits of their own (collapse.hpp)
     size_t snippet_length = 200;

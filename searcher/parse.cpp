@@ -290,12 +290,15 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     if (any.empty()) {
         p.browse = true;
         p.query = full_terms_as_match_all(db_, all_filters, true, parts_);
+        p.complete = p.query;
         return p;
     }
     qp_.set_default_op(Xapian::Query::OP_AND);
     Xapian::Query all = parse_words(p.normalised);
     qp_.set_default_op(Xapian::Query::OP_OR);
     p.words = any;
+    // Ranked in tiers (the documents holding all the words boosted above
+    // the others) whenever the two readings differ, also with --any.
     const bool tiered = all.get_description() != any.get_description();
     auto compose = [&](const Xapian::Query& any_words, const Xapian::Query& all_words) {
         Xapian::Query ranked = any_words;
@@ -307,6 +310,12 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     p.feedback_words = free_text_words(compose(any, all));
     p.query = compose(full_terms_as_match_all(db_, expand_for_shards(db_, any), true, parts_),
                       full_terms_as_match_all(db_, expand_for_shards(db_, all), true, parts_));
+    p.tiered = tiered && !o.any;
+    p.complete = p.query;
+    if (p.tiered) {
+        p.all_words = full_terms_as_match_all(db_, expand_for_shards(db_, all), false, parts_);
+        p.complete = Xapian::Query(Xapian::Query::OP_FILTER, p.query, p.all_words);
+    }
     return p;
 }
 

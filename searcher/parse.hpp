@@ -23,6 +23,13 @@ struct ParsedQuery {
     Xapian::Query words;       // the free-text part (empty when the query is empty)
     Xapian::Query filters;     // --artist, --type, --from/--to (MatchAll when none)
     Xapian::Query query;       // what is run: words (tiered) filtered by filters, wildcards expanded
+    // Several words mean all of them: the documents holding every word (by
+    // its stem, an alias...) are the complete matches, those the total, the
+    // date orders and the facets count; in relevance order the documents
+    // holding only some of the words follow them (partial matches).
+    bool tiered = false;       // a document may hold some of the words only (not with --any or OR alone)
+    Xapian::Query all_words;   // tiered: what a complete match holds (unweighted, for filtering `query`)
+    Xapian::Query complete;    // the complete matches: `query` filtered by all_words (`query` when not tiered)
     unsigned feedback_words = 0;  // its free-text words for with_feedback(), wildcards unexpanded
     bool browse = false;       // no words: list the matching documents
     Xapian::Query undated;     // with --sort oldest: the undated documents, as a filter (full_terms_as_match_all())

@@ -71,6 +71,8 @@ public:
         j["sort"] = r.sort;
         j["total"] = r.total;
         j["total_exact"] = r.total_exact;  // false: Xapian's estimate (--quick)
+        j["some_words"] = r.some_words;    // documents holding only some of the words (version 2)
+        j["some_words_exact"] = r.some_words_exact;
         j["offset"] = r.offset;
         // Whether some shards did not answer (the hits, total and facets are then of the others).
         j["partial"] = !r.shards_down.empty();
@@ -85,6 +87,7 @@ public:
             stored_fields(h.doc, StoredField::InHit::Head, hit);
             hit["rank"] = h.rank;
             hit["score"] = std::round(h.score * 10000) / 10000;
+            hit["complete"] = h.complete;  // holds every word (version 2)
             stored_fields(h.doc, StoredField::InHit::Body, hit);
             hit["snippet"] = marked_snippet(h.snippet);
             if (!h.copies.empty()) {  // copies of its story, not shown as hits (collapse.hpp)
@@ -110,6 +113,9 @@ struct Style {
     std::string dim(const std::string& s) const { return on ? "\x1b[2m" + s + "\x1b[0m" : s; }
     std::string hit(const std::string& s) const { return on ? "\x1b[1;33m" + s + "\x1b[0m" : s; }
 };
+
+// "document" or "documents" by the count.
+std::string plural(Xapian::doccount n, const std::string& noun) { return n == 1 ? noun : noun + "s"; }
 
 // The copies of a hit named under it (JSON lists them all).
 constexpr size_t kCopiesListed = 3;
@@ -162,7 +168,16 @@ public:
 
     void print(const Results& r) override {
         header(r);
-        for (const Hit& h : r.hits) hit(h);
+        bool partial_said = false;
+        for (const Hit& h : r.hits) {
+            if (!h.complete && !partial_said && r.total > 0) {
+                fmt::print(out_, "\n{}\n", style_.dim(fmt::format("The rest hold only some of the words ({}{} {}):",
+                                                                   r.some_words_exact ? "" : "about ", r.some_words,
+                                                                   plural(r.some_words, "document"))));
+                partial_said = true;
+            }
+            hit(h);
+        }
         if (r.facets) facets(*r.facets);
     }
 
@@ -174,8 +189,18 @@ private:
     }
 
     void header(const Results& r) {
-        std::string what = r.query.empty() ? "documents" : "results for " + quoted(r.query);
-        if (r.total == 0) {
+        std::string what = r.query.empty() ? plural(r.total, "document") : plural(r.total, "result") + " for " + quoted(r.query);
+        if (r.total == 0 && r.some_words > 0) {
+            const std::string some = fmt::format("{}{} {} some of them", r.some_words_exact ? "" : "about ",
+                                                 r.some_words, r.some_words == 1 ? "holds" : "hold");
+            if (r.sort != "relevance") {
+                fmt::print(out_, "No document holds all the words of {}; {} (search by relevance to see them, "
+                                 "or with --any to list them by date).\n", quoted(r.query), some);
+            } else {
+                fmt::print(out_, "No document holds all the words of {}; {}{}, by relevance:\n", quoted(r.query),
+                           some, r.hits.empty() ? "" : fmt::format(" (showing {}-{})", r.offset + 1, r.offset + r.hits.size()));
+            }
+        } else if (r.total == 0) {
             fmt::print(out_, "No {}.\n", r.query.empty() ? "matching documents" : "results for " + quoted(r.query));
         } else {
             size_t first = r.offset + 1, last = r.offset + r.hits.size(), copies = 0;
@@ -183,8 +208,9 @@ private:
             std::string showing = r.hits.empty() ? "" : fmt::format(" (showing {}-{}", first, last);
             if (copies) showing += fmt::format(", {} {} hidden", copies, copies == 1 ? "copy" : "copies");
             if (!showing.empty()) showing += ")";
-            fmt::print(out_, "{}{} {}{}, by {}\n", r.total_exact ? "" : "about ", r.total,
-                       r.total == 1 && !r.query.empty() ? "result for " + quoted(r.query) : what, showing, r.sort);
+            if (r.some_words > 0 && r.sort == "relevance")
+                what += fmt::format(", and {}{} with some of the words", r.some_words_exact ? "" : "about ", r.some_words);
+            fmt::print(out_, "{}{} {}{}, by {}\n", r.total_exact ? "" : "about ", r.total, what, showing, r.sort);
         }
         if (r.suggestion) fmt::print(out_, "Did you mean: {}\n", style_.bold(*r.suggestion));
         (void)limit_;

@@ -11,7 +11,9 @@
 
 namespace news::searcher {
 
-inline constexpr int kJsonVersion = 1;
+// 2: several words mean all of them: "total" counts the complete matches,
+// "some_words" the partial ones, each hit says whether it is "complete".
+inline constexpr int kJsonVersion = 2;
 
 class Printer {
 public:

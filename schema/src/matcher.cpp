@@ -1,50 +1,16 @@
 // Matcher: finds the catalogue's entities in a text (contract in entities.hpp).
 //
 // The text is split by split_words(), exactly as the indexer splits it, and an
-// alias matches a run of words with the same folded keys.  The rules:
-//  1. At each word the longest alias wins ("Lady Gaga" over "Gaga"), then the
-//     scan goes on after it; every occurrence is reported.
-//  2. The words of a multi-word alias may be separated only by spaces,
-//     hyphens and apostrophes, a '.' after an initial ("J. Cole", "T.O.P") or
-//     brackets without spaces ("(G)I-DLE"): never by a newline, a sentence end,
-//     a comma or a dash.
-//  3. An exact alias matches only as written (accents, apostrophe style and a
-//     possessive 's aside).  Exact are: the catalogue's case-sensitive ones
-//     ("=Gaga", 1 to 3 characters: V, Jin, BTS), those written in capitals
-//     (TWICE, SEVENTEEN, ROSÉ), and a group member's one-word canonical name
-//     (Suga, Lisa, Rosé), which the file format cannot mark with '='.
-//  4. An ambiguous alias counts only in a text that also names, through an
-//     unambiguous alias, the entity itself, one of its groups or a fellow
-//     member ("BTS", "J-Hope", "Taehyung").  Ambiguous are the one-letter
-//     aliases and a group member's exact one-word aliases (V, Jin, Tae, Suga,
-//     Lisa, 뷔): Yoshihide Suga is not BTS's Suga.  Nor do they count glued by a
-//     hyphen to a lower-case syllable of a longer name ("Tae-yong").
-//  5. A one-letter alias must stand as a name: not after "Part", "Henry",
-//     "Vitamin", ... (kNotAfter) nor before "sign", "shape", ...; not glued to
-//     '-', '/', '&', '+', a digit or an initialism's '.' ("V-neck", "V8",
-//     "U.S.V.").  An exact alias of one or two letters does not count after a
-//     number ("1,000 IU", "50 V").
-//  6. A one-word CJK alias matches at the start of a CJK run, where Korean
-//     attaches its particles (방탄소년단은); a one-character one (뷔) only alone
-//     or followed by a particle (뷔가, 뷔의).
-//  7. A solo artist's one-word alias (Drake, Madonna, Bieber) does not count
-//     as part of a longer name: right after a capitalised word in the middle
-//     of a sentence ("the film Vera Drake", "Hailey Bieber") or
-//     right before one ("Drake Bell", "Madonna Inn"); nor after a title
-//     ("Mr Drake").  Once a text has shown such a name, the same first name
-//     at the start of a sentence does not count either ("Vera Drake won"),
-//     nor, unless the artist is named another way ("Justin Bieber"), the
-//     word alone: news names a person in full, then by surname ("UAW
-//     president Owen Bieber ... Bieber said").  Words of another mention
-//     ("BTS Jimin"), words in capitals, possessives ("Toronto's Drake"),
-//     days and months do not count as name parts, and a line written in
-//     title case ("Fans Slam Drake Over Tour") shows nothing.
-//  8. A line written all in lower case (links, @handles and #hashtags
-//     aside), as fans often write posts, may name an artist in lower case:
-//     there an exact alias matches in lower case too ("appreciating gaga
-//     today", "between her and v"), but counts only where the text names
-//     the same entity another way, unambiguously ("Lady Gaga", "Kim
-//     Taehyung"; a post is read with its article).
+// alias matches a run of words with the same folded keys.  The rules, with
+// examples, are in doc/entities.md ("Recognition rules"); the code below
+// cites them by number: 1 the longest alias wins, 2 what may separate an
+// alias's words, 3 exact aliases match as written, 4 an ambiguous alias needs
+// a related name, 5 a one-letter alias must stand as a name, 6 CJK aliases,
+// 7 a solo artist's one-word name inside a longer name, 8 lower-case writing.
+// Why so many: news and fans' posts are full of short, common aliases (V,
+// Suga, Drake) whose every occurrence would fill the facets with people the
+// text does not name.  A rule that changes what is recognised raises
+// kRecognitionRules (news/schema.hpp).
 #include "news/entities.hpp"
 
 #include "news/text.hpp"
