@@ -62,7 +62,20 @@ void Analyser::index_text(const std::string& text) {
     tg_.index_text(normalise_text(text));
     Tags tags = extract_tags(text);
     for (const auto& h : tags.hashtags) tg_.index_text_without_positions(h, 1, std::string(field(FieldId::Hashtag).prefix));
-    for (const auto& m : tags.mentions) tg_.index_text_without_positions(m, 1, std::string(field(FieldId::Mention).prefix));
+    for (const auto& m : tags.mentions) index_mention(m);
+}
+
+// An @handle (without its '@'), as the query parser reads `@handle`: one
+// term; a handle with dots ("blinkparis.edits") is a phrase of its parts
+// there, so its terms get positions.
+void Analyser::index_mention(const std::string& handle) {
+    const std::string prefix(field(FieldId::Mention).prefix);
+    if (handle.find('.') == std::string::npos) {
+        tg_.index_text_without_positions(handle, 1, prefix);
+        return;
+    }
+    tg_.increase_termpos(kFieldGap);
+    tg_.index_text(handle, 1, prefix);
 }
 
 // Entity terms (wdf = number of mentions, so an alias's synonym ranks) and
@@ -167,6 +180,15 @@ void add_common(Xapian::Document& doc, const Article& a, std::string_view type, 
     doc.add_value(slot(Slot::Type), type_value(type));
 }
 
+// A post's platform: its XPLATFORM term, another for the name users may
+// also type (platform:twitter), and Slot::Platform for the facet.
+void add_platform(Xapian::Document& doc, std::string_view platform) {
+    doc.add_boolean_term(term(FieldId::Platform, platform));
+    for (const Platform& known : kPlatforms)
+        if (known.name == platform && !known.alias.empty()) doc.add_boolean_term(term(FieldId::Platform, known.alias));
+    doc.add_value(slot(Slot::Platform), std::string(platform));
+}
+
 std::string lower_ascii(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -219,10 +241,20 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     if (!handle.empty() && handle.front() == '@') handle.erase(0, 1);
     handle = lower_ascii(handle);
     doc.add_boolean_term(term(FieldId::Author, handle));
+    add_platform(doc, p.platform);
     tg_.set_document(doc);
     index_text(p.text);
-    // The author's own handle is searchable as typed (@handle) too.
-    tg_.index_text_without_positions(handle, 1, std::string(field(FieldId::Mention).prefix));
+    // The author is found by their display name's words ("lisa updates")
+    // and by their handle as typed (@handle), whatever the platform.  The
+    // name's words weigh nothing (wdf 0, no document length): they make the
+    // post match, and count as words it holds (all-words-first ranking),
+    // but add no weight, so that a fan account named "Lady Gaga Fans Chile"
+    // does not outweigh the posts whose text names Lady Gaga.
+    if (!p.display_name.empty()) {
+        tg_.increase_termpos(kFieldGap);
+        tg_.index_text(normalise_text(p.display_name), 0);
+    }
+    index_mention(handle);
 
     StoredDoc s;
     s.id = id;
@@ -231,6 +263,7 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     if (date) s.date = date->iso();
     s.location = a.source;
     s.article = a.id;
+    s.platform = p.platform;
     s.author = p.handle;
     s.author_name = p.display_name;
     s.publication = a.publication;

@@ -53,6 +53,7 @@ private:
     IndexDoc article_doc(const Article& a, const Segmented& seg);
     IndexDoc post_doc(const Article& a, const Post& p, size_t n, const std::string& prose);
     void index_text(const std::string& text);
+    void index_mention(const std::string& handle);
     std::vector<std::string> add_entities(Xapian::Document& doc, const std::string& text,
                                           const Article* json_codes, const std::string& context = {});
     void add_date(Xapian::Document& doc, const std::optional<Date>& date, const std::string& id);

@@ -113,8 +113,9 @@ void print_db_stats(const std::string& path) {
         for (auto p = db.postlist_begin(article); p != db.postlist_end(article); ++p) {
             if (*p == docid) continue;
             StoredDoc post = codec.unpack(stored_record(db.get_document(*p)));
-            fmt::print("    post {}  {}  {} ({})  entities: {}\n", post.id, post.date ? *post.date : "undated",
-                       post.author, post.author_name, names(post.entities));
+            fmt::print("    post {}  {}  {}  {}{}  entities: {}\n", post.id, post.date ? *post.date : "undated",
+                       post.platform, post.author, post.author_name.empty() ? "" : " (" + post.author_name + ")",
+                       names(post.entities));
         }
     }
 }

@@ -2,11 +2,10 @@
 // social-media posts out of an article's body, leaving its own prose.
 //
 // The body is read line by line (blank lines separate paragraphs; "\r\n" is
-// read as "\n").  A post starts on a line that holds an '@':
+// read as "\n").  On each line not yet taken, the forms of embedded post are
+// tried in turn (kForms below); each is one small function, the platforms'
+// embeds in embeds.cpp, the X/Twitter card of the seeds here:
 //
-//  - embed: the whole line is "TEXT— Display Name (@handle) [Month D, YYYY]".
-//    The name sits between the last em dash (U+2014) before "(@" and "(@";
-//    what follows ")" must be nothing or a written date.
 //  - card: the line starts "Display Name @handle" (1-5 words of name, then a
 //    bare @handle), and the text after the handle goes on, over later lines
 //    if need be, until it is two copies of one text (a scraped card repeats
@@ -18,28 +17,24 @@
 //    short "Thanks to @bob for ..." line, never makes a post.
 //
 // A card's text is kept once (the longer copy), whitespace collapsed, with
-// its trailing t.co link kept.  Bodies without posts come back unchanged;
-// otherwise the prose is the remaining lines, "\n\n" between paragraphs
-// (and "\n" between lines that were adjacent in the body).
+// its trailing t.co link kept.  Bodies without posts or embed leftovers come
+// back unchanged; otherwise the prose is the remaining lines, "\n\n" between
+// paragraphs (and "\n" between lines that were adjacent in the body).
 #include "segment.hpp"
+
+#include "forms.hpp"
 
 #include <algorithm>
 #include <cstddef>
 
 namespace news::indexer {
 
+namespace forms {
+
 namespace {
 
-constexpr std::string_view kEmDash = "\xE2\x80\x94";  // U+2014
-constexpr std::string_view kNbsp = "\xC2\xA0";        // U+00A0
-constexpr size_t kMaxCardNameWords = 5;
-constexpr size_t kMaxEmbedNameWords = 8;
-constexpr size_t kMaxHandle = 30;      // Twitter allows 15; other sites more
-constexpr size_t kMaxCardLines = 16;   // header to closing repeat
-constexpr size_t kMaxFirstCopy = 1200; // bytes read before giving up on a repeat
-constexpr size_t kMaxCardText = 4000;  // bytes of a whole card, both copies
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+constexpr std::string_view kNbsp = "\xC2\xA0";  // U+00A0
+constexpr size_t kMaxHandle = 30;               // Twitter allows 15; Instagram 30
 
 // 0 when text[i] starts no whitespace, else the bytes of that whitespace.
 size_t space_at(std::string_view text, size_t i) {
@@ -47,13 +42,21 @@ size_t space_at(std::string_view text, size_t i) {
     return text.compare(i, kNbsp.size(), kNbsp) == 0 ? kNbsp.size() : 0;
 }
 
+}  // namespace
+
+bool is_handle_char(char c, bool dots) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           (dots && c == '.');
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
     while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
     return s;
 }
 
-// Runs of whitespace (NBSP included) become one space; none at either end.
 std::string collapse(std::string_view text) {
     std::string out;
     bool gap = false;
@@ -77,70 +80,21 @@ size_t word_count(std::string_view text) {
     return n;
 }
 
-// "@name": '@' then 1..kMaxHandle letters, digits or '_'.
-bool is_handle(std::string_view s) {
-    if (s.size() < 2 || s.size() > kMaxHandle + 1 || s[0] != '@') return false;
-    return std::all_of(s.begin() + 1, s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    });
+bool is_handle(std::string_view s, bool dots) {
+    if (s.size() < 2 || s.size() > kMaxHandle + 1 || s[0] != '@' || s.back() == '.') return false;
+    return std::all_of(s.begin() + 1, s.end(), [dots](char c) { return is_handle_char(c, dots); });
 }
+
+// ---- Cards (X/Twitter, the seeds): "Display Name @handle TEXT TEXT https://t.co/…"
+
+namespace {
+
+constexpr size_t kMaxCardNameWords = 5;
+constexpr size_t kMaxCardLines = 16;   // header to closing repeat
+constexpr size_t kMaxFirstCopy = 1200; // bytes read before giving up on a repeat
+constexpr size_t kMaxCardText = 4000;  // bytes of a whole card, both copies
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// ---- Lines ----------------------------------------------------------------
-
-struct Line {
-    std::string_view text;  // without its line ending
-    size_t number = 0;      // 0-based, blank lines counted
-};
-
-std::vector<Line> nonblank_lines(std::string_view body) {
-    std::vector<Line> lines;
-    size_t number = 0;
-    for (size_t start = 0; start <= body.size(); ++number) {
-        size_t end = std::min(body.find('\n', start), body.size());
-        std::string_view text = body.substr(start, end - start);
-        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-        if (!trim(text).empty()) lines.push_back({text, number});
-        start = end + 1;
-    }
-    return lines;
-}
-
-// The kept lines: "\n" between lines that were adjacent, "\n\n" across a gap.
-std::string join_prose(const std::vector<Line>& lines, const std::vector<bool>& cut) {
-    std::string prose;
-    const Line* previous = nullptr;
-    for (size_t i = 0; i < lines.size(); ++i) {
-        if (cut[i]) continue;
-        if (previous) prose += lines[i].number == previous->number + 1 ? "\n" : "\n\n";
-        prose += lines[i].text;
-        previous = &lines[i];
-    }
-    return prose;
-}
-
-// ---- Embeds: "TEXT— Display Name (@handle) June 21, 2023" ------------------
-
-std::optional<Post> read_embed(std::string_view line) {
-    size_t open = line.rfind("(@");
-    if (open == std::string_view::npos) return std::nullopt;
-    size_t close = line.find(')', open);
-    if (close == std::string_view::npos) return std::nullopt;
-    std::string_view handle = line.substr(open + 1, close - open - 1);
-    size_t dash = line.rfind(kEmDash, open);
-    if (!is_handle(handle) || dash == std::string_view::npos) return std::nullopt;
-
-    size_t name_start = dash + kEmDash.size();
-    std::string_view name = trim(line.substr(name_start, open - name_start));
-    if (name.empty() || word_count(name) > kMaxEmbedNameWords) return std::nullopt;
-    std::string_view when = trim(line.substr(close + 1));
-    std::optional<Date> date;
-    if (!when.empty() && !(date = parse_written_date(when))) return std::nullopt;
-    return Post{std::string(handle), std::string(name), collapse(line.substr(0, dash)), date};
-}
-
-// ---- Cards: "Display Name @handle TEXT TEXT https://t.co/…" ----------------
 
 struct CardHead {
     std::string_view name;
@@ -213,60 +167,103 @@ std::pair<std::string_view, std::string_view> split_link(std::string_view text) 
     return {trim(text.substr(0, start)), text.substr(start)};
 }
 
-bool starts_post(std::string_view line) { return read_card_head(line) || read_embed(line); }
-
-struct Card {
-    Post post;
-    size_t last = 0;  // index of the card's last line
-};
-
-Card make_card(const CardHead& head, std::string text, size_t last) {
-    return {Post{std::string(head.handle), std::string(head.name), std::move(text), std::nullopt}, last};
+Found make_card(const CardHead& head, std::string text, size_t first, size_t last) {
+    Post post{std::string(kPlatformX), std::string(head.handle), std::string(head.name), std::move(text), std::nullopt};
+    return {std::move(post), first, last};
 }
 
-// The card whose header is lines[first], read up to its repeat or its link.
-std::optional<Card> read_card(const std::vector<Line>& lines, size_t first) {
-    std::optional<CardHead> head = read_card_head(lines[first].text);
+}  // namespace
+
+// The card whose header is line i, read up to its repeat or its link.
+std::optional<Found> read_x_card(const Lines& body, size_t i) {
+    const auto& lines = body.lines;
+    std::optional<CardHead> head = read_card_head(lines[i].text);
     if (!head) return std::nullopt;
     std::string text = collapse(head->rest);
     bool head_alone = text.empty();
-    for (size_t k = first; k < lines.size() && k < first + kMaxCardLines; ++k) {
-        if (k > first) {
-            if (text.size() > kMaxFirstCopy || starts_post(lines[k].text)) break;
+    for (size_t k = i; k < lines.size() && k < i + kMaxCardLines; ++k) {
+        if (k > i) {
+            if (text.size() > kMaxFirstCopy || !body.free(k) || read_card_head(lines[k].text) ||
+                opens_embed(lines[k].text))
+                break;
             text = collapse(text + ' ' + std::string(lines[k].text));
         }
         if (text.size() > kMaxCardText) break;
         auto [words, link] = split_link(text);
         if (auto once = undouble(words))
-            return make_card(*head, link.empty() ? *once : *once + ' ' + std::string(link), k);
+            return make_card(*head, link.empty() ? *once : *once + ' ' + std::string(link), i, k);
         if (link.empty()) continue;
-        if (k == first || (k == first + 1 && head_alone)) return make_card(*head, text, k);
+        if (k == i || (k == i + 1 && head_alone)) return make_card(*head, text, i, k);
         break;
     }
+    return std::nullopt;
+}
+
+}  // namespace forms
+
+namespace {
+
+using forms::Found;
+using forms::Line;
+
+// The forms, tried in this order on each line not yet taken: the platforms'
+// boilerplate first, so that no form reads it as a post's text.
+constexpr forms::Form kForms[] = {
+    forms::read_instagram, forms::read_threads, forms::read_tiktok, forms::read_x_embed, forms::read_x_card,
+};
+
+std::vector<Line> nonblank_lines(std::string_view body) {
+    std::vector<Line> lines;
+    size_t number = 0;
+    for (size_t start = 0; start <= body.size(); ++number) {
+        size_t end = std::min(body.find('\n', start), body.size());
+        std::string_view text = body.substr(start, end - start);
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+        if (!forms::trim(text).empty()) lines.push_back({text, number});
+        start = end + 1;
+    }
+    return lines;
+}
+
+// The kept lines: "\n" between lines that were adjacent, "\n\n" across a gap.
+std::string join_prose(const std::vector<Line>& lines, const std::vector<bool>& cut) {
+    std::string prose;
+    const Line* previous = nullptr;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (cut[i]) continue;
+        if (previous) prose += lines[i].number == previous->number + 1 ? "\n" : "\n\n";
+        prose += lines[i].text;
+        previous = &lines[i];
+    }
+    return prose;
+}
+
+std::optional<Found> find_form(const forms::Lines& body, size_t i) {
+    for (forms::Form form : kForms)
+        if (auto found = form(body, i)) return found;
     return std::nullopt;
 }
 
 }  // namespace
 
 Segmented segment(std::string_view body) {
-    if (body.find('@') == std::string_view::npos) return {std::string(body), {}};
+    if (!forms::may_hold_embeds(body)) return {std::string(body), {}};
     std::vector<Line> lines = nonblank_lines(body);
     std::vector<bool> cut(lines.size(), false);
+    const forms::Lines view{lines, cut};
     Segmented out;
+    bool any = false;
     for (size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].text.find('@') == std::string_view::npos) continue;
-        if (auto embed = read_embed(lines[i].text)) {
-            out.posts.push_back(std::move(*embed));
-            cut[i] = true;
-        } else if (auto card = read_card(lines, i)) {
-            out.posts.push_back(std::move(card->post));
-            std::fill(cut.begin() + static_cast<std::ptrdiff_t>(i),
-                      cut.begin() + static_cast<std::ptrdiff_t>(card->last + 1), true);
-            i = card->last;
-        }
+        if (cut[i]) continue;
+        std::optional<Found> found = find_form(view, i);
+        if (!found) continue;
+        any = true;
+        if (found->post) out.posts.push_back(std::move(*found->post));
+        std::fill(cut.begin() + static_cast<std::ptrdiff_t>(found->first),
+                  cut.begin() + static_cast<std::ptrdiff_t>(found->last + 1), true);
+        i = found->last;
     }
-    if (out.posts.empty()) out.prose = std::string(body);
-    else out.prose = join_prose(lines, cut);
+    out.prose = any ? join_prose(lines, cut) : std::string(body);
     return out;
 }
 

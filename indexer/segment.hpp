@@ -4,6 +4,7 @@
 #pragma once
 
 #include "news/dates.hpp"
+#include "news/schema.hpp"
 
 #include <optional>
 #include <string>
@@ -13,9 +14,11 @@
 namespace news::indexer {
 
 struct Post {
+    std::string platform;      // kPlatformX, kPlatformInstagram, ... (news/schema.hpp)
     std::string handle;        // "@vdailyl": the author's handle, with '@', as written
-    std::string display_name;  // "thv updates ♛"
-    std::string text;          // the post's text, once (a scraped card repeats it), links kept
+    std::string display_name;  // "thv updates ♛"; "" when the embed shows none (TikTok, Threads)
+    std::string text;          // the post's text, once (a scraped card repeats it), links kept;
+                               // "" when the embed carries none
     std::optional<Date> date;  // the post's own timestamp, when it has one
 };
 
@@ -24,12 +27,18 @@ struct Segmented {
     std::vector<Post> posts;  // in order of appearance
 };
 
-// Recognised forms (see the seeds in corpus/):
-//  - embed:  "TEXT— Display Name (@handle) Month D, YYYY" on one line;
-//  - card:   "Display Name @handle TEXT [https://t.co/…]" where TEXT is often
-//            repeated twice over (kept once), possibly spread over several
-//            lines and blank lines up to the repeat.
-// @mentions inside a post's text ("@bluberrymin") are not posts.
+// Recognised forms (doc/embeds.md lists them with examples):
+//  - X embed: "TEXT— Display Name (@handle) Month D, YYYY" on one line (or
+//    TEXT on the line above);
+//  - X card (the seeds): "Display Name @handle TEXT [https://t.co/…]" where
+//    TEXT is often repeated twice over (kept once), possibly spread over
+//    several lines and blank lines up to the repeat;
+//  - Instagram: [caption] "View this post on Instagram" "A post shared by
+//    NAME (@handle) [on Mon D, YYYY at H:MMam TZ]";
+//  - TikTok: "@handle CAPTION #tags ♬ SOUND - ARTIST" (maybe over lines);
+//  - Threads: [text] "Post by @handle" "View on Threads".
+// @mentions inside a post's text ("@bluberrymin") are not posts, and an
+// embed's boilerplate lines never stay in the prose.
 Segmented segment(std::string_view body);
 
 }  // namespace news::indexer

@@ -14,7 +14,7 @@ ValueCounts values_of(const Xapian::ValueCountMatchSpy& spy) {
 }  // namespace
 
 FacetCounts facet_counts(const ValueCounts& dates, const ValueCounts& types, const ValueCounts& entity_sets,
-                         Xapian::doccount total) {
+                         Xapian::doccount total, const ValueCounts& platforms) {
     FacetCounts counts;
     Xapian::doccount dated = 0;
     for (const auto& [date, n] : dates) {
@@ -29,6 +29,8 @@ FacetCounts facet_counts(const ValueCounts& dates, const ValueCounts& types, con
     }
     for (const auto& [type, n] : types)
         if (!type.empty() && n > 0) counts["type"][type_of_value(type)] += n;
+    for (const auto& [platform, n] : platforms)
+        if (!platform.empty() && n > 0) counts["platform"][platform] += n;
     for (const auto& [set, n] : entity_sets) {
         if (n == 0) continue;
         size_t start = 0;
@@ -41,17 +43,19 @@ FacetCounts facet_counts(const ValueCounts& dates, const ValueCounts& types, con
 FacetSpies::FacetSpies()
     : date_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Date))),
       type_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Type))),
-      entities_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Entities))) {}
+      entities_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Entities))),
+      platform_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Platform))) {}
 
 void FacetSpies::add(Xapian::Enquire& enquire) const {
     enquire.add_matchspy(date_.get());
     enquire.add_matchspy(type_.get());
     enquire.add_matchspy(entities_.get());
+    enquire.add_matchspy(platform_.get());
 }
 
 FacetCounts FacetSpies::counts() const {
     return facet_counts(values_of(*date_), values_of(*type_), values_of(*entities_),
-                        static_cast<Xapian::doccount>(date_->get_total()));
+                        static_cast<Xapian::doccount>(date_->get_total()), values_of(*platform_));
 }
 
 }  // namespace news::searcher

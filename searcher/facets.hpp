@@ -1,6 +1,6 @@
 // Part of the searcher's match stage: facet counts over the whole match set.
-// Xapian's own ValueCountMatchSpy counts the distinct values of three of the
-// schema's slots (date, type, entities); it is built into xapian-tcpsrv and
+// Xapian's own ValueCountMatchSpy counts the distinct values of four of the
+// schema's slots (date, type, entities, platform); it is built into xapian-tcpsrv and
 // its counts merge over remote shards, so a sharded index counts exactly as
 // one database.  facet_counts() turns those counts into the facets: dates
 // into years and months, entity combinations into artists.
@@ -14,7 +14,7 @@
 
 namespace news::searcher {
 
-// facet ("artist", "year", "month", "type") → bucket → count
+// facet ("artist", "year", "month", "type", "platform") → bucket → count
 using FacetCounts = std::map<std::string, std::map<std::string, Xapian::doccount>>;
 
 // value → number of matching documents holding it (one slot's spy)
@@ -28,12 +28,13 @@ inline constexpr const char* kUndated = "undated";
 //  - types: Slot::Type values ("article", "post");
 //  - entity_sets: Slot::Entities values, each a combination of names, every
 //    one followed by '\n'; a document holds one combination, so each name
-//    counts the documents of every combination it is in.
+//    counts the documents of every combination it is in;
+//  - platforms: Slot::Platform values (posts only: articles have none).
 // A bucket appears only with a count above zero.
 FacetCounts facet_counts(const ValueCounts& dates, const ValueCounts& types, const ValueCounts& entity_sets,
-                         Xapian::doccount total);
+                         Xapian::doccount total, const ValueCounts& platforms = {});
 
-// The three spies of a query (add() them to its Enquire, which must not
+// The four spies of a query (add() them to its Enquire, which must not
 // outlive them), and their facets once the match has run.
 class FacetSpies {
 public:
@@ -43,7 +44,7 @@ public:
 
 private:
     // Owned here, and outlive every get_mset() of the Enquire they are added to.
-    std::unique_ptr<Xapian::ValueCountMatchSpy> date_, type_, entities_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> date_, type_, entities_, platform_;
 };
 
 }  // namespace news::searcher

@@ -82,7 +82,7 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_flag("--undated", o.undated,
                   "undated documents: with --from/--to they pass the date filter too; alone, only they are searched");
     app->add_flag("--json", o.json, "print one JSON object (shape: doc/json.md, \"version\": 2)");
-    app->add_flag("--facets", o.facets, "counts per artist, year, month and type over all matches");
+    app->add_flag("--facets", o.facets, "counts per artist, year, month, type and platform over all matches");
     app->add_flag("--any", o.any,
                   "documents holding any of the words are matches too (counted, listed by date and "
                   "in the facets), as if the words were joined by OR; those holding all still rank first");

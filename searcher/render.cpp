@@ -38,7 +38,7 @@ std::string marked_snippet(const std::vector<SnippetPart>& parts) {
 
 nlohmann::ordered_json facets_json(const FacetCounts& counts) {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (const char* facet : {"artist", "year", "month", "type"}) {
+    for (const char* facet : {"artist", "year", "month", "type", "platform"}) {
         j[facet] = nlohmann::ordered_json::object();
         auto it = counts.find(facet);
         if (it == counts.end()) continue;
@@ -277,6 +277,7 @@ private:
         section("year", {years.begin(), years.end()});
         section("month", timeline(get("month")));
         section("type", by_count(get("type"), 10));
+        section("platform", by_count(get("platform"), 10));
     }
 
     std::FILE* out_;

@@ -391,7 +391,8 @@ bool is_space_cp(unsigned cp) {
 size_t url_length(const std::vector<unsigned>& cps, size_t i) {
     if (i > 0 && word_char(cps[i - 1])) return 0;
     if (!(starts_with_ci(cps, i, "http://") || starts_with_ci(cps, i, "https://") ||
-          starts_with_ci(cps, i, "www.") || starts_with_ci(cps, i, "pic.twitter.com/")))
+          starts_with_ci(cps, i, "www.") || starts_with_ci(cps, i, "pic.twitter.com/") ||
+          starts_with_ci(cps, i, "pic.x.com/")))
         return 0;
     size_t j = i;
     while (j < cps.size() && !is_space_cp(cps[j]) && cps[j] != '"' && cps[j] != '<' && cps[j] != '>' &&
@@ -624,7 +625,16 @@ Tags extract_tags(std::string_view utf8) {
         size_t j = i + 1;
         std::string value;
         Xapian::Utf8Iterator it(utf8.data() + j, utf8.size() - j), end;
-        for (; it != end && word_char(*it); ++it) append_utf8(value, *it);
+        for (; it != end; ++it) {
+            if (word_char(*it)) {
+                append_utf8(value, *it);
+                continue;
+            }
+            // A dot inside a handle, between word characters.
+            Xapian::Utf8Iterator next = it;
+            if (sign != '@' || *it != '.' || value.empty() || ++next == end || !word_char(*next)) break;
+            value += '.';
+        }
         if (value.empty()) continue;
         value = Xapian::Unicode::tolower(value);
         add(sign == '#' ? tags.hashtags : tags.mentions, std::move(value));

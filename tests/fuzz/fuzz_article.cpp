@@ -20,6 +20,7 @@
 #include "news/doc_codec.hpp"
 #include "news/text.hpp"
 
+#include <algorithm>
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
@@ -106,8 +107,22 @@ void article(std::string bytes) {
     require(a.id == "fuzz/article", "parse_text_article: the id changed");
 
     indexer::Segmented seg = indexer::segment(a.body);
-    for (const indexer::Post& p : seg.posts)
+    for (const indexer::Post& p : seg.posts) {
         require(p.handle.size() >= 2 && p.handle[0] == '@', "segment: a post's handle is not @handle", p.handle);
+        require(p.platform == kPlatformX || p.platform == kPlatformInstagram ||
+                    p.platform == kPlatformTiktok || p.platform == kPlatformThreads,
+                "segment: a post of no known platform", p.platform);
+    }
+    // An embed's boilerplate never stays in the prose (indexer/embeds.cpp).
+    for (size_t start = 0; start < seg.prose.size();) {
+        size_t end = std::min(seg.prose.find('\n', start), seg.prose.size());
+        std::string_view line(seg.prose.data() + start, end - start);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+        require(line != "View this post on Instagram" && line != "View on Threads" && line.rfind("\xE2\x99\xAC", 0) != 0,
+                "segment: an embed's boilerplate line stayed in the prose", std::string(line));
+        start = end + 1;
+    }
 
     std::vector<indexer::IndexDoc> docs = analyser().analyse(a);
     require(docs.size() == 1 + seg.posts.size(), "analyse: not one document for the article and one per post");

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -517,4 +518,69 @@ TEST_CASE("an update packs its first articles on their own and reads the diction
         if (articles <= 5)
             for (unsigned id : packed_with) CHECK(id == 0);
     }
+}
+
+TEST_CASE("a post records its platform: a term (and its alias), a value for the facet, the stored field") {
+    Catalogue cat = Catalogue::builtin();
+    Analyser analyser(cat);
+    auto docs = analyser.analyse(text_article(
+        "Lisa posted.\n\nParis mornings 🥐\n\nView this post on Instagram\n\n"
+        "A post shared by LISA (@lalalalisa_m) on Nov 1, 2023 at 4:12am PDT\n\n"
+        "wow pic.x.com/Ab3— lisa updates (@lalisaupdates_) November 1, 2023"));
+    REQUIRE(docs.size() == 3);
+    auto article = terms(docs[0].doc);
+    CHECK(std::none_of(article.begin(), article.end(), [](const std::string& t) { return t.rfind("XPLATFORM", 0) == 0; }));
+    CHECK(docs[0].doc.get_value(slot(Slot::Platform)).empty());
+    CHECK(DocCodec().unpack(stored_record(docs[0].doc)).platform.empty());
+
+    const struct { std::string platform; std::vector<std::string> platform_terms; } want[] = {
+        {"instagram", {"XPLATFORMinstagram"}}, {"x", {"XPLATFORMtwitter", "XPLATFORMx"}}};
+    for (size_t i = 0; i < 2; ++i) {
+        const Xapian::Document& doc = docs[i + 1].doc;
+        std::vector<std::string> platform_terms;
+        for (const auto& t : terms(doc))
+            if (t.rfind("XPLATFORM", 0) == 0) platform_terms.push_back(t);
+        CHECK(platform_terms == want[i].platform_terms);
+        CHECK(doc.get_value(slot(Slot::Platform)) == want[i].platform);
+        StoredDoc s = DocCodec().unpack(stored_record(doc));
+        CHECK(s.platform == want[i].platform);
+        CHECK(s.date == std::optional<std::string>("2023-11-01"));
+    }
+    StoredDoc lisa = DocCodec().unpack(stored_record(docs[1].doc));
+    CHECK(lisa.author == "@lalalalisa_m");
+    CHECK(lisa.author_name == "LISA");
+    CHECK(lisa.text == "Paris mornings 🥐");
+}
+
+TEST_CASE("a post of any platform is found by its display name (weightless) and its handle, dots and all") {
+    Catalogue cat = Catalogue::builtin();
+    Analyser analyser(cat);
+    auto docs = analyser.analyse(text_article(
+        "Fans made edits.\n\n@blinkparis.edits the way she looks #lisa ♬ Rockstar - LISA\n\n"
+        "wow pic.x.com/Ab3— lisa updates (@lalisaupdates_) November 1, 2023"));
+    REQUIRE(docs.size() == 3);
+    auto wdf = [](const Xapian::Document& doc, const std::string& term) -> std::optional<Xapian::termcount> {
+        auto it = doc.termlist_begin();
+        it.skip_to(term);
+        if (it == doc.termlist_end() || *it != term) return std::nullopt;
+        return it.get_wdf();
+    };
+    auto positions = [](const Xapian::Document& doc, const std::string& term) {
+        auto it = doc.termlist_begin();
+        it.skip_to(term);
+        return it == doc.termlist_end() || *it != term ? 0 : it.positionlist_count();
+    };
+    const Xapian::Document& tiktok = docs[1].doc;
+    CHECK(wdf(tiktok, "XAUTHORblinkparis.edits"));
+    // "@blinkparis.edits" is read as the phrase of its parts: they have positions.
+    CHECK(positions(tiktok, "XATblinkparis") == 1);
+    CHECK(positions(tiktok, "XATedits") == 1);
+    CHECK(wdf(tiktok, "rockstar") == std::optional<Xapian::termcount>(1));
+
+    const Xapian::Document& x = docs[2].doc;
+    CHECK(wdf(x, "lisa") == std::optional<Xapian::termcount>(0));
+    CHECK(wdf(x, "updates") == std::optional<Xapian::termcount>(0));
+    CHECK(wdf(x, "wow") == std::optional<Xapian::termcount>(1));
+    CHECK(positions(x, "XATlalisaupdates_") == 0);  // a handle without dots is one term
+    CHECK(wdf(x, "XATlalisaupdates_"));
 }

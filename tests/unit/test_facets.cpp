@@ -20,16 +20,17 @@ struct Doc {
     std::string date;      // "" undated
     std::string type;
     std::string entities;  // names each followed by '\n'
+    std::string platform;  // posts only
 };
 
 const std::vector<Doc> kDocs = {
-    {"20230621", "post", "V\nLady Gaga\n"},
-    {"20230621", "post", "V\nLady Gaga\n"},
-    {"20230622", "article", "BTS\nV\nLady Gaga\nGrammy Awards\n"},
-    {"20220415", "article", "BTS\nLady Gaga\n"},
-    {"", "article", "BTS\nV\n"},
-    {"", "post", ""},
-    {"20230105", "post", "Lady Gaga\n"},
+    {"20230621", "post", "V\nLady Gaga\n", "x"},
+    {"20230621", "post", "V\nLady Gaga\n", "instagram"},
+    {"20230622", "article", "BTS\nV\nLady Gaga\nGrammy Awards\n", ""},
+    {"20220415", "article", "BTS\nLady Gaga\n", ""},
+    {"", "article", "BTS\nV\n", ""},
+    {"", "post", "", "tiktok"},
+    {"20230105", "post", "Lady Gaga\n", "x"},
 };
 
 Xapian::Document document(const Doc& d) {
@@ -37,6 +38,7 @@ Xapian::Document document(const Doc& d) {
     if (!d.date.empty()) doc.add_value(slot(Slot::Date), d.date);
     doc.add_value(slot(Slot::Type), type_value(d.type));
     if (!d.entities.empty()) doc.add_value(slot(Slot::Entities), d.entities);
+    if (!d.platform.empty()) doc.add_value(slot(Slot::Platform), d.platform);
     doc.add_boolean_term("XTYPE" + d.type);
     return doc;
 }
@@ -51,6 +53,7 @@ FacetCounts by_hand(const std::string& type = "") {
         c["year"][year]++;
         c["month"][month]++;
         c["type"][d.type]++;
+        if (!d.platform.empty()) c["platform"][d.platform]++;
         size_t start = 0;
         for (size_t nl; (nl = d.entities.find('\n', start)) != std::string::npos; start = nl + 1)
             c["artist"][d.entities.substr(start, nl - start)]++;
@@ -96,6 +99,12 @@ TEST_CASE("facet_counts splits entity combinations and adds each one's count to 
     CHECK(c["artist"] == std::map<std::string, Xapian::doccount>{{"BTS", 2}, {"Lady Gaga", 4}, {"V", 5}});
     CHECK(c["type"] == std::map<std::string, Xapian::doccount>{{"article", 3}, {"post", 4}});
     CHECK(c["year"] == std::map<std::string, Xapian::doccount>{{kUndated, 7}});
+    CHECK(c.count("platform") == 0);
+}
+
+TEST_CASE("facet_counts counts the posts' platforms; articles have none") {
+    FacetCounts c = facet_counts({}, {{"article", 3}, {"post", 4}}, {}, 7, {{"x", 2}, {"instagram", 1}, {"tiktok", 1}});
+    CHECK(c["platform"] == std::map<std::string, Xapian::doccount>{{"instagram", 1}, {"tiktok", 1}, {"x", 2}});
 }
 
 TEST_CASE("the spies count as the documents say, over one database and over two") {

@@ -203,3 +203,149 @@ TEST_CASE("CRLF line endings read like LF ones") {
     CHECK(s.posts[2].date->iso() == "2023-06-21");
     CHECK(s.prose == "Intro.\n\nOutro.");
 }
+
+// ---- Other platforms' embeds (indexer/embeds.cpp, doc/embeds.md) ---------------
+
+namespace {
+
+struct Expected {
+    std::string platform, handle, name, text, iso, prose;
+};
+
+void check_one_post(const std::string& body, const Expected& want) {
+    CAPTURE(body);
+    Segmented s = segment(body);
+    REQUIRE(s.posts.size() == 1);
+    const Post& p = s.posts[0];
+    CHECK(p.platform == want.platform);
+    CHECK(p.handle == want.handle);
+    CHECK(p.display_name == want.name);
+    CHECK(p.text == want.text);
+    CHECK(p.date.has_value() == !want.iso.empty());
+    if (p.date) CHECK(p.date->iso() == want.iso);
+    CHECK(s.prose == want.prose);
+}
+
+void check_prose_only(const std::string& body, const std::string& prose) {
+    CAPTURE(body);
+    Segmented s = segment(body);
+    CHECK(s.posts.empty());
+    CHECK(s.prose == prose);
+}
+
+}  // namespace
+
+TEST_CASE("Instagram embeds: author, date when given, the caption standing above") {
+    auto [body, want] = GENERATE(table<std::string, Expected>({
+        {"Intro.\n\nParis mornings 🥐☕️ see you soon BLINKs\n\nView this post on Instagram\n\n"
+         "A post shared by LISA (@lalalalisa_m) on Nov 1, 2023 at 4:12am PDT\n\nOutro.",
+         {"instagram", "@lalalalisa_m", "LISA", "Paris mornings 🥐☕️ see you soon BLINKs", "2023-11-01", "Intro.\n\nOutro."}},
+        // Newer embeds: no date; prose above (a sentence) is no caption.
+        {"She shared photos on Tuesday.\n\nView this post on Instagram\n\nA post shared by LISA (@lalalalisa_m)",
+         {"instagram", "@lalalalisa_m", "LISA", "", "", "She shared photos on Tuesday."}},
+        // Older embeds: the byline alone, the caption on the line above.
+        {"so happy 💕 #tbt\nA photo posted by Jennie (@jennierubyjane) on Jan 16, 2016 at 9:00pm PST",
+         {"instagram", "@jennierubyjane", "Jennie", "so happy 💕 #tbt", "2016-01-16", ""}},
+        {"A video shared by BLACKPINK (@blackpinkofficial) on Aug 8, 2022\n\nAfter.",
+         {"instagram", "@blackpinkofficial", "BLACKPINK", "", "2022-08-08", "After."}},
+        // Both lines on one; a byline without a display name.
+        {"View this post on Instagram A post shared by ROSÉ (@roses_are_rosie)",
+         {"instagram", "@roses_are_rosie", "ROSÉ", "", "", ""}},
+        {"View this post on Instagram\nA post shared by @lalalalisa_m", {"instagram", "@lalalalisa_m", "", "", "", ""}},
+        // A caption over adjacent lines is read whole; an introduction is no caption.
+        {"line one 🖤\nline two #blackpink\n\nView this post on Instagram\n\nA post shared by Jisoo (@sooyaaa__)",
+         {"instagram", "@sooyaaa__", "Jisoo", "line one 🖤 line two #blackpink", "", ""}},
+        {"Check out her post 👇:\n\nView this post on Instagram\n\nA post shared by Jisoo (@sooyaaa__)",
+         {"instagram", "@sooyaaa__", "Jisoo", "", "", "Check out her post 👇:"}},
+        {"She wrote \"love you @jennierubyjane 🖤.\"\n\nA post shared by Jisoo (@sooyaaa__)",
+         {"instagram", "@sooyaaa__", "Jisoo", "", "", "She wrote \"love you @jennierubyjane 🖤.\""}},
+    }));
+    check_one_post(body, want);
+}
+
+TEST_CASE("TikTok embeds: handle, caption with its tags and sound, on one line or several") {
+    auto [body, want] = GENERATE(table<std::string, Expected>({
+        {"Fans made edits.\n\n@blinkparis.edits the way she looks 😭 #lisa #blackpink ♬ Rockstar - LISA\n\nOutro.",
+         {"tiktok", "@blinkparis.edits", "", "the way she looks 😭 #lisa #blackpink ♬ Rockstar - LISA", "",
+          "Fans made edits.\n\nOutro."}},
+        {"@mycloverbloomss #oliviarodrigo #fyp ♬ sorry I didnt order - Jann",
+         {"tiktok", "@mycloverbloomss", "", "#oliviarodrigo #fyp ♬ sorry I didnt order - Jann", "", ""}},
+        {"@jo.dance\nnew routine #kpop\n♬ original sound - jo", {"tiktok", "@jo.dance", "", "new routine #kpop ♬ original sound - jo", "", ""}},
+        {"Intro.\n\n@jo\n\nfirst try 🎉\n\n♬ original sound - Jo\n\nOutro.",
+         {"tiktok", "@jo", "", "first try 🎉 ♬ original sound - Jo", "", "Intro.\n\nOutro."}},
+    }));
+    check_one_post(body, want);
+}
+
+TEST_CASE("Threads embeds: handle, the text when it stands above") {
+    auto [body, want] = GENERATE(table<std::string, Expected>({
+        {"Rosé reposted a photo.\n\nPost by @roses_are_rosie\nView on Threads\n\nOutro.",
+         {"threads", "@roses_are_rosie", "", "", "", "Rosé reposted a photo.\n\nOutro."}},
+        {"new chapter 🌹\n\nPost by @roses_are_rosie\n\nView on Threads", {"threads", "@roses_are_rosie", "", "new chapter 🌹", "", ""}},
+        {"View on Threads\nPost by @zuck", {"threads", "@zuck", "", "", "", ""}},
+    }));
+    check_one_post(body, want);
+}
+
+TEST_CASE("X embeds: pic.x.com links as pic.twitter.com ones, the text on the line above") {
+    auto [body, want] = GENERATE(table<std::string, Expected>({
+        {"my whole heart 🥹 pic.x.com/Ab3dEf9GhI— lisa updates (@lalisaupdates_) November 1, 2023",
+         {"x", "@lalisaupdates_", "lisa updates", "my whole heart 🥹 pic.x.com/Ab3dEf9GhI", "2023-11-01", ""}},
+        {"Intro.\n\nso proud of her pic.twitter.com/abc\n— Jane Doe (@jane_d) June 21, 2023\n\nOutro.",
+         {"x", "@jane_d", "Jane Doe", "so proud of her pic.twitter.com/abc", "2023-06-21", "Intro.\n\nOutro."}},
+        {"See it here:\n— Jane Doe (@jane_d) June 21, 2023", {"x", "@jane_d", "Jane Doe", "", "2023-06-21", "See it here:"}},
+    }));
+    check_one_post(body, want);
+}
+
+TEST_CASE("embed boilerplate without an author goes, with no post") {
+    auto [body, prose] = GENERATE(table<std::string, std::string>({
+        {"Intro.\n\nView this post on Instagram\n\nView this post on Instagram\n\nOutro.", "Intro.\n\nOutro."},
+        {"Intro.\n\nView on Threads\n\nOutro.", "Intro.\n\nOutro."},
+        {"Intro.\n\n♬ original sound - jo\n\nOutro.", "Intro.\n\nOutro."},
+    }));
+    check_prose_only(body, prose);
+}
+
+TEST_CASE("prose naming a platform or a handle makes no post on any platform") {
+    auto body = GENERATE(as<std::string>{},
+        "A post shared by the singer drew four million likes.",
+        "Lisa shared the photos on Instagram (@lalalalisa_m) on Tuesday.",
+        "A post shared by LISA (@lalalalisa_m) on her birthday drew fans.",
+        "A post shared by LISA (@lalalalisa_m) on Nov 31, 2023",
+        "View this post on Instagram to see the rest.",
+        "Fans on TikTok were quick to turn the moment into edits.",
+        "@jo loved the song ♬",
+        "@bob's video ♬ Rockstar - LISA",
+        "We asked @bob about ♬ Rockstar - LISA",
+        "@jo said hi.\n\nMore prose.\n\nEven more.\n\nAnd more.\n\nStill more ♬ late",
+        "Post by @roses_are_rosie",
+        "Rosé posted on Threads (@roses_are_rosie) today.\n\nView on Threads, she said.",
+        "BLACKPINK's Jennie | @jennierubyjane/Instagram");
+    check_prose_only(body, body);
+}
+
+TEST_CASE("an article with one embed of each platform keeps them in order, prose between") {
+    std::string body =
+        "Lisa posted from Paris.\n\n"
+        "Paris mornings 🥐 see you soon\n\nView this post on Instagram\n\n"
+        "A post shared by LISA (@lalalalisa_m) on Nov 1, 2023 at 4:12am PDT\n\n"
+        "Fans made edits.\n\n"
+        "@blinkparis.edits the way she looks 😭 #lisa ♬ Rockstar - LISA\n\n"
+        "Rosé reposted it.\n\nPost by @roses_are_rosie\nView on Threads\n\n"
+        "my whole heart pic.x.com/Ab3— lisa updates (@lalisaupdates_) November 1, 2023\n\n"
+        "Nameless @fan wow wow\n\n"
+        "The end.";
+    Segmented s = segment(body);
+    CHECK(handles(s) == std::vector<std::string>{"@lalalalisa_m", "@blinkparis.edits", "@roses_are_rosie",
+                                                 "@lalisaupdates_", "@fan"});
+    std::vector<std::string> platforms;
+    for (const Post& p : s.posts) platforms.push_back(p.platform);
+    CHECK(platforms == std::vector<std::string>{"instagram", "tiktok", "threads", "x", "x"});
+    CHECK(s.prose == "Lisa posted from Paris.\n\nFans made edits.\n\nRosé reposted it.\n\nThe end.");
+}
+
+TEST_CASE("the seeds' posts are all X posts") {
+    for (const auto& file : {kSeed001, kSeed002})
+        for (const Post& p : segment(read_seed(file)).posts) CHECK(p.platform == "x");
+}

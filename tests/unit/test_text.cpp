@@ -73,6 +73,14 @@ TEST_CASE("URLs leave no junk words") {
     CHECK(t.count("here"));
 }
 
+TEST_CASE("X's new picture links leave no junk words either") {
+    auto t = terms_of("my whole heart pic.x.com/Ab3dEf9GhI— lisa updates");
+    CHECK_FALSE(t.count("ab3def9ghi"));
+    CHECK_FALSE(t.count("x"));
+    CHECK(t.count("heart"));
+    CHECK(t.count("lisa"));
+}
+
 TEST_CASE("emoji and variation selectors never glue onto words") {
     auto t = terms_of("love\xE2\x9D\xA4\xEF\xB8\x8Fyou Gaga\xF0\x9F\x83\x8F(fan) 👍🏽great");
     CHECK(t.count("love"));
@@ -216,6 +224,12 @@ TEST_CASE("hashtags and handles are extracted in lower case, once each") {
     auto tags = extract_tags("#BTS is here @Vdailyl and @vdailyl, mail me@example.com #방탄소년단 #");
     CHECK(tags.hashtags == std::vector<std::string>{"bts", "방탄소년단"});
     CHECK(tags.mentions == std::vector<std::string>{"vdailyl"});
+}
+
+TEST_CASE("a handle keeps the dots between its letters, not a sentence's full stop") {
+    auto tags = extract_tags("edit by @BlinkParis.Edits. Thanks @jo. And @a..b #tag.more");
+    CHECK(tags.mentions == std::vector<std::string>{"blinkparis.edits", "jo", "a"});
+    CHECK(tags.hashtags == std::vector<std::string>{"tag"});
 }
 
 TEST_CASE("text that is not UTF-8 is decoded as Windows-1252") {

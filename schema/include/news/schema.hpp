@@ -38,7 +38,7 @@ struct Field {
 // The field table.  Index order is the enum order of FieldId.
 enum class FieldId {
     Id, Title, Type, Entity, Author, Mention, Hashtag, Article, Year, Month,
-    Day, Undated, File, People, Place, Org, Topic, Exchange, Source,
+    Day, Undated, File, People, Place, Org, Topic, Exchange, Source, Platform,
     Count_
 };
 
@@ -62,6 +62,7 @@ inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields
     {"topic", "XTOPIC", FieldKind::Boolean, "a JSON Lines `topics` code"},
     {"exchange", "XEXCH", FieldKind::Boolean, "a JSON Lines `exchanges` code"},
     {"source", "XSOURCE", FieldKind::Boolean, "the publication (JSON Lines `source`), lower case"},
+    {"platform", "XPLATFORM", FieldKind::Boolean, "a post's platform: x (or twitter), instagram, tiktok, threads"},
 }};
 
 constexpr const Field& field(FieldId id) { return kFields[static_cast<size_t>(id)]; }
@@ -84,6 +85,7 @@ enum class Slot : Xapian::valueno {
     Stored = 6,    // the stored record (news/stored.hpp), packed by news/doc_codec.hpp; not the document data, which
                    // Xapian compresses with zlib (a zstd frame in vain, at every write and
                    // compaction: 0.5 s of the 8 s Reuters-21578 build)
+    Platform = 7,  // a post's platform (kPlatforms' name); articles have none (platform facet)
     // (Orders are values, not KeyMakers, because Xapian's remote backend runs
     // no KeyMaker; the id in them makes every order total, so a sharded index
     // lists documents exactly as one database does whatever its document ids.)
@@ -131,6 +133,21 @@ std::string id_of_newest_key(std::string_view key);
 inline constexpr std::string_view kTypeArticle = "article";
 inline constexpr std::string_view kTypePost = "post";
 
+// The platforms a post may come from (indexer/embeds.cpp recognises their
+// embeds; doc/embeds.md): the name a post stores, its Slot::Platform value
+// and XPLATFORM term, and another name a user may type after platform:
+// (indexed as a term too, so that platform:twitter finds X's posts).
+inline constexpr std::string_view kPlatformX = "x";  // X, formerly Twitter
+inline constexpr std::string_view kPlatformInstagram = "instagram";
+inline constexpr std::string_view kPlatformTiktok = "tiktok";
+inline constexpr std::string_view kPlatformThreads = "threads";
+struct Platform {
+    std::string_view name;
+    std::string_view alias;  // "" for none
+};
+inline constexpr Platform kPlatforms[] = {
+    {kPlatformX, "twitter"}, {kPlatformInstagram, ""}, {kPlatformTiktok, ""}, {kPlatformThreads, ""}};
+
 // Database metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "news:schema";  // kSchemaVersion
 inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalogue text used at index time
@@ -159,8 +176,10 @@ inline constexpr std::string_view kDocDictFile = "news-docdict";
 // 2: Slot::Oldest and Slot::Newest; 3: XARTICLE on posts only (an article's
 // id is its Q term), document data packed (kMetaDocDict), XFILE terms
 // hashed (file_term()), Slot::Digest in 8 bytes, Slot::Type in one, no
-// Oldest slot, the stored record in Slot::Stored.
-inline constexpr std::string_view kSchemaVersion = "3";
+// Oldest slot, the stored record in Slot::Stored; 4: posts of every platform
+// (Instagram, TikTok, Threads embeds), each with its XPLATFORM terms,
+// Slot::Platform and stored "platform"; pic.x.com/... links leave no words.
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
 // (relative to the working directory, so the repository root's default is

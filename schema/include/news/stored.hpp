@@ -24,6 +24,7 @@ struct StoredDoc {
     std::string title;                  // article title; for a post, its article's title
     std::string location;               // the file it was read from, as given to news-index (+ ":line" for JSONL)
     std::string article;                // the article's id (its own id for an article)
+    std::string platform;               // post: kPlatformX, kPlatformInstagram, ... (news/schema.hpp)
     std::string author;                 // post: "@handle"
     std::string author_name;            // post: display name
     std::string publication;            // JSONL "source" (e.g. "Reuters")
@@ -58,6 +59,7 @@ inline const StoredField kStoredFields[] = {
     {"title", StoredField::Kind::Text, true, StoredField::InHit::Body, &StoredDoc::title},
     {"source", StoredField::Kind::Text, true, StoredField::InHit::Body, &StoredDoc::location},
     {"article", StoredField::Kind::Text, true, StoredField::InHit::Body, &StoredDoc::article},
+    {"platform", StoredField::Kind::Text, false, StoredField::InHit::PostBody, &StoredDoc::platform},
     {"author", StoredField::Kind::Text, false, StoredField::InHit::PostBody, &StoredDoc::author},
     {"author_name", StoredField::Kind::Text, false, StoredField::InHit::PostBody, &StoredDoc::author_name},
     {"publication", StoredField::Kind::Text, false, StoredField::InHit::No, &StoredDoc::publication},

@@ -8,7 +8,7 @@
 //  - folds accents on Latin letters ("Beyoncé" → "Beyonce");
 //  - blanks emoji, variation selectors, zero-width joiners and skin-tone
 //    modifiers, so "Gaga🐻:" and "love❤️you" keep their words apart;
-//  - blanks URLs (http://…, https://…, www.…, pic.twitter.com/…), so
+//  - blanks URLs (http://…, https://…, www.…, pic.twitter.com/…, pic.x.com/…), so
 //    "https://t.co/Sng4ocZF2f" leaves no junk words behind;
 //  - maps other control characters and NUL to spaces.
 //
@@ -63,7 +63,9 @@ std::vector<Word> split_words(std::string_view utf8);
 std::vector<Word> split_words(std::string_view utf8, const std::bitset<256>& key_starts);
 
 // "#BTS" → "bts", "@Vdailyl" → "vdailyl": the hashtags and @handles of a
-// text, lower case, in order of appearance, each once.
+// text, lower case, in order of appearance, each once.  A handle may hold
+// dots between its letters (Instagram, TikTok, Threads: "@blinkparis.edits";
+// a final '.' ends the sentence, not the handle).
 struct Tags {
     std::vector<std::string> hashtags;
     std::vector<std::string> mentions;
