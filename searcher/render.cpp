@@ -139,29 +139,8 @@ std::string bar(Xapian::doccount n, Xapian::doccount max, size_t width) {
     return s;
 }
 
-// All months from the first to the last, with the empty ones (a timeline).
-std::vector<std::pair<std::string, Xapian::doccount>> timeline(const std::map<std::string, Xapian::doccount>& months) {
-    std::vector<std::pair<std::string, Xapian::doccount>> out;
-    std::vector<std::string> dated;
-    for (const auto& [m, n] : months)
-        if (m != kUndated) dated.push_back(m);
-    if (!dated.empty()) {
-        int y = std::stoi(dated.front().substr(0, 4)), mo = std::stoi(dated.front().substr(5, 2));
-        int ly = std::stoi(dated.back().substr(0, 4)), lm = std::stoi(dated.back().substr(5, 2));
-        bool dense = (ly - y) * 12 + (lm - mo) < 240;
-        if (!dense) {
-            for (const auto& m : dated) out.emplace_back(m, months.at(m));
-        } else {
-            for (; y < ly || (y == ly && mo <= lm); mo == 12 ? (mo = 1, ++y) : ++mo) {
-                std::string key = fmt::format("{:04}-{:02}", y, mo);
-                auto it = months.find(key);
-                out.emplace_back(key, it == months.end() ? 0 : it->second);
-            }
-        }
-    }
-    if (auto it = months.find(kUndated); it != months.end()) out.emplace_back(kUndated, it->second);
-    return out;
-}
+// A long archive's months are shown a year a line beyond this many.
+constexpr size_t kMonthsListed = 24;
 
 class TextPrinter : public Printer {
 public:
@@ -248,19 +227,48 @@ private:
         }
     }
 
-    void facets(const FacetCounts& counts) {
-        auto section = [&](const char* name, std::vector<std::pair<std::string, Xapian::doccount>> rows) {
-            if (rows.empty()) return;
-            Xapian::doccount max = 0;
-            size_t width = 0;
-            for (const auto& [k, n] : rows) {
-                max = std::max(max, n);
-                width = std::max(width, k.size());
+    // The months that have matches (never a run of empty ones), undated
+    // last; beyond kMonthsListed of them, a year a line with its months.
+    void months(const std::map<std::string, Xapian::doccount>& counts) {
+        std::vector<std::pair<std::string, Xapian::doccount>> dated;
+        for (const auto& [m, n] : counts)
+            if (m != kUndated && n > 0) dated.emplace_back(m, n);
+        auto undated = counts.find(kUndated);
+        if (dated.size() <= kMonthsListed) {
+            if (undated != counts.end()) dated.emplace_back(kUndated, undated->second);
+            section("month", std::move(dated));
+            return;
+        }
+        static constexpr const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        fmt::print(out_, "\n{}\n", style_.bold(fmt::format("month ({} months, a year a line)", dated.size())));
+        std::string year, line;
+        for (const auto& [m, n] : dated) {
+            if (m.compare(0, 4, year) != 0) {
+                if (!line.empty()) fmt::print(out_, "{}\n", line);
+                year = m.substr(0, 4);
+                line = "  " + year + " ";
             }
-            fmt::print(out_, "\n{}\n", style_.bold(name));
-            for (const auto& [k, n] : rows)
-                fmt::print(out_, "  {:<{}}  {:>6}  {}\n", k, width, n, bar(n, max, 40));
-        };
+            const int month = std::stoi(m.substr(5, 2));
+            line += fmt::format(" {} {}", kNames[(month - 1) % 12], n);
+        }
+        if (!line.empty()) fmt::print(out_, "{}\n", line);
+        if (undated != counts.end()) fmt::print(out_, "  {}  {}\n", kUndated, undated->second);
+    }
+
+    void section(const char* name, std::vector<std::pair<std::string, Xapian::doccount>> rows) {
+        if (rows.empty()) return;
+        Xapian::doccount max = 0;
+        size_t width = 0;
+        for (const auto& [k, n] : rows) {
+            max = std::max(max, n);
+            width = std::max(width, k.size());
+        }
+        fmt::print(out_, "\n{}\n", style_.bold(name));
+        for (const auto& [k, n] : rows) fmt::print(out_, "  {:<{}}  {:>6}  {}\n", k, width, n, bar(n, max, 40));
+    }
+
+    void facets(const FacetCounts& counts) {
         auto get = [&](const char* facet) {
             auto it = counts.find(facet);
             return it == counts.end() ? std::map<std::string, Xapian::doccount>{} : it->second;
@@ -275,7 +283,7 @@ private:
         section(artists.size() > 20 ? "artist (top 20)" : "artist", by_count(artists, 20));
         auto years = get("year");
         section("year", {years.begin(), years.end()});
-        section("month", timeline(get("month")));
+        months(get("month"));
         section("type", by_count(get("type"), 10));
         section("platform", by_count(get("platform"), 10));
     }
