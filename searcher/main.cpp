@@ -34,7 +34,7 @@ int run(const Options& o) {
     if (!o.batch.empty()) return run_batch(o, stdout, stderr);
     Results results = search(o);
     for (const std::string& note : results.notes) fmt::print(stderr, "news-search: note: {}\n", note);
-    auto printer = o.json ? json_printer(stdout) : text_printer(stdout, want_colour(o.color, stdout), o.limit);
+    auto printer = o.json ? json_printer(stdout) : text_printer(stdout, want_colour(o.color, stdout));
     printer->print(results);
     warn_partial(results.shards_down, results.parts, stderr);
     return kExitOk;

@@ -1,5 +1,7 @@
 #include "render.hpp"
 
+#include "wrap.hpp"
+
 #include "news/schema.hpp"
 
 #include <fmt/core.h>
@@ -144,7 +146,7 @@ constexpr size_t kMonthsListed = 24;
 
 class TextPrinter : public Printer {
 public:
-    TextPrinter(std::FILE* out, bool colour, size_t limit) : out_(out), style_{colour}, limit_(limit) {}
+    TextPrinter(std::FILE* out, bool colour) : out_(out), style_{colour}, width_(terminal_width(out)) {}
 
     void print(const Results& r) override {
         header(r);
@@ -198,32 +200,40 @@ private:
                                                           *r.undated_left_out == 1 ? "match" : "matches",
                                                           *r.undated_left_out == 1 ? "it" : "them")));
         if (r.suggestion) fmt::print(out_, "Did you mean: {}\n", style_.bold(*r.suggestion));
-        (void)limit_;
+    }
+
+    // Under a hit, its lines start at this column.
+    static constexpr size_t kIndent = 5;
+
+    // A line under a hit, indented, wrapped to the terminal.
+    void line(const std::string& text) {
+        fmt::print(out_, "{}{}\n", std::string(kIndent, ' '), wrap(text, kIndent, kIndent, width_));
     }
 
     void hit(const Hit& h) {
         const StoredDoc& d = h.doc;
         std::string date = d.date ? *d.date : "undated   ";
-        fmt::print(out_, "\n{:>3}. {}  {:<7}  ", h.rank, date, d.type);
+        const std::string head = fmt::format("{:>3}. {}  {:<7}  ", h.rank, date, d.type);
+        fmt::print(out_, "\n{}", head);
         if (d.type == "post") {
-            fmt::print(out_, "{}{}\n", style_.bold(d.author),
-                       d.author_name.empty() ? "" : " (" + d.author_name + ")");
-            fmt::print(out_, "     {} {} {}\n", style_.dim("in article"), d.article, style_.dim("\"" + shorten(d.title, 60) + "\""));
+            fmt::print(out_, "{}\n", wrap(style_.bold(d.author) + (d.author_name.empty() ? "" : " (" + d.author_name + ")"),
+                                          display_width(head), kIndent, width_));
+            line(style_.dim("in article") + " " + d.article + " " + style_.dim("\"" + shorten(d.title, 60) + "\""));
         } else {
-            fmt::print(out_, "{}\n", style_.bold(d.title));
+            fmt::print(out_, "{}\n", wrap(style_.bold(d.title), display_width(head), kIndent, width_));
         }
         std::string meta;
         for (const auto& e : d.entities) meta += (meta.empty() ? "" : ", ") + e;
-        fmt::print(out_, "     {}{}\n", style_.dim(d.location), meta.empty() ? "" : "  [" + meta + "]");
+        line(style_.dim(d.location) + (meta.empty() ? "" : "  [" + meta + "]"));
         std::string snippet;
         for (const auto& p : h.snippet) snippet += p.hit ? style_.hit(p.text) : p.text;
-        if (!snippet.empty()) fmt::print(out_, "     {}\n", snippet);
+        if (!snippet.empty()) line(snippet);
         if (!h.copies.empty()) {
             std::string also;
             for (size_t i = 0; i < h.copies.size() && i < kCopiesListed; ++i)
                 also += (i ? ", " : "") + h.copies[i].source;
             if (h.copies.size() > kCopiesListed) also += fmt::format(" and {} more", h.copies.size() - kCopiesListed);
-            fmt::print(out_, "     {} {}\n", style_.dim("same text also in"), also);
+            line(style_.dim("same text also in") + " " + also);
         }
     }
 
@@ -290,13 +300,13 @@ private:
 
     std::FILE* out_;
     Style style_;
-    size_t limit_;
+    size_t width_;  // the terminal's, 0: no wrapping (wrap.hpp)
 };
 
 }  // namespace
 
-std::unique_ptr<Printer> text_printer(std::FILE* out, bool colour, size_t limit) {
-    return std::make_unique<TextPrinter>(out, colour, limit);
+std::unique_ptr<Printer> text_printer(std::FILE* out, bool colour) {
+    return std::make_unique<TextPrinter>(out, colour);
 }
 
 std::unique_ptr<Printer> json_printer(std::FILE* out) { return std::make_unique<JsonPrinter>(out); }

@@ -21,7 +21,8 @@ public:
     virtual void print(const Results& results) = 0;
 };
 
-std::unique_ptr<Printer> text_printer(std::FILE* out, bool colour, size_t limit);
+// On a terminal, titles and snippets are wrapped to its width (wrap.hpp).
+std::unique_ptr<Printer> text_printer(std::FILE* out, bool colour);
 std::unique_ptr<Printer> json_printer(std::FILE* out);
 
 // Whether to colour: --color always/never, or auto (a terminal and no NO_COLOR).

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""news-search on a terminal: titles and snippets wrapped to its width with a
+hanging indent; piped, never wrapped (one line a field, for programs).
+
+    terminal.py BUILD_DIR SEED_DB
+"""
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+import unicodedata
+
+WIDTH = 60
+QUERY = ["--color", "never", "--limit", "5", "lady", "gaga"]
+
+
+def columns(line):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in line)
+
+
+def on_terminal(cmd):
+    """The output of cmd run on a pseudo-terminal WIDTH columns wide."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, WIDTH, 0, 0))
+    p = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, close_fds=True)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    p.wait()
+    os.close(master)
+    return p.returncode, out.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def main():
+    build, db = sys.argv[1], sys.argv[2]
+    cmd = [os.path.join(build, "searcher", "news-search"), "--db", db, *QUERY]
+    failures = []
+
+    def check(what, ok, detail=""):
+        print(("ok  " if ok else "BAD ") + what + ("" if ok else ": " + detail))
+        if not ok:
+            failures.append(what)
+
+    code, text = on_terminal(cmd)
+    lines = text.splitlines()
+    check("exits 0 on a terminal", code == 0, str(code))
+    wide = [l for l in lines if columns(l) > WIDTH]
+    check("no line wider than the terminal (%d)" % WIDTH, not wide, repr(wide[:3]))
+    hanging = [l for l in lines if l.startswith("     ") and not l.startswith("      ")]
+    check("continuation lines hang under the hit's text", len(hanging) > 10, repr(lines[:20]))
+    piped = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()
+    check("piped: long lines kept whole", any(columns(l) > WIDTH for l in piped), repr(piped[:10]))
+    # The same words either way: wrapping only moves line breaks.
+    check("the same words on a terminal and piped", " ".join(text.split()) == " ".join("\n".join(piped).split()),
+          "")
+    print("%d passed, %d failed" % (5 - len(failures), len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
