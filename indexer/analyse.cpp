@@ -189,11 +189,6 @@ void add_platform(Xapian::Document& doc, std::string_view platform) {
     doc.add_value(slot(Slot::Platform), std::string(platform));
 }
 
-std::string lower_ascii(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 }  // namespace
 
 IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
@@ -217,8 +212,8 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
         {&a.people, FieldId::People}, {&a.places, FieldId::Place}, {&a.orgs, FieldId::Org},
         {&a.topics, FieldId::Topic}, {&a.exchanges, FieldId::Exchange}};
     for (const auto& c : codes)
-        for (const auto& v : *c.list) doc.add_boolean_term(term(c.id, lower_ascii(v)));
-    if (!a.publication.empty()) doc.add_boolean_term(term(FieldId::Source, lower_ascii(a.publication)));
+        for (const auto& v : *c.list) doc.add_boolean_term(term(c.id, v));
+    if (!a.publication.empty()) doc.add_boolean_term(term(FieldId::Source, a.publication));
 
     StoredDoc s = article_record(a, seg.prose);
     s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a);
@@ -237,10 +232,8 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     add_common(doc, a, kTypePost, id);
     add_date(doc, date, id);
 
-    std::string handle = p.handle;
-    if (!handle.empty() && handle.front() == '@') handle.erase(0, 1);
-    handle = lower_ascii(handle);
-    doc.add_boolean_term(term(FieldId::Author, handle));
+    const std::string handle = !p.handle.empty() && p.handle.front() == '@' ? p.handle.substr(1) : p.handle;
+    doc.add_boolean_term(author_term(handle));
     add_platform(doc, p.platform);
     tg_.set_document(doc);
     index_text(p.text);

@@ -2,6 +2,8 @@
 
 #include "ranking.hpp"
 
+#include "news/schema.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -119,7 +121,7 @@ namespace {
 class FeedbackTerms : public Xapian::ExpandDecider {
 public:
     bool operator()(const std::string& t) const override {
-        if (t.size() < 3 || t[0] != 'Z') return false;
+        if (t.size() < 3 || t[0] != kStemPrefix) return false;
         unsigned char c = static_cast<unsigned char>(t[1]);
         return (c >= 'a' && c <= 'z') || c >= 0x80;
     }

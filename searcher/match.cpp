@@ -445,7 +445,7 @@ Highlight highlight_for(const Xapian::Query& words, const std::string& normalise
     for (auto it = words.get_unique_terms_begin(); it != words.get_unique_terms_end(); ++it) {
         std::string t = *it;
         if (t.empty()) continue;
-        bool stem = t[0] == 'Z';
+        bool stem = t[0] == kStemPrefix;
         if (stem) t.erase(0, 1);
         if (starts_with(t, mention) || starts_with(t, hashtag)) {
             if (!stem) h.words.insert(t.substr(starts_with(t, mention) ? mention.size() : hashtag.size()));

@@ -44,7 +44,7 @@ constexpr Xapian::doccount kCommoner = 20;
 // In how many documents a word is, as typed or by its stem ("songs" is a
 // known word where "song" is).
 Xapian::doccount word_frequency(const Xapian::Database& db, const Xapian::Stem& stem, const std::string& word) {
-    return std::max(db.get_termfreq(word), db.get_termfreq("Z" + stem(word)));
+    return std::max(db.get_termfreq(word), db.get_termfreq(stem_term(stem(word))));
 }
 
 // The free-text words of a normalised query: not a field's name or value
@@ -165,10 +165,7 @@ private:
 class AuthorProcessor : public Xapian::FieldProcessor {
 public:
     Xapian::Query operator()(const std::string& value) override {
-        std::string handle = strip_quotes(value);
-        if (!handle.empty() && handle.front() == '@') handle.erase(0, 1);
-        for (auto& c : handle) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return Xapian::Query(term(FieldId::Author, handle));
+        return Xapian::Query(author_term(strip_quotes(value)));
     }
 };
 

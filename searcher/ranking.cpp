@@ -62,7 +62,7 @@ unsigned free_text_words(const Xapian::Query& query) {
     unsigned words = 0;
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
         const std::string& t = *it;
-        if (!t.empty() && (t[0] == 'Z' || !(t[0] >= 'A' && t[0] <= 'Z'))) ++words;
+        if (!t.empty() && (t[0] == kStemPrefix || !(t[0] >= 'A' && t[0] <= 'Z'))) ++words;
     }
     return words;
 }

@@ -18,11 +18,17 @@ std::string term(FieldId id, std::string_view value) {
     // it unique with a hash of the whole.
     constexpr size_t kMaxTerm = kMaxTermBytes;
     if (t.size() > kMaxTerm) {
+        const std::string folded = t.substr(field(id).prefix.size());  // (the same term whatever the value's case)
         t.resize(kMaxTerm - 17);
         t += '#';
-        t += digest_of(value);
+        t += digest_of(folded);
     }
     return t;
+}
+
+std::string author_term(std::string_view handle) {
+    if (!handle.empty() && handle.front() == '@') handle.remove_prefix(1);
+    return term(FieldId::Author, handle);
 }
 
 std::string Fnv::hex() const {

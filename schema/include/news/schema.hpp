@@ -71,6 +71,15 @@ constexpr const Field& field(FieldId id) { return kFields[static_cast<size_t>(id
 // hashed): the one way every term of a prefixed field is spelled.
 std::string term(FieldId id, std::string_view value);
 
+// A post's author: the handle, with or without its "@", in any case
+// (news-index and author:@handle spell it so).
+std::string author_term(std::string_view handle);
+
+// Stems of free text carry this prefix (Xapian's TermGenerator and
+// QueryParser give it them): "Zretriev".
+inline constexpr char kStemPrefix = 'Z';
+inline std::string stem_term(std::string_view stem) { return kStemPrefix + std::string(stem); }
+
 // Value slots, with the encoding of each.
 enum class Slot : Xapian::valueno {
     Date = 0,      // "YYYYMMDD" (8 ASCII digits, sorts as dates); absent when undated
