@@ -67,7 +67,7 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const std::vect
     auto consider = [&](const Candidate& c, Xapian::doccount n) {
         double w = weight(*c.stats, n);
         if (w <= 0) return;
-        ExpandTerm e{*c.name, w};
+        ExpandTerm e{*c.name, w, n};
         if (out.size() >= max_terms && !better(e, out.back())) return;
         out.insert(std::upper_bound(out.begin(), out.end(), e, better), std::move(e));
         if (out.size() > max_terms) out.pop_back();

@@ -23,6 +23,7 @@ namespace news::searcher {
 struct ExpandTerm {
     std::string term;
     double weight;
+    Xapian::doccount termfreq;  // n: how many documents hold it
 };
 
 // The best max_terms terms (by weight, then name) of the documents of top

@@ -8,6 +8,7 @@
 #include "news/text.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <optional>
 #include <utility>
 #include <string_view>
@@ -228,6 +229,10 @@ public:
     }
 };
 
+// A term of the query's free text: without a field prefix (filters,
+// entities, title:, @mentions and #hashtags have one in capitals).
+bool free_text_term(const std::string& t) { return !t.empty() && (t[0] == 'Z' || !(t[0] >= 'A' && t[0] <= 'Z')); }
+
 // The documents of the first n of `top`.
 std::vector<Xapian::Document> top_documents(const std::vector<Xapian::MSetIterator>& top, size_t n) {
     std::vector<Xapian::Document> docs;
@@ -290,10 +295,8 @@ Ranked rank_by_relevance(const Xapian::Database& db, Xapian::Enquire& enquire, X
 
 unsigned free_text_words(const Xapian::Query& query) {
     unsigned words = 0;
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        const std::string& t = *it;
-        if (!t.empty() && (t[0] == 'Z' || !(t[0] >= 'A' && t[0] <= 'Z'))) ++words;
-    }
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+        if (free_text_term(*it)) ++words;
     return words;
 }
 
@@ -338,10 +341,26 @@ std::optional<Xapian::Query> feedback_expansion(const Xapian::Database& db, cons
         expand_terms(db, top_documents(top, kRanking.feedback_docs), query,
                      kRanking.feedback_terms, [&](const std::string& t) { return decider(t); }, remote_parts);
     if (eset.empty()) return std::nullopt;
-    // Each term's BM25 weight is scaled in proportion to its expand-set
-    // weight, the best one's by feedback_weight (for a long enough query).
-    double scale = kRanking.feedback_weight / eset.front().weight;
-    if (words < kRanking.feedback_full_words) scale *= double(words) / kRanking.feedback_full_words;
+    // Interpolation that keeps the original query dominant: the expansion
+    // can weigh at most feedback_share of query and expansion together, a
+    // term's bound being its idf as BM25Weight computes it (a term's weight
+    // is that idf times a factor below k1 + 1, the same for every term),
+    // shared by the terms in proportion to their expand-set weights.
+    // (Measured on the five collections: bench/relevance.md, "Feedback
+    // levers".)
+    const double n_docs = db.get_doccount();
+    auto idf = [&](Xapian::doccount n) {
+        if (n == 0) return 0.0;
+        double tw = (n_docs - n + 0.5) / (n + 0.5);
+        if (tw < 2) tw = tw * 0.5 + 1;  // (Xapian 1.4's floor: never negative)
+        return std::log(tw);
+    };
+    double own = 0, expansion = 0;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+        if (free_text_term(*it)) own += idf(db.get_termfreq(*it));
+    for (const ExpandTerm& e : eset) expansion += e.weight * idf(e.termfreq);
+    if (own <= 0 || expansion <= 0) return std::nullopt;
+    const double scale = kRanking.feedback_share / (1 - kRanking.feedback_share) * own / expansion;
     std::vector<Xapian::Query> terms;
     for (const ExpandTerm& e : eset)
         terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(e.term), scale * e.weight);

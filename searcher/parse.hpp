@@ -64,18 +64,18 @@ private:
 std::string rewrite_query(const std::string& normalised);
 
 // Ranking: what every query ordered by relevance gets.  Measured with
-// bench/relevance on the CISI and MED judgments (../shared/relevance);
-// bench/relevance.md gives the figures and what each choice gained.  The
-// tests unit.test_ranking and cli.relevance_golden fail if any of this changes.
+// bench/relevance on the five collections of ../shared/relevance (CISI,
+// MED, LISA, NPL, ADI); bench/relevance.md gives the figures and what each
+// choice gained.  The tests unit.test_ranking and cli.relevance_golden fail
+// if any of this changes.
 struct RankingConfig {
     double bm25_k1;                    // term-frequency saturation (Xapian's default: 1)
     double bm25_b;                     // document-length normalisation (Xapian's default: 0.5)
     Xapian::doccount feedback_docs;    // pseudo-relevance feedback: the top N documents of the query...
     Xapian::termcount feedback_terms;  // ...give this many expansion terms (Xapian's expand set)...
-    double feedback_weight;            // ...the best of them scaled by this (the others in proportion)...
-    unsigned feedback_full_words;      // ...for a query of this many words or more; shorter, proportionally less
+    double feedback_share;             // ...which together weigh this share of query + expansion (at most)
 };
-inline constexpr RankingConfig kRanking{1.6, 0.75, 10, 15, 0.5, 5};
+inline constexpr RankingConfig kRanking{1.6, 0.75, 10, 15, 0.1};
 
 // BM25 with kRanking's k1 and b (k2 = 0, k3 = 1, min_normlen = 0.5 as in Xapian).
 Xapian::BM25Weight ranking_weight();
@@ -108,8 +108,11 @@ Ranked rank_by_relevance(const Xapian::Database& db, Xapian::Enquire& enquire, X
 // kRanking.feedback_docs, its top documents' best terms (stemmed words) are
 // added as OP_AND_MAYBE, so they re-rank the documents the query matches and
 // never add or remove one: operators, phrases and filters keep their meaning
-// and totals and facets do not change.  A short query gets less of it (a
-// one-word query a fifth), so that its own words lead.  Otherwise (few
+// and totals and facets do not change.  The query's own words lead: the
+// expansion terms together can add at most kRanking.feedback_share of what
+// query and expansion can weigh together (so a short query gets little
+// feedback, a long one more), each in proportion to its expand-set weight.
+// Otherwise (few
 // matches, no free-text words, a query of filters only) `query` is returned
 // as it is.
 Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query);
