@@ -355,9 +355,17 @@ std::optional<Xapian::Query> feedback_expansion(const Xapian::Database& db, cons
         if (tw < 2) tw = tw * 0.5 + 1;  // (Xapian 1.4's floor: never negative)
         return std::log(tw);
     };
-    double own = 0, expansion = 0;
+    std::vector<std::string> words_of_query;
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
-        if (free_text_term(*it)) own += idf(db.get_termfreq(*it));
+        if (free_text_term(*it)) words_of_query.push_back(*it);
+    Xapian::MSet stats;  // over remote shards, all their frequencies in one round trip (see feedback.hpp)
+    if (remote_parts) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_SYNONYM, words_of_query.begin(), words_of_query.end()));
+        stats = enquire.get_mset(0, 0);
+    }
+    double own = 0, expansion = 0;
+    for (const std::string& t : words_of_query) own += idf(remote_parts ? stats.get_termfreq(t) : db.get_termfreq(t));
     for (const ExpandTerm& e : eset) expansion += e.weight * idf(e.termfreq);
     if (own <= 0 || expansion <= 0) return std::nullopt;
     const double scale = kRanking.feedback_share / (1 - kRanking.feedback_share) * own / expansion;
