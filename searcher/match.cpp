@@ -113,7 +113,8 @@ struct Run {
 // part the query's own weights come from the first match: KnownWeights).
 // Feedback never changes what matches, so the total and the facets of the
 // first match hold.  With --quick (and no facets to count) the query is
-// matched once, for the page, without feedback.
+// matched once, for the page; with --quick there is never feedback, so
+// --facets does not change its hits.
 // Both in relevance order alone, ties ordered afterwards (rank_by_relevance()).
 // remote: some part is (or may hold) a remote shard; single: the index is
 // one local database.
@@ -174,7 +175,8 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
     // The top documents for feedback and, without feedback, the page.
     const Xapian::doccount top = std::max<Xapian::doccount>(kRanking.feedback_docs, offset + limit);
     WeightSpy weights;  // (outlives the Enquire that holds it)
-    const bool reuse = single && p.feedback_words > 0;
+    const bool feedback = !o.quick;  // (--quick with --facets: this match, --quick's ranking)
+    const bool reuse = single && feedback && p.feedback_words > 0;
     if (reuse) enquire.add_matchspy(&weights);
     Ranked first = rank_by_relevance(db, enquire, 0, top, db.get_doccount());
     r.total = first.matches;  // exact: every match was checked
@@ -182,8 +184,9 @@ Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::strin
     r.mset = first.mset;
     for (Xapian::doccount i = offset; i < first.items.size() && i < offset + limit; ++i)
         r.items.push_back(first.items[i]);
-    if (auto expansion = feedback_expansion(db, p.query, p.feedback_words, first.items,
-                                            first.mset.get_max_possible(), r.total, remote)) {
+    if (auto expansion = !feedback ? std::nullopt
+                                   : feedback_expansion(db, p.query, p.feedback_words, first.items,
+                                                        first.mset.get_max_possible(), r.total, remote)) {
         // The query's own weights as the first match found them (every
         // match seen: the spy ran on each), or the query matched again.
         Xapian::Query own = p.query;
