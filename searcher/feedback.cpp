@@ -71,7 +71,7 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const std::vect
     auto consider = [&](const Candidate& c, Xapian::doccount n) {
         double w = weight(*c.stats, n);
         if (w <= 0) return;
-        ExpandTerm e{*c.name, w};
+        ExpandTerm e{*c.name, w, n};
         if (out.size() >= max_terms && !better(e, out.back())) return;
         out.insert(std::upper_bound(out.begin(), out.end(), e, better), std::move(e));
         if (out.size() > max_terms) out.pop_back();
@@ -178,10 +178,34 @@ std::optional<Xapian::Query> feedback_expansion(const Xapian::Database& db, cons
         expand_terms(db, top_documents(top, kRanking.feedback_docs), query,
                      kRanking.feedback_terms, [&](const std::string& t) { return decider(t); }, remote_parts);
     if (eset.empty()) return std::nullopt;
-    // Each term's BM25 weight is scaled in proportion to its expand-set
-    // weight, the best one's by feedback_weight (for a long enough query).
-    double scale = kRanking.feedback_weight / eset.front().weight;
-    if (words < kRanking.feedback_full_words) scale *= double(words) / kRanking.feedback_full_words;
+    // Interpolation that keeps the original query dominant: the expansion
+    // can weigh at most feedback_share of query and expansion together, a
+    // term's bound being its idf as BM25Weight computes it (a term's weight
+    // is that idf times a factor below k1 + 1, the same for every term),
+    // shared by the terms in proportion to their expand-set weights.
+    // (Measured on the five collections: bench/relevance.md, "Feedback
+    // levers".)
+    const double n_docs = db.get_doccount();
+    auto idf = [&](Xapian::doccount n) {
+        if (n == 0) return 0.0;
+        double tw = (n_docs - n + 0.5) / (n + 0.5);
+        if (tw < 2) tw = tw * 0.5 + 1;  // (Xapian 1.4's floor: never negative)
+        return std::log(tw);
+    };
+    std::vector<std::string> words_of_query;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+        if (free_text_term(*it)) words_of_query.push_back(*it);
+    Xapian::MSet stats;  // over remote shards, all their frequencies in one round trip (see feedback.hpp)
+    if (remote_parts) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_SYNONYM, words_of_query.begin(), words_of_query.end()));
+        stats = enquire.get_mset(0, 0);
+    }
+    double own = 0, expansion = 0;
+    for (const std::string& t : words_of_query) own += idf(remote_parts ? stats.get_termfreq(t) : db.get_termfreq(t));
+    for (const ExpandTerm& e : eset) expansion += e.weight * idf(e.termfreq);
+    if (own <= 0 || expansion <= 0) return std::nullopt;
+    const double scale = kRanking.feedback_share / (1 - kRanking.feedback_share) * own / expansion;
     std::vector<Xapian::Query> terms;
     for (const ExpandTerm& e : eset)
         terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(e.term), scale * e.weight);

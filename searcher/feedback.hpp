@@ -24,6 +24,7 @@ namespace news::searcher {
 struct ExpandTerm {
     std::string term;
     double weight;
+    Xapian::doccount termfreq;  // n: how many documents hold it
 };
 
 // The best max_terms terms (by weight, then name) of the documents of top
@@ -41,8 +42,11 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const std::vect
 // kRanking.feedback_docs, its top documents' best terms (stemmed words) are
 // added as OP_AND_MAYBE, so they re-rank the documents the query matches and
 // never add or remove one: operators, phrases and filters keep their meaning
-// and totals and facets do not change.  A short query gets less of it (a
-// one-word query a fifth), so that its own words lead.  Otherwise (few
+// and totals and facets do not change.  The query's own words lead: the
+// expansion terms together can add at most kRanking.feedback_share of what
+// query and expansion can weigh together (so a short query gets little
+// feedback, a long one more), each in proportion to its expand-set weight.
+// Otherwise (few
 // matches, no free-text words, a query of filters only) `query` is returned
 // as it is.
 Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query);

@@ -211,7 +211,8 @@ void relevance_page(const Xapian::Database& db, const ParsedQuery& p, const Xapi
 // matches, so the counts of the first match hold.  A tiered query's
 // complete matches are counted (with the facets) in a match of their own.
 // With --quick (and no facets to count) the query is matched for the page
-// only, without feedback.  Both in relevance order alone, ties ordered
+// only; with --quick there is never feedback, so --facets does not change
+// its hits.  Both in relevance order alone, ties ordered
 // afterwards (rank_by_relevance()).
 // remote: some part is (or may hold) a remote shard; single: the index is
 // one local database.
@@ -249,7 +250,8 @@ Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Option
     // The top documents for feedback and, without feedback, the page.
     const Xapian::doccount top = std::max<Xapian::doccount>(kRanking.feedback_docs, offset + limit);
     WeightSpy weights;  // (outlives the Enquire that holds it)
-    const bool reuse = single && p.feedback_words > 0;
+    const bool feedback = !o.quick;  // (--quick with --facets: this match, --quick's ranking)
+    const bool reuse = single && feedback && p.feedback_words > 0;
     if (reuse) enquire.add_matchspy(&weights);
     Ranked first = rank_by_relevance(db, enquire, 0, top, db.get_doccount());
     const Xapian::doccount matched = first.matches;  // exact: every match was checked
@@ -269,7 +271,9 @@ Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Option
     r.some_words = matched - std::min(matched, r.total);
     r.ranked = matched;
     std::optional<Xapian::Query> expansion =
-        feedback_expansion(db, p.query, p.feedback_words, first.items, first.mset.get_max_possible(), matched, remote);
+        !feedback ? std::nullopt
+                  : feedback_expansion(db, p.query, p.feedback_words, first.items, first.mset.get_max_possible(),
+                                       matched, remote);
     if (!expansion && !p.tiered) {
         for (Xapian::doccount i = offset; i < first.items.size() && i < offset + limit; ++i)
             r.items.push_back(first.items[i]);

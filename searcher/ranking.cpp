@@ -58,12 +58,14 @@ Ranked rank_by_relevance(const Xapian::Database& db, Xapian::Enquire& enquire, X
     return r;
 }
 
+bool free_text_term(const std::string& t) {
+    return !t.empty() && (t[0] == kStemPrefix || !(t[0] >= 'A' && t[0] <= 'Z'));
+}
+
 unsigned free_text_words(const Xapian::Query& query) {
     unsigned words = 0;
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        const std::string& t = *it;
-        if (!t.empty() && (t[0] == kStemPrefix || !(t[0] >= 'A' && t[0] <= 'Z'))) ++words;
-    }
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+        if (free_text_term(*it)) ++words;
     return words;
 }
 

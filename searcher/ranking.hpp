@@ -5,23 +5,24 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <vector>
 
 namespace news::searcher {
 
 // Ranking: what every query ordered by relevance gets.  Measured with
-// bench/relevance on the five collections of ../shared/relevance;
-// bench/relevance.md gives the figures and what each choice gained.  The
-// tests unit.test_ranking and cli.relevance_golden fail if any of this changes.
+// bench/relevance on the five collections of ../shared/relevance (CISI,
+// MED, LISA, NPL, ADI); bench/relevance.md gives the figures and what each
+// choice gained.  The tests unit.test_ranking and cli.relevance_golden fail
+// if any of this changes.
 struct RankingConfig {
     double bm25_k1;                    // term-frequency saturation (Xapian's default: 1)
     double bm25_b;                     // document-length normalisation (Xapian's default: 0.5)
     Xapian::doccount feedback_docs;    // pseudo-relevance feedback: the top N documents of the query...
     Xapian::termcount feedback_terms;  // ...give this many expansion terms (Xapian's expand set)...
-    double feedback_weight;            // ...the best of them scaled by this (the others in proportion)...
-    unsigned feedback_full_words;      // ...for a query of this many words or more; shorter, proportionally less
+    double feedback_share;             // ...which together weigh this share of query + expansion (at most)
 };
-inline constexpr RankingConfig kRanking{1.6, 0.75, 10, 15, 0.5, 5};
+inline constexpr RankingConfig kRanking{1.6, 0.75, 10, 15, 0.1};
 
 // BM25 with kRanking's k1 and b (k2 = 0, k3 = 1, min_normlen = 0.5 as in Xapian).
 Xapian::BM25Weight ranking_weight();
@@ -54,5 +55,8 @@ Ranked rank_by_relevance(const Xapian::Database& db, Xapian::Enquire& enquire, X
 // without a field prefix (filters, entities, title:, @mentions and #hashtags
 // have one in capitals); a wildcard counts none.
 unsigned free_text_words(const Xapian::Query& query);
+// Whether a term is of the query's free text: without a field prefix
+// (filters, entities, title:, @mentions and #hashtags have one in capitals).
+bool free_text_term(const std::string& term);
 
 }  // namespace news::searcher

@@ -76,7 +76,7 @@ std::vector<ExpandTerm> every_candidate(const Xapian::Database& db, const Xapian
     for (const auto& [name, s] : stats) {
         const double n = db.get_termfreq(name), r = s.first;
         double w = s.second * std::log((r + 0.5) * (N - n - (R - r) + 0.5) / ((n - r + 0.5) * (R - r + 0.5)));
-        if (w > 0) out.push_back({name, w});
+        if (w > 0) out.push_back({name, w, static_cast<Xapian::doccount>(n)});
     }
     std::sort(out.begin(), out.end(), [](const ExpandTerm& a, const ExpandTerm& b) {
         return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
@@ -87,7 +87,7 @@ std::vector<ExpandTerm> every_candidate(const Xapian::Database& db, const Xapian
 
 }  // namespace
 
-TEST_CASE("expand_terms finds the terms and weights of looking up every candidate, and of get_eset()") {
+TEST_CASE("expand_terms finds the terms, weights and term frequencies of looking up every candidate, and get_eset()'s weights") {
     Xapian::Database db = zipf_index();
     size_t queries = 0, compared = 0;
     for (int a = 1; a <= 120; a += 7) {
@@ -110,6 +110,7 @@ TEST_CASE("expand_terms finds the terms and weights of looking up every candidat
                         for (size_t i = 0; i < got.size(); ++i) {
                             CHECK(got[i].term == want[i].term);
                             CHECK(got[i].weight == want[i].weight);
+                            CHECK(got[i].termfreq == want[i].termfreq);
                         }
                         ++compared;
                     }

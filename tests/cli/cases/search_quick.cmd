@@ -10,4 +10,7 @@ $NEWS_SEARCH --db "$DB" --json --limit 20 gaga | grep -E '"(total|total_exact|id
 echo ---
 # Facets and the date orders check every match: the total is exact there.
 $NEWS_SEARCH --db "$DB" --quick --facets --json --limit 0 gaga | grep -E '"total'
+# ...and --facets does not bring feedback back: the same hits as --quick alone.
+diff <($NEWS_SEARCH --db "$DB" --quick --json --limit 20 gaga | grep -E '"(id|score)"') \
+     <($NEWS_SEARCH --db "$DB" --quick --facets --json --limit 20 gaga | grep -E '"(id|score)"') && echo "same hits with --facets"
 $NEWS_SEARCH --db "$DB" --quick --sort newest --limit 2 --color never gaga | grep -E 'results|^ *[0-9]+\.' | cut -c1-60
