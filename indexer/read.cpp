@@ -165,7 +165,7 @@ bool file_digest(const std::string& path, FileInfo& info) {
 }
 
 struct Walker {
-    const ReadCallbacks& cb;
+    ReadSink& cb;
     ReadStats& stats;
     std::map<std::pair<dev_t, ino_t>, std::string> walked = {};  // the folders read, by device and inode
     // And the files: every file's device and inode (a plain file is met again
@@ -180,13 +180,13 @@ struct Walker {
     void report(std::vector<Diagnostic>& diags) {
         for (const auto& d : diags) {
             if (d.severity == Severity::Error) ++stats.skipped_error;
-            if (cb.diagnostic) cb.diagnostic(d);
+            cb.diagnostic(d);
         }
         diags.clear();
     }
 
     void unreadable(const std::string& path, std::vector<Diagnostic>& diags) {
-        if (cb.unreadable) cb.unreadable(path_key(path));
+        cb.unreadable(path_key(path));
         report(diags);
     }
 
@@ -203,7 +203,7 @@ struct Walker {
         if (!st) return false;
         info.size = static_cast<uint64_t>(st->st_size);
         info.mtime_ns = static_cast<int64_t>(st->st_mtim.tv_sec) * 1000000000 + st->st_mtim.tv_nsec;
-        if (!cb.unchanged || !cb.unchanged(info)) return false;
+        if (!cb.unchanged(info)) return false;
         ++stats.files;
         return true;
     }
@@ -219,7 +219,7 @@ struct Walker {
         info.digest = digest_of(*bytes);
         info.size = bytes->size();
         ++stats.files;
-        if (cb.file_begin && cb.file_begin(info).skip) return;
+        if (cb.file_begin(info).skip) return;
         if (trim(*bytes).empty()) {
             ++stats.skipped_empty;
         } else if (bytes->find('\0') != std::string::npos) {
@@ -236,7 +236,7 @@ struct Walker {
             cb.article(std::move(a));
         }
         report(diags);
-        if (cb.file_done) cb.file_done(info);
+        cb.file_done(info);
     }
 
     void jsonl_file(const std::string& path, std::string key, const struct stat* st) {
@@ -246,13 +246,13 @@ struct Walker {
         info.key = std::move(key);
         if (stat_unchanged(info, st)) return;
         std::ifstream in(path, std::ios::binary);
-        if (cb.recorded_size) info.prefix_size = cb.recorded_size(info.key);
-        if (!in || (!cb.sampling && !file_digest(path, info))) {
+        info.prefix_size = cb.recorded_size(info.key);
+        if (!in || (!cb.sampling() && !file_digest(path, info))) {
             diags.push_back({Severity::Error, path, "cannot read this file (permission denied?); skipped: check its permissions"});
             return unreadable(path, diags);
         }
         ++stats.files;
-        ReadFrom from = cb.file_begin ? cb.file_begin(info) : ReadFrom{};
+        ReadFrom from = cb.file_begin(info);
         if (from.skip) return;
         in.seekg(static_cast<std::streamoff>(from.offset));
         std::string line;
@@ -276,7 +276,7 @@ struct Walker {
             f.add("\n");
             f.add(std::to_string(line_no));
             std::string digest = f.hex();
-            if (cb.known_record && cb.known_record(digest)) {  // indexed as it is: not even parsed
+            if (cb.known_record(digest)) {  // indexed as it is: not even parsed
                 report(diags);
                 ++records;
                 continue;
@@ -293,7 +293,7 @@ struct Walker {
         }
         if (records == 0 && line_no == 0) ++stats.skipped_empty;
         info.lines = line_no;
-        if (cb.file_done) cb.file_done(info);
+        cb.file_done(info);
     }
 
     // A file named (or read again): key is path_key(path), given by the
@@ -514,8 +514,8 @@ std::string child_key(const std::string& dir_key, const std::string& name) {
     return key + name;
 }
 
-void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats) {
-    Walker w{callbacks, stats};
+void read_paths(const std::vector<std::string>& paths, ReadSink& sink, ReadStats& stats) {
+    Walker w{sink, stats};
     for (const auto& p : paths) {
         fs::path path(p);
         std::error_code ec;
@@ -539,8 +539,8 @@ void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& call
 }
 
 void read_file(const std::string& path, const std::string& key, const std::string& article_id,
-               const ReadCallbacks& callbacks, ReadStats& stats) {
-    Walker w{callbacks, stats};
+               ReadSink& sink, ReadStats& stats) {
+    Walker w{sink, stats};
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return;  // gone: nothing to read
     // A text file's id is its path below the folder it was indexed from:

@@ -83,26 +83,30 @@ struct ReadFrom {
     size_t line = 0;      // ... after this many lines
 };
 
-struct ReadCallbacks {
+// What a walk tells as it reads; each but article() has a default that
+// reads everything.
+class ReadSink {
+public:
+    virtual ~ReadSink() = default;
     // Before a file is read: true when its size and modification time are
     // as recorded, so it is not read at all (info has path, key, size, mtime_ns).
-    std::function<bool(const FileInfo&)> unchanged;
+    virtual bool unchanged(const FileInfo&) { return false; }
     // JSON Lines: the size the file had when it was indexed, if known.
-    std::function<uint64_t(const std::string& key)> recorded_size;
+    virtual uint64_t recorded_size(const std::string& /*key*/) { return 0; }
     // Before a file is parsed: skip it, or read it (from where).
-    std::function<ReadFrom(const FileInfo&)> file_begin;
+    virtual ReadFrom file_begin(const FileInfo&) { return {}; }
     // JSON Lines, before a record is parsed: true when the index holds it
     // as it is (digest: of its line's bytes and number, as Article::digest),
     // so that it is skipped unparsed.
-    std::function<bool(const std::string& digest)> known_record;
-    std::function<void(Article&&)> article;
+    virtual bool known_record(const std::string& /*digest*/) { return false; }
+    virtual void article(Article&& article) = 0;
     // After all of a file's articles (not called for a skipped file).
-    std::function<void(const FileInfo&)> file_done;
+    virtual void file_done(const FileInfo&) {}
     // A file or folder that could not be read: what the index holds of it must stay.
-    std::function<void(const std::string& key)> unreadable;
-    std::function<void(const Diagnostic&)> diagnostic;
+    virtual void unreadable(const std::string& /*key*/) {}
+    virtual void diagnostic(const Diagnostic&) {}
     // Reading a sample of the articles (train_dictionary()): no file digests.
-    bool sampling = false;
+    virtual bool sampling() const { return false; }
 };
 
 // The key of a folder's entry: path_key(folder + "/" + name) from the
@@ -110,12 +114,12 @@ struct ReadCallbacks {
 std::string child_key(const std::string& dir_key, const std::string& name);
 
 // Reads every path (files or folders, walked recursively in sorted order).
-void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats);
+void read_paths(const std::vector<std::string>& paths, ReadSink& sink, ReadStats& stats);
 
 // One file read whole (a .txt file's article gets article_id, in the case
 // its key spells it), as if the walk met it; nothing when it is gone.
 void read_file(const std::string& path, const std::string& key, const std::string& article_id,
-               const ReadCallbacks& callbacks, ReadStats& stats);
+               ReadSink& sink, ReadStats& stats);
 
 // Pure parts, for tests.
 // A plain-text article: header, title and body from the file's text.

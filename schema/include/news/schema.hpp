@@ -148,6 +148,12 @@ inline constexpr std::string_view kMetaRecognition = "news:recognition";
 // what is recognised.  2: rule 7 (a solo artist's one-word name inside a
 // longer name); 3: rule 8 (names in lower-case writing).
 inline constexpr std::string_view kRecognitionRules = "3";
+// news-index's record of each file it indexed (indexer/file_ledger.hpp):
+// "news:file:<key>" (a key over 200 bytes: "news:file:#<digest of the key>").
+inline constexpr std::string_view kMetaFile = "news:file:";
+// The files that hold an article with an id another file has too
+// (indexer/duplicates.hpp): "news:claim:<Q term>" = their XFILE terms, one a line.
+inline constexpr std::string_view kMetaClaim = "news:claim:";
 inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
                                                                        // (news/stored.hpp), if any
 // The same dictionary as a file beside each database's tables, written by
