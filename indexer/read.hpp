@@ -121,7 +121,9 @@ void read_paths(const std::vector<std::string>& paths, ReadSink& sink, ReadStats
 void read_file(const std::string& path, const std::string& key, const std::string& article_id,
                ReadSink& sink, ReadStats& stats);
 
-// Pure parts, for tests.
+// Pure parts, for tests (parse_article.cpp).
+// s without the ASCII white space at its ends.
+std::string_view trim_space(std::string_view s);
 // A plain-text article: header, title and body from the file's text.
 Article parse_text_article(std::string_view text, std::string id, std::string source,
                            std::vector<Diagnostic>& diagnostics);
