@@ -15,12 +15,13 @@ std::string FileLedger::name(const std::string& key) {
 
 std::string FileLedger::encode(const FileRecord& r) {
     return r.digest + "\t" + std::to_string(r.articles) + "\t" + r.key + "\t" + std::to_string(r.size) + "\t" +
-           std::to_string(r.lines) + "\t" + std::to_string(r.mtime_ns) + "\t" + std::to_string(r.file_size);
+           std::to_string(r.lines) + "\t" + std::to_string(r.mtime_ns) + "\t" + std::to_string(r.file_size) + "\t" +
+           std::to_string(r.records);
 }
 
 std::optional<FileRecord> FileLedger::decode(std::string_view v) {
     // (Read for every file a run walks: fields in place, no copies.)
-    constexpr size_t kFields = 7;
+    constexpr size_t kFields = 8;
     std::string_view f[kFields];
     size_t n = 0;
     for (size_t start = 0; n < kFields;) {
@@ -43,6 +44,7 @@ std::optional<FileRecord> FileLedger::decode(std::string_view v) {
         number(f[5], r.mtime_ns);
         number(f[6], r.file_size);
     }
+    if (n >= 8) number(f[7], r.records);
     return r;
 }
 

@@ -26,6 +26,7 @@ struct FileRecord {
     size_t lines = 0;   // ...and its lines then
     int64_t mtime_ns = 0;    // the file's modification time and size when read (0: unknown)
     uint64_t file_size = 0;
+    size_t records = 0;  // JSON Lines: the size of its line table (line_table.hpp)
 };
 
 class FileLedger {
@@ -50,8 +51,9 @@ public:
     void erase(const std::string& name);
 
     // The format: "digest <TAB> articles <TAB> key <TAB> size <TAB> lines
-    // <TAB> mtime_ns <TAB> file size" (records of older versions stop after
-    // the key or lines); none for "" or a value with fewer fields.
+    // <TAB> mtime_ns <TAB> file size <TAB> records" (records of older
+    // versions stop after the key or lines); none for "" or a value with
+    // fewer fields.
     static std::string encode(const FileRecord& record);
     static std::optional<FileRecord> decode(std::string_view value);
     // The entry's name (a long key is hashed; the value keeps it whole).

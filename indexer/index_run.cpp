@@ -71,11 +71,11 @@ void IndexRun::article(Article&& a) {
     if (writer_.wanted(a, repeated)) analyse_.push(std::move(a));
 }
 
-bool IndexRun::known_record(const std::string& digest) {
-    const std::string* id = writer_.known_record(digest);
+bool IndexRun::known_record(const std::string& digest, size_t line) {
+    const Writer::Known* known = writer_.known_record(digest);
     // An id an earlier article of this run had: read it, to replace that one and say so.
-    if (!id || writer_.duplicates().met_before(std::string(field(FieldId::Id).prefix) + *id)) return false;
-    writer_.skip_record(*id);
+    if (!known || writer_.duplicates().met_before(std::string(field(FieldId::Id).prefix) + known->id)) return false;
+    writer_.skip_record(*known, line);
     return true;
 }
 
@@ -103,10 +103,10 @@ public:
 
     uint64_t recorded_size(const std::string& key) override { return run_.recorded_size(key); }
     ReadFrom file_begin(const FileInfo& f) override { return run_.writer_.file_begin(f); }
-    bool known_record(const std::string& digest) override {
-        const std::string* id = run_.writer_.known_record(digest);
-        if (!id) return false;
-        run_.writer_.skip_record(*id);
+    bool known_record(const std::string& digest, size_t line) override {
+        const Writer::Known* known = run_.writer_.known_record(digest);
+        if (!known) return false;
+        run_.writer_.skip_record(*known, line);
         return true;
     }
     void article(Article&& a) override {

@@ -38,7 +38,7 @@ public:
     bool unchanged(const FileInfo& file) override { return writer_.unchanged(file); }
     uint64_t recorded_size(const std::string& key) override { return writer_.recorded_size(key); }
     ReadFrom file_begin(const FileInfo& file) override { return writer_.file_begin(file); }
-    bool known_record(const std::string& digest) override;
+    bool known_record(const std::string& digest, size_t line) override;
     void article(Article&& article) override;
     void file_done(const FileInfo& file) override;
     void unreadable(const std::string& key) override { writer_.keep(key); }

@@ -136,7 +136,7 @@ std::optional<Article> parse_json_article(std::string_view line, const std::stri
     a.source = where;
     a.id = string_field(j, "id");
     if (a.id.empty()) {
-        a.id = fs::path(file).stem().string() + "-" + std::to_string(line_no);
+        a.id = fs::path(file).stem().string() + "-" + digest_of(line);
         diagnostics.push_back({Severity::Warning, where, "record has no \"id\"; indexed as \"" + a.id + "\""});
     }
     a.title = string_field(j, "title");

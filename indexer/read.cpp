@@ -204,6 +204,7 @@ struct Walker {
             return unreadable(path, diags);
         }
         ++stats.files;
+        info.records = true;
         ReadFrom from = cb.file_begin(info);
         if (from.skip) return;
         in.seekg(static_cast<std::streamoff>(from.offset));
@@ -220,15 +221,10 @@ struct Walker {
                 continue;
             }
             line = as_utf8(std::move(line), where, diags, stats.recoded);
-            // The record and its line: a record that moved (lines inserted or
-            // deleted above it) is written again, so that its source names
-            // the line it is on now.
-            Fnv f;
-            f.add(line);
-            f.add("\n");
-            f.add(std::to_string(line_no));
-            std::string digest = f.hex();
-            if (cb.known_record(digest)) {  // indexed as it is: not even parsed
+            // The record's bytes, not its line: a record that moved (lines
+            // inserted or deleted above it) is the same record.
+            std::string digest = digest_of(line);
+            if (cb.known_record(digest, line_no)) {  // indexed as it is: not even parsed
                 report(diags);
                 ++records;
                 continue;
@@ -238,6 +234,7 @@ struct Walker {
             if (article) {
                 article->file_key = info.key;
                 article->digest = std::move(digest);
+                article->line = line_no;
                 ++records;
                 if (article->bad_date) ++stats.bad_dates;
                 cb.article(std::move(*article));

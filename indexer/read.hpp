@@ -9,7 +9,9 @@
 //    line (the BBC layout), else the first sentence.
 //  - *.jsonl: one article per line: id, title, body, date (ISO 8601 date or
 //    date-time, optional), source, url, people, places, orgs, topics,
-//    exchanges.  Read line by line, never whole.
+//    exchanges.  Read line by line, never whole.  A record without an id
+//    gets one from its bytes ("<file stem>-<digest>"), never from its line:
+//    a record is the same record wherever its line moves.
 //  - anything else (and README/LICENSE files) is skipped and counted.
 //
 // Bad input never stops the run: it becomes a Diagnostic and the rest goes on.
@@ -34,9 +36,10 @@ struct Article {
     std::optional<Date> date;  // none: undated
     bool bad_date = false;     // a date was given but is not a calendar date
     std::string source;        // "corpus/x.txt" or "data/a.jsonl:12"
+    size_t line = 0;           // JSON Lines: the record's line (0: a text file)
     std::string file;          // the file it came from, as given
     std::string file_key;      // the file's absolute path: its key in the index's record
-    std::string digest;        // content digest of the file (.txt) or of the record's line (.jsonl)
+    std::string digest;        // content digest of the file (.txt) or of the record's bytes (.jsonl)
     std::string publication;   // JSON "source"
     std::string url;
     std::vector<std::string> people, places, orgs, topics, exchanges;
@@ -74,6 +77,7 @@ struct FileInfo {
     uint64_t prefix_size = 0;
     std::string prefix_digest;
     size_t lines = 0;  // lines read (set when the file is done)
+    bool records = false;  // a JSON Lines file (its records' lines are kept: line_table.hpp)
 };
 
 // Where to read a file from, as the index's record decides.
@@ -96,9 +100,9 @@ public:
     // Before a file is parsed: skip it, or read it (from where).
     virtual ReadFrom file_begin(const FileInfo&) { return {}; }
     // JSON Lines, before a record is parsed: true when the index holds it
-    // as it is (digest: of its line's bytes and number, as Article::digest),
-    // so that it is skipped unparsed.
-    virtual bool known_record(const std::string& /*digest*/) { return false; }
+    // as it is (digest: of its bytes, as Article::digest), wherever its line
+    // was, so that it is skipped unparsed.
+    virtual bool known_record(const std::string& /*digest*/, size_t /*line*/) { return false; }
     virtual void article(Article&& article) = 0;
     // After all of a file's articles (not called for a skipped file).
     virtual void file_done(const FileInfo&) {}

@@ -67,9 +67,12 @@ void Store::read_state(const Catalogue& catalogue) {
     for (const auto& s : shards_) all_.add_database(s);
     empty_at_start_ = all_.get_doccount() == 0;
     std::string version = meta_.get_metadata(std::string(kMetaSchemaVersion));
+    // (An index of another schema is never updated in place: schema 3, for
+    // one, knew JSON Lines records by their line.  Nothing is written.)
     if (!empty_at_start_ && version != kSchemaVersion)
-        throw Error(path_ + ": made by another version of news-index (schema \"" + version +
-                    "\"); run news-index --rebuild");
+        throw Error(path_ + ": made by another version of news-index (schema \"" + version + "\", this one writes \"" +
+                    std::string(kSchemaVersion) + "\"); nothing was changed: run news-index --rebuild to build it "
+                    "again in this version's format (searches use the old index meanwhile)");
     // Entities recognised otherwise than this run would (another catalogue,
     // or an older matcher): only a fresh build records how.
     const bool fresh = options_.overwrite || empty_at_start_;

@@ -4,15 +4,18 @@
 //
 // Incremental by default.  The index records what it holds: per file (the
 // file ledger, file_ledger.hpp) and per article (Slot::Digest: the digest of
-// its file or JSON line).  Both are committed with the documents, so the
-// record and the index never disagree; a run after a crash finds what was
-// committed and completes the rest.  The store (store.hpp) says where the
+// its file or of its JSON Lines record's bytes).  A record is known by its
+// id and its bytes, not its line: a record whose line moved keeps its
+// document, and only its file's line table (line_table.hpp) changes.  All
+// are committed with the documents, so the record and the index never
+// disagree; a run after a crash finds what was committed and completes the rest.  The store (store.hpp) says where the
 // writes go and in which order; the duplicate-id policy is duplicates.hpp's.
 #pragma once
 
 #include "analyse.hpp"
 #include "duplicates.hpp"
 #include "file_ledger.hpp"
+#include "line_table.hpp"
 #include "read.hpp"
 #include "store.hpp"
 
@@ -39,7 +42,7 @@ struct WriteStats {
 
 class Writer {
 public:
-    explicit Writer(Store& store) : store_(store), ledger_(store), duplicates_(store, ledger_) {}
+    explicit Writer(Store& store) : store_(store), ledger_(store), duplicates_(store, ledger_), lines_(store) {}
 
     Duplicates& duplicates() { return duplicates_; }
 
@@ -52,13 +55,17 @@ public:
     // JSON Lines file that only grew; else read it all (always, while
     // force_read is on).
     ReadFrom file_begin(const FileInfo& file);
-    // JSON Lines, in a changed file read whole: the id (as in its Q term)
-    // of the article the index holds from a record with this digest (its
-    // line's bytes and number, Article::digest), so that the record need
-    // not even be parsed; nullptr when it holds none.
-    const std::string* known_record(const std::string& digest);
-    // A record known_record() named is skipped as unchanged.
-    void skip_record(const std::string& article_id);
+    // JSON Lines, in a changed file read whole: the article the index
+    // holds from a record with this digest (its bytes, Article::digest),
+    // wherever its line was, so that the record need not even be parsed;
+    // nullptr when it holds none.
+    struct Known {
+        std::string id;       // as in its Q term
+        uint32_t number = 0;  // in the file's line table
+    };
+    const Known* known_record(const std::string& digest);
+    // A record known_record() named is skipped as unchanged: only its line is kept.
+    void skip_record(const Known& record, size_t line);
     // False when this article (a JSON line) is unchanged: skip it.  Always
     // true for a repeated id (one an earlier article of this run had): the
     // earlier one may be on its way to replace what the index holds.
@@ -79,7 +86,14 @@ public:
     WriteStats stats() const;
 
 private:
-    std::optional<std::string> stored_digest(const std::string& article_id);
+    struct Stored {
+        std::string digest;  // Slot::Digest in hex
+        std::string record;  // the document data (news/record_lines.hpp)
+    };
+    std::optional<Stored> stored(const std::string& article_id);
+    // The line table's number for a record of the current file with this id.
+    uint32_t record_number(const std::string& id);
+    void load_known();
     std::optional<std::string> holder(const std::string& article_id);  // the XFILE term of the article's document
     // file_key: the file it went with (its file gone, or its record).
     void remove_article(const std::string& article_id, const std::string& file_key, const std::string& where);
@@ -100,8 +114,11 @@ private:
     std::unordered_set<std::string> file_ids_;  // article ids met in it
     size_t file_articles_ = 0;
     bool file_changed_ = false;
-    // Its records as indexed (digest value -> article id), read when first asked for.
-    std::optional<std::unordered_map<std::string, std::string>> known_;
+    LineTable lines_;  // (JSON Lines)
+    // Its records as indexed (digest value -> article), read when first
+    // asked for; and the numbers of their ids (as in their Q terms).
+    std::optional<std::unordered_map<std::string, Known>> known_;
+    std::unordered_map<std::string, uint32_t> numbers_;
 };
 
 }  // namespace news::indexer

@@ -6,6 +6,7 @@
 #include "store.hpp"
 #include "write.hpp"
 
+#include "news/record_lines.hpp"
 #include "news/schema.hpp"
 
 #include <catch2/catch.hpp>
@@ -40,7 +41,8 @@ Article article(const std::string& id, const std::string& body, const std::strin
     a.file = file_key;
     a.file_key = file_key;
     a.source = file_key + ":" + std::to_string(line);
-    a.digest = digest_of(body + std::to_string(line));
+    a.line = line;
+    a.digest = digest_of(body);
     return a;
 }
 
@@ -52,6 +54,7 @@ FileInfo file(const std::string& key, const std::vector<Article>& articles) {
     f.digest = digest_of(all);
     f.size = all.size();
     f.lines = articles.size();
+    f.records = true;
     return f;
 }
 
@@ -61,8 +64,8 @@ void index_file(Writer& w, const FileInfo& f, const std::vector<Article>& articl
     static Analyser analyser(catalogue);
     if (w.file_begin(f).skip) return;
     for (const Article& a : articles) {
-        if (const std::string* id = w.known_record(a.digest)) {
-            w.skip_record(*id);
+        if (const Writer::Known* known = w.known_record(a.digest)) {
+            w.skip_record(*known, a.line);
             continue;
         }
         if (w.wanted(a)) w.add(a, analyser.analyse(a));
@@ -79,7 +82,7 @@ std::unique_ptr<Store> open_store(const TempDb& db, bool dry_run = false) {
 }  // namespace
 
 TEST_CASE("a file record reads back as written, and an older record keeps what it had") {
-    FileRecord r{"/data/a.jsonl", "0123456789abcdef", 12, 3400, 12, 1700000000123456789, 3400};
+    FileRecord r{"/data/a.jsonl", "0123456789abcdef", 12, 3400, 12, 1700000000123456789, 3400, 14};
     auto back = FileLedger::decode(FileLedger::encode(r));
     REQUIRE(back);
     CHECK(back->key == r.key);
@@ -89,6 +92,7 @@ TEST_CASE("a file record reads back as written, and an older record keeps what i
     CHECK(back->lines == 12);
     CHECK(back->mtime_ns == r.mtime_ns);
     CHECK(back->file_size == 3400);
+    CHECK(back->records == 14);
 
     auto old = FileLedger::decode("feedfacefeedface\t5\t/data/b.txt");  // (before sizes were kept)
     REQUIRE(old);
@@ -102,7 +106,7 @@ TEST_CASE("a file record reads back as written, and an older record keeps what i
     CHECK(FileLedger::name(std::string(300, 'x')).size() < 100);  // a long key is hashed
 }
 
-TEST_CASE("a file indexed as it is is skipped, and a record it no longer holds is removed") {
+TEST_CASE("a file indexed as it is is skipped, a record it no longer holds is removed, one that moved keeps its document") {
     TempDb db("records");
     const std::string key = "/data/feed.jsonl";
     std::vector<Article> records{article("a", "Oil prices rose.", key, 1), article("b", "Gold fell.", key, 2),
@@ -121,8 +125,9 @@ TEST_CASE("a file indexed as it is is skipped, and a record it no longer holds i
         CHECK(w.file_begin(file(key, records)).skip);
         CHECK(w.stats().unchanged_articles == 3);
     }
-    records.erase(records.begin() + 1);  // "b" goes; "c" is as it was
-    records[1] = article("c", "Wheat was flat.", key, 3);
+    const Xapian::docid c_docid = *Xapian::Database(db.str()).postlist_begin(term(FieldId::Id, "c"));
+    records.erase(records.begin() + 1);  // "b" goes; "c" moves up a line
+    records[1] = article("c", "Wheat was flat.", key, 2);
     {
         auto store = open_store(db);
         Writer w(*store);
@@ -135,7 +140,11 @@ TEST_CASE("a file indexed as it is is skipped, and a record it no longer holds i
     Xapian::Database check(db.str());
     CHECK(check.get_doccount() == 2);
     CHECK(check.get_termfreq(term(FieldId::Id, "b")) == 0);
-    CHECK(check.get_termfreq(term(FieldId::Id, "c")) == 1);
+    REQUIRE(check.get_termfreq(term(FieldId::Id, "c")) == 1);
+    const Xapian::docid c = *check.postlist_begin(term(FieldId::Id, "c"));
+    CHECK(c == c_docid);  // not written again
+    CHECK(current_source(check, check.get_document(c), key + ":3") == key + ":2");
+    CHECK(FileLedger::decode(check.get_metadata(FileLedger::name(key)))->records == 3);  // (b's number is free)
 }
 
 TEST_CASE("a dry run's store lists what a run would write and writes nothing") {
@@ -206,4 +215,18 @@ TEST_CASE("an id two files hold is claimed by both, and the other is read again 
         CHECK(rereads[0].ids == std::vector<std::string>{"same"});
         CHECK(w.stats().removed_articles == 1);
     }
+}
+
+TEST_CASE("an index made by an older version is refused with what to run") {
+    TempDb db("old");
+    {
+        Xapian::WritableDatabase w(db.str(), Xapian::DB_CREATE_OR_OPEN);
+        Xapian::Document d;
+        d.add_boolean_term(term(FieldId::Id, "a"));
+        w.add_document(d);
+        w.set_metadata(std::string(kMetaSchemaVersion), "3");  // (records known by their line)
+        w.commit();
+    }
+    CHECK_THROWS_WITH(open_store(db), Catch::Contains("schema \"3\"") && Catch::Contains("news-index --rebuild"));
+    CHECK_THROWS_WITH(open_store(db, true), Catch::Contains("news-index --rebuild"));
 }

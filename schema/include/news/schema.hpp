@@ -154,6 +154,9 @@ inline constexpr std::string_view kMetaFile = "news:file:";
 // The files that hold an article with an id another file has too
 // (indexer/duplicates.hpp): "news:claim:<Q term>" = their XFILE terms, one a line.
 inline constexpr std::string_view kMetaClaim = "news:claim:";
+// The line of each JSON Lines record (news/record_lines.hpp):
+// "news:lines:<file>:<chunk>" = kLinesPerChunk line numbers.
+inline constexpr std::string_view kMetaLines = "news:lines:";
 inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
                                                                        // (news/stored.hpp), if any
 // The same dictionary as a file beside each database's tables, written by
@@ -165,8 +168,11 @@ inline constexpr std::string_view kDocDictFile = "news-docdict";
 // 2: Slot::Oldest and Slot::Newest; 3: XARTICLE on posts only (an article's
 // id is its Q term), document data packed (kMetaDocDict), XFILE terms
 // hashed (file_term()), Slot::Digest in 8 bytes, Slot::Type in one, no
-// Oldest slot, the stored record in Slot::Stored.
-inline constexpr std::string_view kSchemaVersion = "3";
+// Oldest slot, the stored record in Slot::Stored.  4: a JSON Lines record
+// is known by its id and its bytes, not its line (Slot::Digest without the
+// line number), and its line is in its file's table (kMetaLines; the
+// document data says where in it: news/record_lines.hpp).
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
 // (relative to the working directory, so the repository root's default is
