@@ -134,6 +134,10 @@ def scenario(work, db_args, label):
     found = sources_found(work, "db")
     check(label + "the deleted records are gone", not any(g in found for g in gone), gone)
 
+    # Lines appended: only they are read, and take the next numbers of the table.
+    lines = lines + [json.dumps({"id": "appended-%d" % i, "body": "Cocoa stocks %d." % i}) + "\n" for i in range(2)]
+    c.step(label + "lines appended", lines, (2, 0, 0, SLICE - 1))
+
     # The updated index answers as a fresh build of the same file does.
     p = run(INDEX, "--db", "fresh", *db_args, "c", cwd=work)
     for q in (["oil", "prices"], ["bank", "rate"], ["rubber"], ["title:no"], ["--sort", "newest"]):
@@ -150,7 +154,7 @@ def scenario(work, db_args, label):
     check(label + "records without an id are indexed", counts(p.stderr)[0] == 3, p.stderr)
     write(os.path.join(work, "c", "noid.jsonl"), ["\n"] + noid[::-1])
     p = c.index()
-    check(label + "records without an id that moved are unchanged", counts(p.stderr) == (0, 0, 0, SLICE + 2),
+    check(label + "records without an id that moved are unchanged", counts(p.stderr) == (0, 0, 0, SLICE + 4),
           p.stderr)
     p = run(SEARCH, "--db", "db", "--json", "title:no title:id title:2", cwd=work)
     hits = json.loads(p.stdout)["hits"]
