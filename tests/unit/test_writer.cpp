@@ -58,17 +58,22 @@ FileInfo file(const std::string& key, const std::vector<Article>& articles) {
     return f;
 }
 
-// One file as the walk hands it to the writer (IndexRun does the same).
-void index_file(Writer& w, const FileInfo& f, const std::vector<Article>& articles) {
+// Documents from an article (the analyser holds on to its catalogue).
+std::vector<IndexDoc> analysed(const Article& a) {
     static const Catalogue catalogue = Catalogue::builtin();
     static Analyser analyser(catalogue);
+    return analyser.analyse(a);
+}
+
+// One file as the walk hands it to the writer (IndexRun does the same).
+void index_file(Writer& w, const FileInfo& f, const std::vector<Article>& articles) {
     if (w.file_begin(f).skip) return;
     for (const Article& a : articles) {
         if (const Writer::Known* known = w.known_record(a.digest)) {
             w.skip_record(*known, a.line);
             continue;
         }
-        if (w.wanted(a)) w.add(a, analyser.analyse(a));
+        if (w.wanted(a)) w.add(a, analysed(a));
     }
     w.file_done(f);
 }
@@ -195,10 +200,7 @@ TEST_CASE("an id two files hold is claimed by both, and the other is read again 
             w.file_begin(info);
             const bool repeated = w.duplicates().repeated(f->front(), term(FieldId::Id, "same"), warning);
             CHECK(repeated == (f == &in_two));
-            if (w.wanted(f->front(), repeated)) {
-                static Analyser analyser(Catalogue::builtin());
-                w.add(f->front(), analyser.analyse(f->front()));
-            }
+            if (w.wanted(f->front(), repeated)) w.add(f->front(), analysed(f->front()));
             w.file_done(info);
         }
         w.finish({});
