@@ -153,16 +153,18 @@ struct EnoughSamples {};
 }  // namespace
 
 std::string train_dictionary(const std::vector<std::string>& paths) {
-    std::vector<std::string> samples;
-    ReadCallbacks cb;
-    cb.sampling = true;
-    cb.article = [&](Article&& a) {
-        samples.push_back(encode(article_record(a, a.body)));
-        if (samples.size() >= DocCodec::kSamples) throw EnoughSamples{};
-    };
+    struct Sampler final : ReadSink {
+        std::vector<std::string> samples;
+        bool sampling() const override { return true; }
+        void article(Article&& a) override {
+            samples.push_back(encode(article_record(a, a.body)));
+            if (samples.size() >= DocCodec::kSamples) throw EnoughSamples{};
+        }
+    } sampler;
+    std::vector<std::string>& samples = sampler.samples;
     ReadStats stats;
     try {
-        read_paths(paths, cb, stats);
+        read_paths(paths, sampler, stats);
     } catch (const EnoughSamples&) {
     }
     return DocCodec::train(samples);

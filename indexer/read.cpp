@@ -5,8 +5,6 @@
 
 #include "news/text.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdint>
 #include <cerrno>
@@ -25,17 +23,6 @@ namespace fs = std::filesystem;
 
 namespace news::indexer {
 namespace {
-
-constexpr size_t kMaxTitleLine = 150;  // a longer first line is prose, not a title
-constexpr size_t kMaxTitleSentence = 120;
-
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -70,26 +57,6 @@ std::string join(const std::string& dir, const std::string& name) {
     return dir.empty() || dir.back() == '/' ? dir + name : dir + "/" + name;
 }
 
-// The first sentence of a text, at most kMaxTitleSentence bytes (cut at a space).
-std::string first_sentence(std::string_view text) {
-    text = trim(text);
-    size_t end = text.size();
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '\n') { end = i; break; }
-        if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || is_space(text[i + 1]))) {
-            end = i + 1;
-            break;
-        }
-    }
-    std::string_view s = trim(text.substr(0, end));
-    if (s.size() > kMaxTitleSentence) {
-        size_t cut = s.rfind(' ', kMaxTitleSentence);
-        s = s.substr(0, cut == std::string_view::npos ? kMaxTitleSentence : cut);
-        return std::string(trim(s)) + "…";
-    }
-    return std::string(s);
-}
 
 // Read a whole file; nullopt (with a diagnostic) when it cannot be read.
 std::optional<std::string> slurp(const std::string& path, std::vector<Diagnostic>& diags) {
@@ -118,21 +85,6 @@ std::string as_utf8(std::string bytes, const Where& where, std::vector<Diagnosti
     return windows1252_to_utf8(bytes);
 }
 
-std::vector<std::string> string_list(const nlohmann::json& j, const char* key) {
-    std::vector<std::string> out;
-    if (!j.contains(key) || !j[key].is_array()) return out;
-    for (const auto& v : j[key])
-        if (v.is_string() && !v.get<std::string>().empty()) out.push_back(v.get<std::string>());
-    return out;
-}
-
-std::string string_field(const nlohmann::json& j, const char* key) {
-    if (!j.contains(key)) return {};
-    const auto& v = j[key];
-    if (v.is_string()) return v.get<std::string>();
-    if (v.is_number_integer()) return std::to_string(v.get<long long>());
-    return {};
-}
 
 // The digest of a file, read in blocks (a large JSON Lines file is never held
 // whole), and of its first prefix_size bytes when that is not 0.
@@ -165,7 +117,7 @@ bool file_digest(const std::string& path, FileInfo& info) {
 }
 
 struct Walker {
-    const ReadCallbacks& cb;
+    ReadSink& cb;
     ReadStats& stats;
     std::map<std::pair<dev_t, ino_t>, std::string> walked = {};  // the folders read, by device and inode
     // And the files: every file's device and inode (a plain file is met again
@@ -180,13 +132,13 @@ struct Walker {
     void report(std::vector<Diagnostic>& diags) {
         for (const auto& d : diags) {
             if (d.severity == Severity::Error) ++stats.skipped_error;
-            if (cb.diagnostic) cb.diagnostic(d);
+            cb.diagnostic(d);
         }
         diags.clear();
     }
 
     void unreadable(const std::string& path, std::vector<Diagnostic>& diags) {
-        if (cb.unreadable) cb.unreadable(path_key(path));
+        cb.unreadable(path_key(path));
         report(diags);
     }
 
@@ -203,7 +155,7 @@ struct Walker {
         if (!st) return false;
         info.size = static_cast<uint64_t>(st->st_size);
         info.mtime_ns = static_cast<int64_t>(st->st_mtim.tv_sec) * 1000000000 + st->st_mtim.tv_nsec;
-        if (!cb.unchanged || !cb.unchanged(info)) return false;
+        if (!cb.unchanged(info)) return false;
         ++stats.files;
         return true;
     }
@@ -219,8 +171,8 @@ struct Walker {
         info.digest = digest_of(*bytes);
         info.size = bytes->size();
         ++stats.files;
-        if (cb.file_begin && cb.file_begin(info).skip) return;
-        if (trim(*bytes).empty()) {
+        if (cb.file_begin(info).skip) return;
+        if (trim_space(*bytes).empty()) {
             ++stats.skipped_empty;
         } else if (bytes->find('\0') != std::string::npos) {
             ++stats.skipped_binary;
@@ -236,7 +188,7 @@ struct Walker {
             cb.article(std::move(a));
         }
         report(diags);
-        if (cb.file_done) cb.file_done(info);
+        cb.file_done(info);
     }
 
     void jsonl_file(const std::string& path, std::string key, const struct stat* st) {
@@ -246,20 +198,21 @@ struct Walker {
         info.key = std::move(key);
         if (stat_unchanged(info, st)) return;
         std::ifstream in(path, std::ios::binary);
-        if (cb.recorded_size) info.prefix_size = cb.recorded_size(info.key);
-        if (!in || (!cb.sampling && !file_digest(path, info))) {
+        info.prefix_size = cb.recorded_size(info.key);
+        if (!in || (!cb.sampling() && !file_digest(path, info))) {
             diags.push_back({Severity::Error, path, "cannot read this file (permission denied?); skipped: check its permissions"});
             return unreadable(path, diags);
         }
         ++stats.files;
-        ReadFrom from = cb.file_begin ? cb.file_begin(info) : ReadFrom{};
+        info.records = true;
+        ReadFrom from = cb.file_begin(info);
         if (from.skip) return;
         in.seekg(static_cast<std::streamoff>(from.offset));
         std::string line;
         size_t line_no = from.line, records = 0;
         while (std::getline(in, line)) {
             ++line_no;
-            if (trim(line).empty()) continue;
+            if (trim_space(line).empty()) continue;
             auto where = [&path, line_no] { return path + ":" + std::to_string(line_no); };
             if (line.find('\0') != std::string::npos) {
                 ++stats.skipped_error;
@@ -268,15 +221,10 @@ struct Walker {
                 continue;
             }
             line = as_utf8(std::move(line), where, diags, stats.recoded);
-            // The record and its line: a record that moved (lines inserted or
-            // deleted above it) is written again, so that its source names
-            // the line it is on now.
-            Fnv f;
-            f.add(line);
-            f.add("\n");
-            f.add(std::to_string(line_no));
-            std::string digest = f.hex();
-            if (cb.known_record && cb.known_record(digest)) {  // indexed as it is: not even parsed
+            // The record's bytes, not its line: a record that moved (lines
+            // inserted or deleted above it) is the same record.
+            std::string digest = digest_of(line);
+            if (cb.known_record(digest, line_no)) {  // indexed as it is: not even parsed
                 report(diags);
                 ++records;
                 continue;
@@ -286,6 +234,7 @@ struct Walker {
             if (article) {
                 article->file_key = info.key;
                 article->digest = std::move(digest);
+                article->line = line_no;
                 ++records;
                 if (article->bad_date) ++stats.bad_dates;
                 cb.article(std::move(*article));
@@ -293,7 +242,7 @@ struct Walker {
         }
         if (records == 0 && line_no == 0) ++stats.skipped_empty;
         info.lines = line_no;
-        if (cb.file_done) cb.file_done(info);
+        cb.file_done(info);
     }
 
     // A file named (or read again): key is path_key(path), given by the
@@ -405,105 +354,6 @@ struct Walker {
 
 }  // namespace
 
-Article parse_text_article(std::string_view text, std::string id, std::string source,
-                           std::vector<Diagnostic>& diagnostics) {
-    Article a;
-    a.id = std::move(id);
-    a.source = std::move(source);
-    std::string_view rest = text;
-    while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
-    // Optional "date YYYY-MM-DD" header, the text going on after it.
-    if (rest.size() > 5 && rest.substr(0, 4) == "date" && (rest[4] == ' ' || rest[4] == '\t')) {
-        std::string_view after = rest.substr(5);
-        while (!after.empty() && (after.front() == ' ' || after.front() == '\t')) after.remove_prefix(1);
-        size_t end = 0;
-        while (end < after.size() && !is_space(after[end])) ++end;
-        std::string_view value = after.substr(0, end);
-        auto parsed = parse_iso_date(value);
-        if (auto* d = std::get_if<Date>(&parsed)) {
-            a.date = *d;
-        } else {
-            a.bad_date = true;
-            diagnostics.push_back({Severity::Warning, a.source + ":1",
-                                   "date header: " + std::get<DateError>(parsed).message +
-                                       "; the article is indexed as undated"});
-        }
-        rest = after.substr(end);
-    }
-    // Title: a short first line followed by a blank line (BBC layout), unless it
-    // reads as a sentence; else the first sentence, which stays in the body.
-    std::string normalised(rest);
-    normalised.erase(std::remove(normalised.begin(), normalised.end(), '\r'), normalised.end());
-    std::string_view body = trim(normalised);
-    size_t nl = body.find('\n');
-    if (nl != std::string_view::npos && nl + 1 < body.size() && body[nl + 1] == '\n') {
-        std::string_view first = trim(body.substr(0, nl));
-        char last = first.empty() ? '.' : first.back();
-        if (first.size() <= kMaxTitleLine && last != '.' && last != '!' && last != '?' && last != ',') {
-            a.title = std::string(first);
-            body = trim(body.substr(nl + 1));
-        }
-    }
-    if (a.title.empty()) a.title = first_sentence(body);
-    a.body = std::string(body);
-    return a;
-}
-
-std::optional<Article> parse_json_article(std::string_view line, const std::string& file, size_t line_no,
-                                          std::vector<Diagnostic>& diagnostics) {
-    std::string where = file + ":" + std::to_string(line_no);
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-        std::string what = e.what();
-        size_t colon = what.find("syntax error");
-        diagnostics.push_back({Severity::Error, where,
-                               "not valid JSON (" + (colon == std::string::npos ? what : what.substr(colon)) +
-                                   "); the record is skipped, the rest of the file is indexed"});
-        return std::nullopt;
-    } catch (const nlohmann::json::exception& e) {
-        // A value JSON allows but the parser cannot hold (a number like 1e999).
-        diagnostics.push_back({Severity::Error, where,
-                               std::string("not a usable JSON record (") + e.what() +
-                                   "); the record is skipped, the rest of the file is indexed"});
-        return std::nullopt;
-    }
-    if (!j.is_object()) {
-        diagnostics.push_back({Severity::Error, where, "a record must be a JSON object; skipped"});
-        return std::nullopt;
-    }
-    Article a;
-    a.file = file;
-    a.source = where;
-    a.id = string_field(j, "id");
-    if (a.id.empty()) {
-        a.id = fs::path(file).stem().string() + "-" + std::to_string(line_no);
-        diagnostics.push_back({Severity::Warning, where, "record has no \"id\"; indexed as \"" + a.id + "\""});
-    }
-    a.title = string_field(j, "title");
-    a.body = string_field(j, "body");
-    std::string date = string_field(j, "date");
-    if (!date.empty()) {
-        auto parsed = parse_iso_date(date);
-        if (auto* d = std::get_if<Date>(&parsed))
-            a.date = *d;
-        else {
-            a.bad_date = true;
-            diagnostics.push_back({Severity::Warning, where,
-                                   "\"date\": " + std::get<DateError>(parsed).message + "; indexed as undated"});
-        }
-    }
-    a.publication = string_field(j, "source");
-    a.url = string_field(j, "url");
-    a.people = string_list(j, "people");
-    a.places = string_list(j, "places");
-    a.orgs = string_list(j, "orgs");
-    a.topics = string_list(j, "topics");
-    a.exchanges = string_list(j, "exchanges");
-    if (a.title.empty()) a.title = first_sentence(a.body);
-    return a;
-}
 
 std::string child_key(const std::string& dir_key, const std::string& name) {
     if (dir_key.empty() || dir_key.front() != '/' || name.empty() || name == "." || name == ".." ||
@@ -514,8 +364,8 @@ std::string child_key(const std::string& dir_key, const std::string& name) {
     return key + name;
 }
 
-void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats) {
-    Walker w{callbacks, stats};
+void read_paths(const std::vector<std::string>& paths, ReadSink& sink, ReadStats& stats) {
+    Walker w{sink, stats};
     for (const auto& p : paths) {
         fs::path path(p);
         std::error_code ec;
@@ -539,8 +389,8 @@ void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& call
 }
 
 void read_file(const std::string& path, const std::string& key, const std::string& article_id,
-               const ReadCallbacks& callbacks, ReadStats& stats) {
-    Walker w{callbacks, stats};
+               ReadSink& sink, ReadStats& stats) {
+    Walker w{sink, stats};
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return;  // gone: nothing to read
     // A text file's id is its path below the folder it was indexed from:

@@ -9,7 +9,9 @@
 //    line (the BBC layout), else the first sentence.
 //  - *.jsonl: one article per line: id, title, body, date (ISO 8601 date or
 //    date-time, optional), source, url, people, places, orgs, topics,
-//    exchanges.  Read line by line, never whole.
+//    exchanges.  Read line by line, never whole.  A record without an id
+//    gets one from its bytes ("<file stem>-<digest>"), never from its line:
+//    a record is the same record wherever its line moves.
 //  - anything else (and README/LICENSE files) is skipped and counted.
 //
 // Bad input never stops the run: it becomes a Diagnostic and the rest goes on.
@@ -34,9 +36,10 @@ struct Article {
     std::optional<Date> date;  // none: undated
     bool bad_date = false;     // a date was given but is not a calendar date
     std::string source;        // "corpus/x.txt" or "data/a.jsonl:12"
+    size_t line = 0;           // JSON Lines: the record's line (0: a text file)
     std::string file;          // the file it came from, as given
     std::string file_key;      // the file's absolute path: its key in the index's record
-    std::string digest;        // content digest of the file (.txt) or of the record's line (.jsonl)
+    std::string digest;        // content digest of the file (.txt) or of the record's bytes (.jsonl)
     std::string publication;   // JSON "source"
     std::string url;
     std::vector<std::string> people, places, orgs, topics, exchanges;
@@ -74,6 +77,7 @@ struct FileInfo {
     uint64_t prefix_size = 0;
     std::string prefix_digest;
     size_t lines = 0;  // lines read (set when the file is done)
+    bool records = false;  // a JSON Lines file (its records' lines are kept: line_table.hpp)
 };
 
 // Where to read a file from, as the index's record decides.
@@ -83,26 +87,30 @@ struct ReadFrom {
     size_t line = 0;      // ... after this many lines
 };
 
-struct ReadCallbacks {
+// What a walk tells as it reads; each but article() has a default that
+// reads everything.
+class ReadSink {
+public:
+    virtual ~ReadSink() = default;
     // Before a file is read: true when its size and modification time are
     // as recorded, so it is not read at all (info has path, key, size, mtime_ns).
-    std::function<bool(const FileInfo&)> unchanged;
+    virtual bool unchanged(const FileInfo&) { return false; }
     // JSON Lines: the size the file had when it was indexed, if known.
-    std::function<uint64_t(const std::string& key)> recorded_size;
+    virtual uint64_t recorded_size(const std::string& /*key*/) { return 0; }
     // Before a file is parsed: skip it, or read it (from where).
-    std::function<ReadFrom(const FileInfo&)> file_begin;
+    virtual ReadFrom file_begin(const FileInfo&) { return {}; }
     // JSON Lines, before a record is parsed: true when the index holds it
-    // as it is (digest: of its line's bytes and number, as Article::digest),
-    // so that it is skipped unparsed.
-    std::function<bool(const std::string& digest)> known_record;
-    std::function<void(Article&&)> article;
+    // as it is (digest: of its bytes, as Article::digest), wherever its line
+    // was, so that it is skipped unparsed.
+    virtual bool known_record(const std::string& /*digest*/, size_t /*line*/) { return false; }
+    virtual void article(Article&& article) = 0;
     // After all of a file's articles (not called for a skipped file).
-    std::function<void(const FileInfo&)> file_done;
+    virtual void file_done(const FileInfo&) {}
     // A file or folder that could not be read: what the index holds of it must stay.
-    std::function<void(const std::string& key)> unreadable;
-    std::function<void(const Diagnostic&)> diagnostic;
+    virtual void unreadable(const std::string& /*key*/) {}
+    virtual void diagnostic(const Diagnostic&) {}
     // Reading a sample of the articles (train_dictionary()): no file digests.
-    bool sampling = false;
+    virtual bool sampling() const { return false; }
 };
 
 // The key of a folder's entry: path_key(folder + "/" + name) from the
@@ -110,14 +118,16 @@ struct ReadCallbacks {
 std::string child_key(const std::string& dir_key, const std::string& name);
 
 // Reads every path (files or folders, walked recursively in sorted order).
-void read_paths(const std::vector<std::string>& paths, const ReadCallbacks& callbacks, ReadStats& stats);
+void read_paths(const std::vector<std::string>& paths, ReadSink& sink, ReadStats& stats);
 
 // One file read whole (a .txt file's article gets article_id, in the case
 // its key spells it), as if the walk met it; nothing when it is gone.
 void read_file(const std::string& path, const std::string& key, const std::string& article_id,
-               const ReadCallbacks& callbacks, ReadStats& stats);
+               ReadSink& sink, ReadStats& stats);
 
-// Pure parts, for tests.
+// Pure parts, for tests (parse_article.cpp).
+// s without the ASCII white space at its ends.
+std::string_view trim_space(std::string_view s);
 // A plain-text article: header, title and body from the file's text.
 Article parse_text_article(std::string_view text, std::string id, std::string source,
                            std::vector<Diagnostic>& diagnostics);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "news/error.hpp"
+#include "news/record_lines.hpp"
 #include "news/schema.hpp"
 #include "news/doc_codec.hpp"
 
@@ -106,7 +107,9 @@ void print_db_stats(const std::string& path) {
             in_order.push_back(*p);
     }
     for (const Xapian::docid docid : in_order) {
-        StoredDoc d = codec.unpack(stored_record(db.get_document(docid)));
+        const Xapian::Document doc = db.get_document(docid);
+        StoredDoc d = codec.unpack(stored_record(doc));
+        d.location = current_source(db, doc, d.location);
         const std::string article = term(FieldId::Article, d.article);  // its posts
         fmt::print("  {}  {}  {}  {}\n    entities: {}\n", d.id, d.date ? *d.date : "undated", d.location,
                    count(db.get_termfreq(article), "post"), names(d.entities));

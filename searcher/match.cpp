@@ -9,6 +9,7 @@
 
 #include "news/entities.hpp"
 #include "news/error.hpp"
+#include "news/record_lines.hpp"
 #include "news/schema.hpp"
 #include "news/text.hpp"
 
@@ -337,7 +338,9 @@ std::optional<std::string> suggestion(QueryBuilder& builder, const Xapian::Datab
 Hit hit_of(const Xapian::MSetIterator& it, Index& index) {
     Hit h;
     h.score = it.get_weight();
-    h.doc = index.stored(stored_record(it.get_document()));
+    const Xapian::Document doc = it.get_document();
+    h.doc = index.stored(stored_record(doc));
+    h.doc.location = current_source(index.db, doc, h.doc.location);  // (a JSON Lines record's line now)
     return h;
 }
 

@@ -174,6 +174,15 @@ inline constexpr std::string_view kMetaRecognition = "news:recognition";
 // what is recognised.  2: rule 7 (a solo artist's one-word name inside a
 // longer name); 3: rule 8 (names in lower-case writing).
 inline constexpr std::string_view kRecognitionRules = "3";
+// news-index's record of each file it indexed (indexer/file_ledger.hpp):
+// "news:file:<key>" (a key over 200 bytes: "news:file:#<digest of the key>").
+inline constexpr std::string_view kMetaFile = "news:file:";
+// The files that hold an article with an id another file has too
+// (indexer/duplicates.hpp): "news:claim:<Q term>" = their XFILE terms, one a line.
+inline constexpr std::string_view kMetaClaim = "news:claim:";
+// The line of each JSON Lines record (news/record_lines.hpp):
+// "news:lines:<file>:<chunk>" = kLinesPerChunk line numbers.
+inline constexpr std::string_view kMetaLines = "news:lines:";
 inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd dictionary of the document data
                                                                        // (news/doc_codec.hpp), if any
 // The same dictionary as a file beside each database's tables, written by
@@ -187,8 +196,12 @@ inline constexpr std::string_view kDocDictFile = "news-docdict";
 // hashed (file_term()), Slot::Digest in 8 bytes, Slot::Type in one, no
 // Oldest slot, the stored record in Slot::Stored; 4: posts of every platform
 // (Instagram, TikTok, Threads embeds), each with its XPLATFORM terms,
-// Slot::Platform and stored "platform"; pic.x.com/... links leave no words.
-inline constexpr std::string_view kSchemaVersion = "4";
+// Slot::Platform and stored "platform"; pic.x.com/... links leave no words;
+// 5: a JSON Lines record is known by its id and its bytes, not its line
+// (Slot::Digest without the line number), and its line is in its file's
+// table (kMetaLines; the document data says where in it:
+// news/record_lines.hpp).
+inline constexpr std::string_view kSchemaVersion = "5";
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
 // (relative to the working directory, so the repository root's default is

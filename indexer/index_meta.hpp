@@ -1,0 +1,41 @@
+// Part of the write stage: what an index says of itself beside its
+// documents and file records: the entity catalogue and schema version (on
+// every part, so that a shard searched on its own knows the aliases), how
+// entities were recognised, the document dictionary, a sharded folder's
+// shard count and stub, and the spelling data.
+#pragma once
+
+#include "analyse.hpp"
+
+#include "news/entities.hpp"
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace news::indexer {
+
+// Written when a run opens the index for writing.  fresh: a fresh build, or
+// an empty index (only those record how entities were recognised);
+// dictionary: a fresh build's, "" for none.
+struct IndexMeta {
+    bool fresh = false;
+    std::string dictionary;
+    size_t shards = 0;   // a sharded folder's (0: one database)
+    bool merged = false;  // a sharded build merged into one database: no count kept
+};
+void write_index_meta(Xapian::WritableDatabase& meta, std::vector<Xapian::WritableDatabase>& shards,
+                      const Catalogue& catalogue, const IndexMeta& what);
+
+// The stub of a sharded folder, listing these parts.
+void write_stub(const std::string& folder, const std::string& text);
+
+// The spelling data of the documents a run wrote.  A fresh build of
+// documents or more drops the words it met once (prune).
+void add_spelling(Xapian::WritableDatabase& meta, const SpellingCounts& spelling, bool prune);
+// From how many documents a fresh build prunes its spelling data.
+inline constexpr size_t kPruneSpellingDocs = 10000;
+
+}  // namespace news::indexer
