@@ -9,6 +9,7 @@
 
 #include "news/entities.hpp"
 #include "news/error.hpp"
+#include "news/run_main.hpp"
 #include "news/layout.hpp"
 #include "news/schema.hpp"
 
@@ -92,16 +93,5 @@ int run(Options& o) {
 int main(int argc, char** argv) {
     news::indexer::Options options;
     if (auto status = news::indexer::parse_command_line(options, argc, argv)) return *status;
-    try {
-        return news::indexer::run(options);
-    } catch (const news::Error& e) {
-        fmt::print(stderr, "news-index: error: {}\n", e.what());
-        return e.exit_code();
-    } catch (const Xapian::Error& e) {  // (not a std::exception)
-        fmt::print(stderr, "news-index: error: {}: {}\n", options.db, e.get_description());
-        return news::kExitFailure;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "news-index: error: {}\n", e.what());
-        return news::kExitFailure;
-    }
+    return news::run_main("news-index", options.db, [&] { return news::indexer::run(options); });
 }

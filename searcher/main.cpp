@@ -6,6 +6,7 @@
 #include "render.hpp"
 
 #include "news/error.hpp"
+#include "news/run_main.hpp"
 
 #include <fmt/core.h>
 
@@ -47,16 +48,5 @@ int main(int argc, char** argv) {
     news::searcher::keep_freed_memory();
     news::searcher::Options options;
     if (auto status = news::searcher::parse_command_line(options, argc, argv)) return *status;
-    try {
-        return news::searcher::run(options);
-    } catch (const news::Error& e) {
-        fmt::print(stderr, "news-search: error: {}\n", e.what());
-        return e.exit_code();
-    } catch (const Xapian::Error& e) {
-        fmt::print(stderr, "news-search: error: {}\n", e.get_description());
-        return news::kExitFailure;
-    } catch (const std::exception& e) {
-        fmt::print(stderr, "news-search: error: {}\n", e.what());
-        return news::kExitFailure;
-    }
+    return news::run_main("news-search", "", [&] { return news::searcher::run(options); });
 }
