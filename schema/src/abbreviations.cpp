@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include <cctype>
+
 namespace news::abbreviation {
 
 bool marks(std::string_view letters) {
@@ -28,3 +30,23 @@ std::string joined(std::string_view letters) {
 }
 
 }  // namespace news::abbreviation
+
+namespace news {
+
+bool dot_ends_sentence(std::string_view text, size_t dot) {
+    size_t b = dot;
+    while (b > 0 && abbreviation::ascii_letter(static_cast<unsigned char>(text[b - 1]))) --b;
+    const std::string_view before = text.substr(b, dot - b);
+    if (before.empty() || (b > 0 && static_cast<unsigned char>(text[b - 1]) >= 0x80)) return true;
+    // One letter: an abbreviation's ("U.S.", "N.Y.") or an initial ("John F. Kennedy").
+    if (before.size() == 1) return b > 0 && std::isdigit(static_cast<unsigned char>(text[b - 1]));
+    // A title before a name.
+    static constexpr std::string_view kTitles[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep",
+                                                   "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev", "Messrs",
+                                                   "MR", "MRS", "DR", "ST"};
+    for (std::string_view t : kTitles)
+        if (before == t) return false;
+    return true;
+}
+
+}  // namespace news

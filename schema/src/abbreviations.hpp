@@ -11,8 +11,11 @@
 //    is not the pronoun, which queries drop.
 //  - So is a word of two or three capitals that is a stop word (or "us") in
 //    lower case ("US", "IT", "WHO"), in a text that also has lower-case letters
-//    (in one written all in capitals, "LET US" is the pronoun): a
-//    newsroom's "US" is "U.S.".  The query operators (AND OR NOT) never are.
+//    (in one written all in capitals, "BANK OF ENGLAND", "OF" is the stop
+//    word): a newsroom's "IT" is information technology.  "US" is "U.S." in
+//    any text: Reuters-21578's 34 titles and 37 table lines in capitals
+//    with "US" all mean the country ("TOYS "R" US" aside).  The query
+//    operators (AND OR NOT) never are.
 #pragma once
 
 #include "news/text.hpp"
@@ -50,6 +53,9 @@ bool marks(std::string_view letters);
 // Whether a word as written is a stop word in capitals of two or three
 // letters, not a query operator: "US", "IT", "WHO" (not "OR", "Us").
 bool capitalised_stop_word(std::string_view word);
+// Whether a capitalised stop word is the abbreviation even in a text all
+// in capitals ("US").
+inline bool in_any_text(std::string_view word) { return word == "US"; }
 // The word an abbreviation's letters (or a capitalised stop word) stand
 // for, in their case: "UN", "U_S".
 std::string joined(std::string_view letters);

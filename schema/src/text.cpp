@@ -125,14 +125,18 @@ size_t abbreviation(const std::vector<unsigned>& in, size_t i, Capitals capitals
     const auto at = [&](size_t k) { return in[k]; };
     const auto word = [&](size_t k) { return word_char(in[k]); };
     size_t n = abbreviation::dotted(at, word, in.size(), i, letters);
-    if (n == 0 && capitals != Capitals::Never && abbreviation::ascii_upper(in[i])) {
+    if (n == 0 && abbreviation::ascii_upper(in[i])) {
         size_t j = i;
         while (j < in.size() && j - i < 4 && word_char(in[j])) ++j;
         letters.clear();
         for (size_t k = i; k < j; ++k) letters += static_cast<char>(in[k] < 0x80 ? in[k] : '?');
         if (abbreviation::capitalised_stop_word(letters)) {
-            if (capitals == Capitals::IfLower && !lower) lower = has_lower(in);
-            if (capitals == Capitals::Always || *lower) n = j - i;
+            if (capitals == Capitals::Always || abbreviation::in_any_text(letters)) {
+                n = j - i;
+            } else {
+                if (!lower) lower = has_lower(in);
+                if (*lower) n = j - i;
+            }
         }
     }
     if (n == 0) return 0;
@@ -244,7 +248,7 @@ std::string normalise_query(std::string_view utf8) {
 }
 
 std::string fold_word(std::string_view utf8) {
-    std::string s = Xapian::Unicode::tolower(normalise_text(utf8, Capitals::Never));
+    std::string s = Xapian::Unicode::tolower(normalise_text(utf8));
     // normalise_text leaves a lone trailing apostrophe as a space; trim.
     while (!s.empty() && (s.back() == ' ' || s.back() == '\'')) s.pop_back();
     while (!s.empty() && s.front() == ' ') s.erase(0, 1);
@@ -295,6 +299,7 @@ std::string abbreviation_key(std::string_view t, Word& w, std::optional<bool>& l
     }
     const std::string_view raw = t.substr(w.begin, w.end - w.begin);
     if (!abbreviation::capitalised_stop_word(raw) || (w.begin > 0 && t[w.begin - 1] == '.')) return "";
+    if (abbreviation::in_any_text(raw)) return Xapian::Unicode::tolower(abbreviation::joined(raw));
     if (!lower)
         lower = std::any_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
                 has_lower(decode(t));

@@ -186,7 +186,8 @@ TEST_CASE("abbreviations: dotted ones are words, stop words in capitals are mark
         {"U.S. officials", "U_S officials"},
         {"the US economy", "the U_S economy"},
         {"WHO said IT", "W_H_O said I_T"},
-        {"LET US PRAY", "LET US PRAY"},                 // a text all in capitals: the pronoun
+        {"BANK OF ENGLAND IT", "BANK OF ENGLAND IT"},   // a text all in capitals: stop words
+        {"US TRADE DEFICIT", "U_S TRADE DEFICIT"},      // but "US" is the country in any text
         {"let us pray", "let us pray"},
         {"coffee OR tea AND NOT milk", "coffee OR tea AND NOT milk"},  // operators stay
         {"“U.S.” said", "“U_S” said"},
@@ -239,7 +240,8 @@ TEST_CASE("split_words keys abbreviations as normalise_text writes them") {
     CHECK(words("U.N. aid") == V{"0-4:un", "5-8:aid"});
     CHECK(words("the U.S. said") == V{"0-3:the", "4-8:u_s", "9-13:said"});
     CHECK(words("the US said") == V{"0-3:the", "4-6:u_s", "7-11:said"});
-    CHECK(words("US") == V{"0-2:us"});  // no lower-case letter: the pronoun in capitals
+    CHECK(words("IT") == V{"0-2:it"});  // no lower-case letter: the stop word in capitals
+    CHECK(words("US") == V{"0-2:u_s"});  // but "US" is the country in any text
     CHECK(words("U.S") == V{"0-3:u_s"});
     CHECK(words("D.O.") == V{"0-4:d_o"});
     CHECK(fold_word("U.S.") == "u_s");
@@ -370,4 +372,17 @@ TEST_CASE("is_valid_utf8 agrees with a byte-at-a-time check wherever the non-ASC
     CHECK(valid == 18 * 6 * 3);  // the three whole sequences
     CHECK(is_valid_utf8(std::string(64, 'x')));
     CHECK_FALSE(is_valid_utf8(std::string(63, 'x') + "\x80"));
+}
+
+TEST_CASE("a sentence does not end at an abbreviation's dot") {
+    auto ends_at_first_dot = [](const std::string& t) { return dot_ends_sentence(t, t.find('.')); };
+    CHECK_FALSE(ends_at_first_dot("The U.N. Security Council met."));
+    CHECK_FALSE(ends_at_first_dot("In N.Y. today"));
+    CHECK_FALSE(ends_at_first_dot("John F. Kennedy"));
+    CHECK_FALSE(ends_at_first_dot("Mr. Baker said"));
+    CHECK(ends_at_first_dot("Prices rose. Then"));
+    CHECK(ends_at_first_dot("It was 5. Then"));
+    CHECK(ends_at_first_dot("Plan 9B. Then"));
+    const std::string t = "The U.S. agreed.";
+    CHECK(dot_ends_sentence(t, t.size() - 1));
 }

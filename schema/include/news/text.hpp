@@ -7,8 +7,8 @@
 //    ("J-Hope’s" → "J-Hope", "BTS'" → "BTS"), so `j-hope` finds "J-Hope’s";
 //  - folds letters to their plain form (fold_letter(): accents of Latin,
 //    Greek and Cyrillic, fullwidth and mathematical letters, ß → ss);
-//  - writes abbreviations as words ("U.N." → "UN", "U.S." → "U_S", and
-//    "US" → "U_S" in a text with lower-case letters: the rule is in
+//  - writes abbreviations as words ("U.N." → "UN", "U.S." and "US" →
+//    "U_S", "IT" → "I_T" in a text with lower-case letters: the rule is in
 //    schema/src/abbreviations.hpp and doc/query.md);
 //  - blanks emoji, variation selectors, zero-width joiners and skin-tone
 //    modifiers, so "Gaga🐻:" and "love❤️you" keep their words apart;
@@ -30,10 +30,11 @@
 
 namespace news {
 
-// When a stop word written in capitals ("US", "IT", "WHO") is taken for an
-// abbreviation ("U.S."): never, in a text that has lower-case letters
-// (the default: in one all in capitals, "LET US" is the pronoun), always.
-enum class Capitals { Never, IfLower, Always };
+// When a stop word written in capitals ("IT", "WHO") is taken for an
+// abbreviation: in a text that has lower-case letters (the default: in one
+// all in capitals, "BANK OF ENGLAND", it is the stop word), or always (a
+// query of one word).  "US" is "U.S." in any text.
+enum class Capitals { IfLower, Always };
 
 std::string normalise_text(std::string_view utf8, Capitals capitals = Capitals::IfLower);
 
@@ -60,8 +61,8 @@ bool is_operator(std::string_view word);
 
 // Lower case and accent-folded, possessive dropped: the key under which a
 // word is compared (highlighting, entity aliases, spelling).  A dotted
-// abbreviation is its word ("U.N." → "un", "U.S." → "u_s"); a lone word in
-// capitals is not taken for one ("US" → "us").
+// abbreviation is its word ("U.N." → "un", "U.S." and "US" → "u_s"); a lone
+// stop word in capitals otherwise is the stop word ("IT" → "it").
 std::string fold_word(std::string_view utf8);
 
 // A word of a text with its byte range in that text.
@@ -84,6 +85,12 @@ std::vector<Word> split_words(std::string_view utf8);
 // looks words up by key and can want no other (the snippets: splitting
 // was a tenth of an in-process --quick search, and this saves 4 % of it).
 std::vector<Word> split_words(std::string_view utf8, const std::bitset<256>& key_starts);
+
+// Whether the '.' at byte `dot` of text can end a sentence: not the dot
+// of an abbreviation or initial ("U.S.", "N.Y.", "John F. Kennedy") or of
+// a title before a name ("Mr.", "Dr.", "St."), so that titles taken from a
+// first sentence and snippets starting at one are not cut there.
+bool dot_ends_sentence(std::string_view text, size_t dot);
 
 // "#BTS" → "bts", "@Vdailyl" → "vdailyl": the hashtags and @handles of a
 // text, lower case, in order of appearance, each once.
