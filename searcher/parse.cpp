@@ -1,6 +1,7 @@
 #include "parse.hpp"
 
 #include "filters.hpp"
+#include "positional.hpp"
 #include "ranking.hpp"
 #include "shard_query.hpp"
 #include "workarounds.hpp"
@@ -242,7 +243,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::unique_ptr<IndexCata
 
 Xapian::Query QueryBuilder::parse_words(const std::string& normalised) {
     try {
-        return qp_.parse_query(normalised, kFlags);
+        return positional_stems(db_, qp_.parse_query(normalised, kFlags));
     } catch (const Xapian::QueryParserError& e) {
         throw usage_error("cannot parse the query \"" + normalised + "\" (" + e.get_msg() +
                           "); check its quotes, brackets and operators, or see news-search --help");
@@ -277,7 +278,7 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     Xapian::Query any;
     if (p.normalised.find_first_not_of(" \t") != std::string::npos) {
         try {
-            any = qp_.parse_query(p.normalised, kFlags);
+            any = positional_stems(db_, qp_.parse_query(p.normalised, kFlags));
         } catch (const Xapian::QueryParserError&) {
             // An operator with nothing on one side ("retrieval AND", "AND NOT
             // x"): not one the user plainly meant, so it is read as a word.
