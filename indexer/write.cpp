@@ -197,8 +197,7 @@ Writer::Writer(const std::string& path, const Catalogue& catalogue, WriterOption
         empty_at_start_ = db_.get_doccount() == 0;
         std::string version = meta_read_.get_metadata(std::string(kMetaSchemaVersion));
         if (!empty_at_start_ && version != kSchemaVersion)
-            throw Error(path + ": made by another version of news-index (schema \"" + version +
-                        "\"); run news-index --rebuild");
+            throw Error(schema_mismatch(path, version));
         // Entities recognised otherwise than this run would (another
         // catalogue, or an older matcher): only a fresh build records how.
         const std::string stamp = recognition_stamp(catalogue);

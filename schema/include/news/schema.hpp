@@ -159,8 +159,15 @@ inline constexpr std::string_view kDocDictFile = "news-docdict";
 // 2: Slot::Oldest and Slot::Newest; 3: XARTICLE on posts only (an article's
 // id is its Q term), document data packed (kMetaDocDict), XFILE terms
 // hashed (file_term()), Slot::Digest in 8 bytes, Slot::Type in one, no
-// Oldest slot, the stored record in Slot::Stored.
-inline constexpr std::string_view kSchemaVersion = "3";
+// Oldest slot, the stored record in Slot::Stored; 4: text analysed anew
+// (news/text.hpp: letters folded by utf8proc, abbreviations as words,
+// "U.S." apart from "us"), joined forms of hyphenated aliases ("JHope"),
+// a post's author's display name in XNAME and in its words.
+inline constexpr std::string_view kSchemaVersion = "4";
+// What both tools say of an index of another schema (`where` names it;
+// `found` is its kMetaSchemaVersion): made by another version of
+// news-index, run news-index --rebuild.
+std::string schema_mismatch(std::string_view where, std::string_view found);
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
 // (relative to the working directory, so the repository root's default is
