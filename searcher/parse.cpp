@@ -1,5 +1,6 @@
 #include "parse.hpp"
 
+#include "aliases.hpp"
 #include "filters.hpp"
 #include "positional.hpp"
 #include "ranking.hpp"
@@ -239,6 +240,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::unique_ptr<IndexCata
     qp_.add_boolean_prefix(std::string(field(FieldId::Article).name), (new ArticleProcessor)->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::File).name), (new FileProcessor)->release());
     qp_.add_boolean_prefix("date", (new DateProcessor)->release());
+    qp_.add_prefix(kAliasField, (new AliasProcessor(*catalogue_))->release());  // (aliases.hpp)
 }
 
 Xapian::Query QueryBuilder::parse_words(const std::string& normalised) {
@@ -253,7 +255,7 @@ Xapian::Query QueryBuilder::parse_words(const std::string& normalised) {
 ParsedQuery QueryBuilder::build(const Options& o) {
     ParsedQuery p;
     p.text = o.query();
-    p.normalised = rewrite_query(normalise_query(p.text));
+    p.normalised = with_script_aliases(rewrite_query(normalise_query(p.text)), *catalogue_);
 
     // Filters.
     std::vector<Xapian::Query> filters;
