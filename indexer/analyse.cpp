@@ -223,6 +223,11 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     index_text(p.text);
     // The author's own handle is searchable as typed (@handle) too.
     tg_.index_text_without_positions(handle, 1, std::string(field(FieldId::Mention).prefix));
+    // And by the display name, in any script or style ("𝗝 𝗮 𝘆", "눈꽃왕자 태"):
+    // author:NAME looks for its words here (wdf 0: the post's length, and
+    // so every score, stays that of its text).
+    tg_.index_text_without_positions(normalise_text(p.display_name), 0,
+                                     std::string(field(FieldId::AuthorName).prefix));
 
     StoredDoc s;
     s.id = id;

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <optional>
+#include <vector>
 
 namespace news::searcher {
 namespace {
@@ -27,6 +28,27 @@ bool ascii_slug(const std::string& s) {
 Xapian::Query AliasProcessor::operator()(const std::string& value) {
     if (auto slug = catalogue_.slug_of(value)) return Xapian::Query(term(FieldId::Entity, *slug));
     return Xapian::Query::MatchNothing;
+}
+
+Xapian::Query author_name_query(const std::string& name) {
+    const std::string prefix(field(FieldId::AuthorName).prefix);
+    std::vector<Xapian::Query> words;
+    for (const Word& w : split_words(name)) {
+        if (!w.cjk) {
+            words.emplace_back(prefix + w.key);
+            continue;
+        }
+        // A CJK run is indexed as its characters and their pairs (n-grams).
+        std::vector<std::string> chars;
+        for (Xapian::Utf8Iterator it(w.key); it != Xapian::Utf8Iterator(); ++it) {
+            chars.emplace_back();
+            Xapian::Unicode::append_utf8(chars.back(), *it);
+        }
+        if (chars.size() == 1) words.emplace_back(prefix + chars[0]);
+        for (size_t i = 0; i + 1 < chars.size(); ++i) words.emplace_back(prefix + chars[i] + chars[i + 1]);
+    }
+    if (words.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
 }
 
 std::string with_script_aliases(const std::string& q, IndexCatalogue& catalogue) {

@@ -1,5 +1,6 @@
-// Part of the searcher's parse stage: an alias in CJK script finds what is
-// tagged with its entity, as a Latin one does (doc/query.md).
+// Part of the searcher's parse stage: names in any script (doc/query.md).
+// An alias in CJK script finds what is tagged with its entity, as a Latin
+// one does, and a post's author is found by display name.
 //
 // A Latin alias is a synonym of its entity's XE term in the index
 // (news/index_catalogue.hpp), which the parser looks up word by word; a
@@ -29,6 +30,11 @@ public:
 private:
     IndexCatalogue& catalogue_;
 };
+
+// A post's author by display name (author:NAME): documents whose author's
+// display name holds all the words of name, in any script or style, as
+// the indexer wrote them (indexer/analyse.cpp, FieldId::AuthorName).
+Xapian::Query author_name_query(const std::string& name);
 
 // rewrite_query()'s output with each bracketed CJK run "(RUN)" outside
 // quotes that is an alias made "(RUN OR alias:SLUG)".

@@ -104,14 +104,18 @@ private:
     Xapian::Database db_;
 };
 
-// author:@handle (the '@' is optional).
+// author:@handle (the '@' is optional) or author:NAME, author:"DISPLAY NAME":
+// the handle, or all the words of the display name (author_name_query()).
 class AuthorProcessor : public Xapian::FieldProcessor {
 public:
     Xapian::Query operator()(const std::string& value) override {
         std::string handle = strip_quotes(value);
-        if (!handle.empty() && handle.front() == '@') handle.erase(0, 1);
+        const bool at = !handle.empty() && handle.front() == '@';
+        if (at) handle.erase(0, 1);
         for (auto& c : handle) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return Xapian::Query(term(FieldId::Author, handle));
+        Xapian::Query by_handle(term(FieldId::Author, handle));
+        if (at) return by_handle;
+        return Xapian::Query(Xapian::Query::OP_OR, by_handle, author_name_query(strip_quotes(value)));
     }
 };
 

@@ -64,13 +64,24 @@ Xapian::termcount window_of(const Q& q) {
     return i < d.size() && d[i] == ' ' ? n : 0;
 }
 
+// A phrase with a word of one or two letters is a name or a compound
+// ("J-Hope", "K-pop", "e-mail", "U.N. Security Council"), kept as written:
+// "j-hope" is not "J-Hoping".
+bool names_a_name(const Q& phrase) {
+    for (size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
+        const Q sub = phrase.get_subquery(i);
+        if (sub.get_type() == Q::LEAF_TERM && split_term(*sub.get_terms_begin()).second.size() < 3) return true;
+    }
+    return false;
+}
+
 Q rewrite(const Xapian::Database& db, const Xapian::Stem& stem, const Q& q, bool& changed) {
     const auto op = q.get_type();
     std::vector<Q> subs;
     bool below = false;
     if (op == Q::OP_NEAR || op == Q::OP_PHRASE) {
         const Xapian::termcount window = window_of(q);
-        if (window == 0) return q;
+        if (window == 0 || (op == Q::OP_PHRASE && names_a_name(q))) return q;
         for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
             const Q sub = q.get_subquery(i);
             subs.push_back(sub.get_type() == Q::LEAF_TERM ? forms(db, stem, sub) : sub);

@@ -20,7 +20,9 @@ namespace news::searcher {
 
 // The query with every word of three letters or more (not a stop word)
 // under OP_NEAR or OP_PHRASE replaced by the OR of the index's forms of
-// its stem (at most kMaxForms, the commonest), with the same prefix.
+// its stem (the commonest 24), with the same prefix; but a phrase with a
+// word of one or two letters ("J-Hope", "K-pop", "U.N. Security Council")
+// is a name, kept as written.
 Xapian::Query positional_stems(const Xapian::Database& db, const Xapian::Query& query);
 
 }  // namespace news::searcher

@@ -38,7 +38,7 @@ struct Field {
 // The field table.  Index order is the enum order of FieldId.
 enum class FieldId {
     Id, Title, Type, Entity, Author, Mention, Hashtag, Article, Year, Month,
-    Day, Undated, File, People, Place, Org, Topic, Exchange, Source,
+    Day, Undated, File, People, Place, Org, Topic, Exchange, Source, AuthorName,
     Count_
 };
 
@@ -47,7 +47,7 @@ inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields
     {"title", "S", FieldKind::FreeText, "words in the title"},
     {"type", "XTYPE", FieldKind::Boolean, "document type: article or post"},
     {"artist", "XE", FieldKind::Special, "an entity (artist, group, person, org) by any alias, any case"},
-    {"author", "XAUTHOR", FieldKind::Special, "a post's author handle, e.g. author:@vdailyl"},
+    {"author", "XAUTHOR", FieldKind::Special, "a post's author: handle or display name, e.g. author:@vdailyl"},
     {"mention", "XAT", FieldKind::FreeText, "an @handle mentioned in the text (typed as @handle)"},
     {"hashtag", "XHASH", FieldKind::FreeText, "a #hashtag in the text (typed as #hashtag)"},
     {"article", "XARTICLE", FieldKind::Special, "the article id (an article and all its posts)"},
@@ -62,6 +62,7 @@ inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields
     {"topic", "XTOPIC", FieldKind::Boolean, "a JSON Lines `topics` code"},
     {"exchange", "XEXCH", FieldKind::Boolean, "a JSON Lines `exchanges` code"},
     {"source", "XSOURCE", FieldKind::Boolean, "the publication (JSON Lines `source`), lower case"},
+    {"", "XNAME", FieldKind::FreeText, "the words of a post's author's display name (searched by author:)"},
 }};
 
 constexpr const Field& field(FieldId id) { return kFields[static_cast<size_t>(id)]; }
