@@ -250,6 +250,10 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
         tg_.index_text(normalise_text(p.display_name), 0);
     }
     index_mention(handle);
+    // author:NAME looks for the display name's words here, in any script or
+    // style ("𝗝 𝗮 𝘆", "눈꽃왕자 태"); wdf 0 as above.
+    tg_.index_text_without_positions(normalise_text(p.display_name), 0,
+                                     std::string(field(FieldId::AuthorName).prefix));
 
     StoredDoc s;
     s.id = id;

@@ -2,6 +2,8 @@
 // JSON Lines record (read.hpp says what each holds).
 #include "read.hpp"
 
+#include "news/text.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -25,7 +27,8 @@ std::string first_sentence(std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         if (c == '\n') { end = i; break; }
-        if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || is_space(text[i + 1]))) {
+        if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || is_space(text[i + 1])) &&
+            (c != '.' || dot_ends_sentence(text, i))) {  // not "U.S." nor "Mr."
             end = i + 1;
             break;
         }

@@ -70,9 +70,7 @@ void Store::read_state(const Catalogue& catalogue) {
     // (An index of another schema is never updated in place: schema 3, for
     // one, knew JSON Lines records by their line.  Nothing is written.)
     if (!empty_at_start_ && version != kSchemaVersion)
-        throw Error(path_ + ": made by another version of news-index (schema \"" + version + "\", this one writes \"" +
-                    std::string(kSchemaVersion) + "\"); nothing was changed: run news-index --rebuild to build it "
-                    "again in this version's format (searches use the old index meanwhile)");
+        throw Error(schema_mismatch(path_, version) + " (nothing was changed)");
     // Entities recognised otherwise than this run would (another catalogue,
     // or an older matcher): only a fresh build records how.
     const bool fresh = options_.overwrite || empty_at_start_;

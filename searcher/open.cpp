@@ -80,6 +80,12 @@ Index open_index(const Options& o) {
                                 index.down.size() == parts.size() ? "no shard answered" : "no shard with documents answered",
                                 index.down.size(), parts.size(), why));
     }
+    // An index of another schema would answer wrongly (its words analysed
+    // otherwise than this query is), not fail: say so instead.
+    if (index.db.get_doccount() > 0) {
+        const std::string version = index.db.get_metadata(std::string(kMetaSchemaVersion));
+        if (version != kSchemaVersion) throw Error(schema_mismatch(index.name, version));
+    }
     if (o.strict && !index.down.empty()) {
         size_t more = index.down.size() - 1;
         throw Error(describe(index.down.front()) +

@@ -1,6 +1,8 @@
 #include "parse.hpp"
 
+#include "aliases.hpp"
 #include "filters.hpp"
+#include "positional.hpp"
 #include "ranking.hpp"
 #include "shard_query.hpp"
 #include "workarounds.hpp"
@@ -161,11 +163,15 @@ private:
     Xapian::Database db_;
 };
 
-// author:@handle (the '@' is optional).
+// author:@handle (the '@' is optional) or author:NAME, author:"DISPLAY NAME":
+// the handle, or all the words of the display name (author_name_query()).
 class AuthorProcessor : public Xapian::FieldProcessor {
 public:
     Xapian::Query operator()(const std::string& value) override {
-        return Xapian::Query(author_term(strip_quotes(value)));
+        const std::string v = strip_quotes(value);
+        Xapian::Query by_handle(author_term(v));
+        if (!v.empty() && v.front() == '@') return by_handle;
+        return Xapian::Query(Xapian::Query::OP_OR, by_handle, author_name_query(v));
     }
 };
 
@@ -294,6 +300,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::unique_ptr<IndexCata
     qp_.add_boolean_prefix(std::string(field(FieldId::Article).name), (new ArticleProcessor)->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::File).name), (new FileProcessor)->release());
     qp_.add_boolean_prefix("date", (new DateProcessor)->release());
+    qp_.add_prefix(kAliasField, (new AliasProcessor(*catalogue_))->release());  // (aliases.hpp)
 }
 
 Xapian::Query QueryBuilder::parse_all_words(const std::string& normalised) {
@@ -311,7 +318,7 @@ Xapian::Query QueryBuilder::parse_all_words(const std::string& normalised) {
 
 Xapian::Query QueryBuilder::parse_words(const std::string& normalised) {
     try {
-        return qp_.parse_query(normalised, kFlags);
+        return positional_stems(db_, qp_.parse_query(normalised, kFlags));
     } catch (const Xapian::QueryParserError& e) {
         throw usage_error("cannot parse the query \"" + normalised + "\" (" + e.get_msg() +
                           "); check its quotes, brackets and operators, or see news-search --help");
@@ -327,6 +334,7 @@ ParsedQuery QueryBuilder::build(const Options& o) {
                                       "matter (a phrase or a title), or search for a passage's rarer words",
                                       n, kMaxQueryWords));
     p.notes = query_notes(p.normalised);
+    p.normalised = with_script_aliases(p.normalised, *catalogue_);  // (after the notes: alias: is no user's field)
 
     // Filters.
     std::vector<Xapian::Query> filters;
@@ -366,7 +374,7 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     const std::string excluded = excluded_only(p.normalised);
     if (excluded.empty() && p.normalised.find_first_not_of(" \t") != std::string::npos) {
         try {
-            any = qp_.parse_query(p.normalised, kFlags);
+            any = positional_stems(db_, qp_.parse_query(p.normalised, kFlags));
         } catch (const Xapian::QueryParserError&) {
             // An operator with nothing on one side ("retrieval AND", "AND NOT
             // x"): not one the user plainly meant, so it is read as a word.

@@ -288,7 +288,8 @@ private:
             for (std::string_view q : {"\"", "'", ")", "”", "’", "»"})
                 if (ends(q)) i -= q.size(), closed = true;
         }
-        return ends(".") || ends("!") || ends("?") || ends("…") || ends("。") || ends("！") || ends("？");
+        if (ends(".")) return dot_ends_sentence(t_, i - 1);  // not "U.S." nor "Mr."
+        return ends("!") || ends("?") || ends("…") || ends("。") || ends("！") || ends("？");
     }
 
     std::string_view t_;

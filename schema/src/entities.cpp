@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace news {
 namespace {
@@ -116,6 +117,7 @@ void Catalogue::add(std::string_view text, std::string_view source) {
             else if (exact)
                 same->case_sensitive = true;  // "=TWICE" makes the name itself case-sensitive
         }
+        add_joined_forms(index);
         Entity& e = entities_[index];
         if (cols.size() == 4) {
             for (std::string_view g : split(cols[3], '|')) {
@@ -124,6 +126,25 @@ void Catalogue::add(std::string_view text, std::string_view source) {
                     e.groups.emplace_back(g);
             }
         }
+    }
+}
+
+// A hyphenated alias is also found written as one word ("J-Hope" as
+// "JHope", typed `jhope`, tagged #jhope), unless that names another entity;
+// the joined form becomes an alias of its own, with the same case rule.
+void Catalogue::add_joined_forms(size_t index) {
+    const std::vector<Alias> aliases = entities_[index].aliases;
+    for (const Alias& a : aliases) {
+        std::string joined;
+        const std::string& t = a.text;
+        for (size_t i = 0; i < t.size(); ++i)
+            if (!(t[i] == '-' && i > 0 && i + 1 < t.size() && std::isalnum(static_cast<unsigned char>(t[i - 1])) &&
+                  std::isalnum(static_cast<unsigned char>(t[i + 1]))))
+                joined += t[i];
+        if (joined == t) continue;
+        const std::string key = alias_key(joined);
+        if (key.empty() || !by_key_.emplace(key, index).second) continue;  // (already an alias, or another's)
+        entities_[index].aliases.push_back({joined, a.case_sensitive});
     }
 }
 

@@ -111,4 +111,10 @@ std::string default_db_path() {
     return std::string(kDefaultDb);
 }
 
+std::string schema_mismatch(std::string_view where, std::string_view found) {
+    return std::string(where) + ": made by another version of news-index (index schema \"" + std::string(found) +
+           "\", this version reads schema \"" + std::string(kSchemaVersion) +
+           "\"); run news-index --rebuild --db " + std::string(where) + " with your sources to build it anew";
+}
+
 }  // namespace news

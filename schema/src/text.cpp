@@ -1,5 +1,7 @@
 #include "news/text.hpp"
 
+#include "abbreviations.hpp"
+
 #include "news/schema.hpp"
 
 #include <xapian.h>
@@ -9,6 +11,7 @@
 #include <bitset>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -16,306 +19,6 @@ namespace news {
 namespace {
 
 using Xapian::Unicode::append_utf8;
-
-struct Fold {
-    unsigned cp;
-    const char* ascii;
-};
-
-// Latin letters with diacritics (U+00C0..U+024F) and their plain forms,
-// from Unicode's compatibility decomposition, plus ß→ss, æ→ae, ø→o, ł→l, ...
-constexpr Fold kFolds[] = {
-    {0x00C0, "A"},
-    {0x00C1, "A"},
-    {0x00C2, "A"},
-    {0x00C3, "A"},
-    {0x00C4, "A"},
-    {0x00C5, "A"},
-    {0x00C6, "AE"},
-    {0x00C7, "C"},
-    {0x00C8, "E"},
-    {0x00C9, "E"},
-    {0x00CA, "E"},
-    {0x00CB, "E"},
-    {0x00CC, "I"},
-    {0x00CD, "I"},
-    {0x00CE, "I"},
-    {0x00CF, "I"},
-    {0x00D0, "D"},
-    {0x00D1, "N"},
-    {0x00D2, "O"},
-    {0x00D3, "O"},
-    {0x00D4, "O"},
-    {0x00D5, "O"},
-    {0x00D6, "O"},
-    {0x00D8, "O"},
-    {0x00D9, "U"},
-    {0x00DA, "U"},
-    {0x00DB, "U"},
-    {0x00DC, "U"},
-    {0x00DD, "Y"},
-    {0x00DE, "th"},
-    {0x00DF, "ss"},
-    {0x00E0, "a"},
-    {0x00E1, "a"},
-    {0x00E2, "a"},
-    {0x00E3, "a"},
-    {0x00E4, "a"},
-    {0x00E5, "a"},
-    {0x00E6, "ae"},
-    {0x00E7, "c"},
-    {0x00E8, "e"},
-    {0x00E9, "e"},
-    {0x00EA, "e"},
-    {0x00EB, "e"},
-    {0x00EC, "i"},
-    {0x00ED, "i"},
-    {0x00EE, "i"},
-    {0x00EF, "i"},
-    {0x00F0, "d"},
-    {0x00F1, "n"},
-    {0x00F2, "o"},
-    {0x00F3, "o"},
-    {0x00F4, "o"},
-    {0x00F5, "o"},
-    {0x00F6, "o"},
-    {0x00F8, "o"},
-    {0x00F9, "u"},
-    {0x00FA, "u"},
-    {0x00FB, "u"},
-    {0x00FC, "u"},
-    {0x00FD, "y"},
-    {0x00FE, "th"},
-    {0x00FF, "y"},
-    {0x0100, "A"},
-    {0x0101, "a"},
-    {0x0102, "A"},
-    {0x0103, "a"},
-    {0x0104, "A"},
-    {0x0105, "a"},
-    {0x0106, "C"},
-    {0x0107, "c"},
-    {0x0108, "C"},
-    {0x0109, "c"},
-    {0x010A, "C"},
-    {0x010B, "c"},
-    {0x010C, "C"},
-    {0x010D, "c"},
-    {0x010E, "D"},
-    {0x010F, "d"},
-    {0x0110, "D"},
-    {0x0111, "d"},
-    {0x0112, "E"},
-    {0x0113, "e"},
-    {0x0114, "E"},
-    {0x0115, "e"},
-    {0x0116, "E"},
-    {0x0117, "e"},
-    {0x0118, "E"},
-    {0x0119, "e"},
-    {0x011A, "E"},
-    {0x011B, "e"},
-    {0x011C, "G"},
-    {0x011D, "g"},
-    {0x011E, "G"},
-    {0x011F, "g"},
-    {0x0120, "G"},
-    {0x0121, "g"},
-    {0x0122, "G"},
-    {0x0123, "g"},
-    {0x0124, "H"},
-    {0x0125, "h"},
-    {0x0126, "H"},
-    {0x0127, "h"},
-    {0x0128, "I"},
-    {0x0129, "i"},
-    {0x012A, "I"},
-    {0x012B, "i"},
-    {0x012C, "I"},
-    {0x012D, "i"},
-    {0x012E, "I"},
-    {0x012F, "i"},
-    {0x0130, "I"},
-    {0x0131, "i"},
-    {0x0132, "IJ"},
-    {0x0133, "ij"},
-    {0x0134, "J"},
-    {0x0135, "j"},
-    {0x0136, "K"},
-    {0x0137, "k"},
-    {0x0138, "k"},
-    {0x0139, "L"},
-    {0x013A, "l"},
-    {0x013B, "L"},
-    {0x013C, "l"},
-    {0x013D, "L"},
-    {0x013E, "l"},
-    {0x0141, "L"},
-    {0x0142, "l"},
-    {0x0143, "N"},
-    {0x0144, "n"},
-    {0x0145, "N"},
-    {0x0146, "n"},
-    {0x0147, "N"},
-    {0x0148, "n"},
-    {0x014A, "N"},
-    {0x014B, "n"},
-    {0x014C, "O"},
-    {0x014D, "o"},
-    {0x014E, "O"},
-    {0x014F, "o"},
-    {0x0150, "O"},
-    {0x0151, "o"},
-    {0x0152, "OE"},
-    {0x0153, "oe"},
-    {0x0154, "R"},
-    {0x0155, "r"},
-    {0x0156, "R"},
-    {0x0157, "r"},
-    {0x0158, "R"},
-    {0x0159, "r"},
-    {0x015A, "S"},
-    {0x015B, "s"},
-    {0x015C, "S"},
-    {0x015D, "s"},
-    {0x015E, "S"},
-    {0x015F, "s"},
-    {0x0160, "S"},
-    {0x0161, "s"},
-    {0x0162, "T"},
-    {0x0163, "t"},
-    {0x0164, "T"},
-    {0x0165, "t"},
-    {0x0166, "T"},
-    {0x0167, "t"},
-    {0x0168, "U"},
-    {0x0169, "u"},
-    {0x016A, "U"},
-    {0x016B, "u"},
-    {0x016C, "U"},
-    {0x016D, "u"},
-    {0x016E, "U"},
-    {0x016F, "u"},
-    {0x0170, "U"},
-    {0x0171, "u"},
-    {0x0172, "U"},
-    {0x0173, "u"},
-    {0x0174, "W"},
-    {0x0175, "w"},
-    {0x0176, "Y"},
-    {0x0177, "y"},
-    {0x0178, "Y"},
-    {0x0179, "Z"},
-    {0x017A, "z"},
-    {0x017B, "Z"},
-    {0x017C, "z"},
-    {0x017D, "Z"},
-    {0x017E, "z"},
-    {0x017F, "s"},
-    {0x01A0, "O"},
-    {0x01A1, "o"},
-    {0x01AF, "U"},
-    {0x01B0, "u"},
-    {0x01C4, "DZ"},
-    {0x01C5, "Dz"},
-    {0x01C6, "dz"},
-    {0x01C7, "LJ"},
-    {0x01C8, "Lj"},
-    {0x01C9, "lj"},
-    {0x01CA, "NJ"},
-    {0x01CB, "Nj"},
-    {0x01CC, "nj"},
-    {0x01CD, "A"},
-    {0x01CE, "a"},
-    {0x01CF, "I"},
-    {0x01D0, "i"},
-    {0x01D1, "O"},
-    {0x01D2, "o"},
-    {0x01D3, "U"},
-    {0x01D4, "u"},
-    {0x01D5, "U"},
-    {0x01D6, "u"},
-    {0x01D7, "U"},
-    {0x01D8, "u"},
-    {0x01D9, "U"},
-    {0x01DA, "u"},
-    {0x01DB, "U"},
-    {0x01DC, "u"},
-    {0x01DE, "A"},
-    {0x01DF, "a"},
-    {0x01E0, "A"},
-    {0x01E1, "a"},
-    {0x01E6, "G"},
-    {0x01E7, "g"},
-    {0x01E8, "K"},
-    {0x01E9, "k"},
-    {0x01EA, "O"},
-    {0x01EB, "o"},
-    {0x01EC, "O"},
-    {0x01ED, "o"},
-    {0x01F0, "j"},
-    {0x01F1, "DZ"},
-    {0x01F2, "Dz"},
-    {0x01F3, "dz"},
-    {0x01F4, "G"},
-    {0x01F5, "g"},
-    {0x01F8, "N"},
-    {0x01F9, "n"},
-    {0x01FA, "A"},
-    {0x01FB, "a"},
-    {0x0200, "A"},
-    {0x0201, "a"},
-    {0x0202, "A"},
-    {0x0203, "a"},
-    {0x0204, "E"},
-    {0x0205, "e"},
-    {0x0206, "E"},
-    {0x0207, "e"},
-    {0x0208, "I"},
-    {0x0209, "i"},
-    {0x020A, "I"},
-    {0x020B, "i"},
-    {0x020C, "O"},
-    {0x020D, "o"},
-    {0x020E, "O"},
-    {0x020F, "o"},
-    {0x0210, "R"},
-    {0x0211, "r"},
-    {0x0212, "R"},
-    {0x0213, "r"},
-    {0x0214, "U"},
-    {0x0215, "u"},
-    {0x0216, "U"},
-    {0x0217, "u"},
-    {0x0218, "S"},
-    {0x0219, "s"},
-    {0x021A, "T"},
-    {0x021B, "t"},
-    {0x021E, "H"},
-    {0x021F, "h"},
-    {0x0226, "A"},
-    {0x0227, "a"},
-    {0x0228, "E"},
-    {0x0229, "e"},
-    {0x022A, "O"},
-    {0x022B, "o"},
-    {0x022C, "O"},
-    {0x022D, "o"},
-    {0x022E, "O"},
-    {0x022F, "o"},
-    {0x0230, "O"},
-    {0x0231, "o"},
-    {0x0232, "Y"},
-    {0x0233, "y"}
-};
-
-const char* fold_latin(unsigned cp) {
-    if (cp < 0xC0 || cp > 0x24F) return nullptr;
-    auto it = std::lower_bound(std::begin(kFolds), std::end(kFolds), cp,
-                               [](const Fold& f, unsigned c) { return f.cp < c; });
-    if (it != std::end(kFolds) && it->cp == cp) return it->ascii;
-    return nullptr;
-}
 
 bool is_apostrophe(unsigned cp) {
     return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0xFF07;
@@ -405,10 +108,48 @@ size_t url_length(const std::vector<unsigned>& cps, size_t i) {
     return j - i;
 }
 
+// Whether a text has a lower-case letter (then its capitalised stop words
+// are abbreviations: abbreviations.hpp).
+bool has_lower(const std::vector<unsigned>& cps) {
+    return std::any_of(cps.begin(), cps.end(), [](unsigned cp) {
+        return (cp >= 'a' && cp <= 'z') ||
+               (cp >= 0x80 && Xapian::Unicode::get_category(cp) == Xapian::Unicode::LOWERCASE_LETTER);
+    });
+}
+
+// At in[i], an abbreviation (abbreviations.hpp): its length, with the word
+// it stands for appended to out; else 0.
+size_t abbreviation(const std::vector<unsigned>& in, size_t i, Capitals capitals, std::optional<bool>& lower,
+                    std::vector<unsigned>& out) {
+    if (!abbreviation::ascii_letter(in[i]) || (i > 0 && (word_char(in[i - 1]) || in[i - 1] == '.'))) return 0;
+    std::string letters;
+    const auto at = [&](size_t k) { return in[k]; };
+    const auto word = [&](size_t k) { return word_char(in[k]); };
+    size_t n = abbreviation::dotted(at, word, in.size(), i, letters);
+    if (n == 0 && abbreviation::ascii_upper(in[i])) {
+        size_t j = i;
+        while (j < in.size() && j - i < 4 && word_char(in[j])) ++j;
+        letters.clear();
+        for (size_t k = i; k < j; ++k) letters += static_cast<char>(in[k] < 0x80 ? in[k] : '?');
+        if (abbreviation::capitalised_stop_word(letters)) {
+            if (capitals == Capitals::Always || abbreviation::in_any_text(letters)) {
+                n = j - i;
+            } else {
+                if (!lower) lower = has_lower(in);
+                if (*lower) n = j - i;
+            }
+        }
+    }
+    if (n == 0) return 0;
+    for (char c : abbreviation::joined(letters)) out.push_back(static_cast<unsigned char>(c));
+    return n;
+}
+
 // The core of normalise_text, on codepoints.
-std::vector<unsigned> normalise_cps(const std::vector<unsigned>& in) {
+std::vector<unsigned> normalise_cps(const std::vector<unsigned>& in, Capitals capitals) {
     std::vector<unsigned> out;
     out.reserve(in.size());
+    std::optional<bool> lower;  // has_lower(in), once asked
     for (size_t i = 0; i < in.size(); ++i) {
         unsigned cp = in[i];
         if (size_t n = url_length(in, i)) {
@@ -416,8 +157,12 @@ std::vector<unsigned> normalise_cps(const std::vector<unsigned>& in) {
             i += n - 1;
             continue;
         }
+        if (size_t n = abbreviation(in, i, capitals, lower, out)) {
+            i += n - 1;
+            continue;
+        }
         if (is_apostrophe(cp)) {
-            bool after_word = i > 0 && word_char(in[i - 1]);
+            bool after_word = !out.empty() && word_char(out.back());  // ("U.S.'s": after the abbreviation's word)
             bool s_follows = i + 1 < in.size() && (in[i + 1] == 's' || in[i + 1] == 'S') &&
                              (i + 2 >= in.size() || !word_char(in[i + 2]));
             if (after_word && s_follows) {  // possessive 's: drop both
@@ -432,13 +177,8 @@ std::vector<unsigned> normalise_cps(const std::vector<unsigned>& in) {
             out.push_back(cp == '\n' || cp == '\t' || cp == '\r' ? cp : ' ');
             continue;
         }
-        if (const char* ascii = fold_latin(cp)) {
-            for (const char* p = ascii; *p; ++p) out.push_back(static_cast<unsigned char>(*p));
-            continue;
-        }
-        // Combining marks after a Latin letter (decomposed accents) fold away.
-        if (cp >= 0x300 && cp <= 0x36F && !out.empty() && out.back() < 0x250) continue;
-        out.push_back(cp);
+        if (cp == 0xAD) continue;  // a soft hyphen is no break in the word
+        fold_letter(cp, out.empty() ? 0 : out.back(), out);
     }
     return out;
 }
@@ -471,10 +211,14 @@ bool is_cjk(unsigned cp) {
            (cp >= 0x20000 && cp <= 0x2FFFF);    // CJK extensions B..
 }
 
-std::string normalise_text(std::string_view utf8) { return encode(normalise_cps(decode(utf8))); }
+std::string normalise_text(std::string_view utf8, Capitals capitals) {
+    return encode(normalise_cps(decode(utf8), capitals));
+}
 
 std::string normalise_query(std::string_view utf8) {
-    std::string text = normalise_text(utf8);
+    // A query of one word in capitals ("US") means the abbreviation too.
+    const bool one_word = split_words(utf8).size() <= 1;
+    std::string text = normalise_text(utf8, one_word ? Capitals::Always : Capitals::IfLower);
     bool has_lower = false;
     for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it)
         if (Xapian::Unicode::get_category(*it) == Xapian::Unicode::LOWERCASE_LETTER) has_lower = true;
@@ -535,6 +279,34 @@ inline unsigned code_point(const char* p, size_t n, size_t& len) {
 
 namespace {
 
+// For split(): whether the character starting at byte k is part of a word.
+bool word_at(std::string_view t, size_t k) {
+    size_t len = 0;
+    return word_char(code_point(t.data() + k, t.size() - k, len));
+}
+
+// The key of an abbreviation (abbreviations.hpp) at the ASCII word w of t,
+// extending w over its dots; "" when w is none.
+std::string abbreviation_key(std::string_view t, Word& w, std::optional<bool>& lower) {
+    std::string letters;
+    if (w.end - w.begin == 1 && w.end < t.size() && t[w.end] == '.' && (w.begin == 0 || t[w.begin - 1] != '.')) {
+        const auto at = [&](size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(t[k])); };
+        const auto word = [&](size_t k) { return word_at(t, k); };
+        if (size_t n = abbreviation::dotted(at, word, t.size(), w.begin, letters)) {
+            w.end = w.begin + n;
+            return Xapian::Unicode::tolower(abbreviation::joined(letters));
+        }
+        return "";
+    }
+    const std::string_view raw = t.substr(w.begin, w.end - w.begin);
+    if (!abbreviation::capitalised_stop_word(raw) || (w.begin > 0 && t[w.begin - 1] == '.')) return "";
+    if (abbreviation::in_any_text(raw)) return Xapian::Unicode::tolower(abbreviation::joined(raw));
+    if (!lower)
+        lower = std::any_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+                has_lower(decode(t));
+    return *lower ? Xapian::Unicode::tolower(abbreviation::joined(raw)) : "";
+}
+
 // split_words(), with the keys of all words (key_starts null) or of those
 // whose key begins with a byte in *key_starts.
 std::vector<Word> split(std::string_view utf8, const std::bitset<256>* key_starts) {
@@ -543,6 +315,7 @@ std::vector<Word> split(std::string_view utf8, const std::bitset<256>* key_start
     const size_t size = utf8.size();
     words.reserve(size / 5);  // English: a word every 6-8 bytes (never grown for most texts)
     size_t at = 0, len = 0;
+    std::optional<bool> lower;  // whether the text has a lower-case letter, once asked
     while (at < size) {
         const auto b = static_cast<unsigned char>(s[at]);
         if (b < 0x80 && !kAscii.word[b]) {  // ASCII space and punctuation
@@ -576,6 +349,9 @@ std::vector<Word> split(std::string_view utf8, const std::bitset<256>* key_start
                 size_t after_len = 0;
                 const unsigned after = code_point(s + at + len, size - at - len, after_len);
                 if (!word_char(after) || is_cjk(after)) break;
+            } else if (c == 0xAD) {  // a soft hyphen inside a word (normalise_text drops it)
+                size_t after_len = 0;
+                if (at + len == size || !word_char(code_point(s + at + len, size - at - len, after_len))) break;
             } else if (!word_char(c) || is_cjk(c)) {
                 break;
             }
@@ -585,8 +361,14 @@ std::vector<Word> split(std::string_view utf8, const std::bitset<256>* key_start
         }
         w.end = at;
         std::string_view raw = utf8.substr(w.begin, w.end - w.begin);
+        std::string special;  // an abbreviation's key
+        if (ascii && raw.size() <= 3) special = abbreviation_key(utf8, w, lower);
+        at = w.end;
+        raw = utf8.substr(w.begin, w.end - w.begin);
         bool keyed = true;
-        if (w.cjk) {
+        if (!special.empty()) {
+            w.key = std::move(special);
+        } else if (w.cjk) {
             w.key = std::string(raw);
         } else if (ascii) {
             // (An ASCII word's key is never empty, and begins with its first letter in lower case.)

@@ -81,7 +81,8 @@ TEST_CASE("a catalogue finds an entity by any alias in any case, by name or by s
         {"방탄소년단", "BTS"},
         {"bangtan boys", "BTS"},
         {"j-hope", "J-Hope"},
-        {"JHope", ""},
+        {"JHope", "J-Hope"},  // a hyphenated alias joined
+        {"jhope", "J-Hope"},
         {"hobi", "J-Hope"},
         {"min yoongi", "Suga"},
         {"beyonce", "Beyoncé"},

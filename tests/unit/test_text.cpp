@@ -148,7 +148,112 @@ TEST_CASE("words at the edges: apostrophes, scripts, emoji and bytes that are no
     CHECK(words("😀fan😀") == V{"4-7:fan"});
     CHECK(words("a\xE2\x80\x8D" "b") == V{"0-1:a", "4-5:b"});  // a zero-width joiner splits
     CHECK(words("ABC_123") == V{"0-7:abc_123"});
-    CHECK(words("Ǆemal İstanbul ﬁne") == V{"0-6:dzemal", "7-16:istanbul", "17-22:ﬁne"});
+    CHECK(words("Ǆemal İstanbul ﬁne") == V{"0-6:dzemal", "7-16:istanbul", "17-22:fine"});  // ligature: its letters
+}
+
+TEST_CASE("letters in every form fold as plain letters do") {
+    auto [written, plain] = GENERATE(table<std::string, std::string>({
+        {"ＬＩＳＡ", "lisa"},                       // fullwidth
+        {"𝐋𝐢𝐬𝐚", "lisa"},                           // mathematical bold
+        {"𝘓𝘪𝘴𝘢", "lisa"},                           // mathematical sans-serif italic
+        {"𝓛𝓲𝓼𝓪", "lisa"},                           // mathematical bold script
+        {"Ἀθῆναι", "αθηναι"},                       // Greek breathings and accents
+        {"Αθήνα", "αθηνα"},                         // Greek tonos
+        {"ΟΔΟΣ", "οδοσ"},                           // Greek capitals: one sigma
+        {"οδός", "οδοσ"},                           // and the final sigma folds to it
+        {"Ёлка", "елка"},                           // Cyrillic ё
+        {"Nguyễn Thị Ánh", "nguyen thi anh"},       // Vietnamese, two marks on one letter
+        {"Beyonce\u0301", "beyonce"},               // a mark typed apart
+        {"Straße", "strasse"},
+        {"Øresund Łódź Đorđe", "oresund lodz dorde"},
+        {"ﬁnance", "finance"},
+        {"ex\u00ADample", "example"},               // soft hyphen
+    }));
+    INFO(written);
+    std::string keys;
+    for (const Word& w : split_words(written)) keys += (keys.empty() ? "" : " ") + w.key;
+    CHECK(keys == plain);
+    CHECK(Xapian::Unicode::tolower(normalise_text(written)) == plain);
+    CHECK(normalise_query(written) == plain);
+}
+
+TEST_CASE("letters that are part of their script keep their marks") {
+    CHECK(fold_word("हिन्दी") == "हिन्दी");     // Devanagari vowel signs and virama
+    CHECK(fold_word("ไทย") == "ไทย");
+    CHECK(fold_word("방탄소년단") == "방탄소년단");  // Hangul stays in syllables
+    CHECK(fold_word("がんばって") == "がんばって");  // kana keep their voicing marks
+    CHECK(normalise_text("Google™ 5㎏") == "Google™ 5㎏");  // symbols are not letters
+}
+
+TEST_CASE("abbreviations: dotted ones are words, stop words in capitals are marked") {
+    auto [text, expected] = GENERATE(table<std::string, std::string>({
+        {"the U.N. Security Council", "the UN Security Council"},
+        {"E.C. ministers in N.Y.", "EC ministers in NY"},
+        {"U.S.A. and U.K.", "USA and UK"},
+        {"U.S-Japan talks", "U_S-Japan talks"},
+        {"U.S. officials", "U_S officials"},
+        {"the US economy", "the U_S economy"},
+        {"WHO said IT", "W_H_O said I_T"},
+        {"BANK OF ENGLAND IT", "BANK OF ENGLAND IT"},   // a text all in capitals: stop words
+        {"US TRADE DEFICIT", "U_S TRADE DEFICIT"},      // but "US" is the country in any text
+        {"let us pray", "let us pray"},
+        {"coffee OR tea AND NOT milk", "coffee OR tea AND NOT milk"},  // operators stay
+        {"“U.S.” said", "“U_S” said"},
+        {"U.S.'s trade", "U_S trade"},
+        {"e.g. this", "eg this"},
+        {"J.R.R. Tolkien", "JRR Tolkien"},
+        {"John F. Kennedy", "John F. Kennedy"},           // one initial is no abbreviation
+        {"bbc.co.uk and a.b.com", "bbc.co.uk and a.b.com"},
+        {"3.5.1", "3.5.1"},
+    }));
+    INFO(text);
+    CHECK(normalise_text(text) == expected);
+}
+
+TEST_CASE("an abbreviation is searched as it was indexed") {
+    auto [text, query] = GENERATE(table<std::string, std::string>({
+        {"the U.N. Security Council met", "U.N."},
+        {"the U.N. Security Council met", "UN"},
+        {"the UN Security Council met", "U.N."},
+        {"talks at the U.N.", "u.n."},
+        {"U.S. officials", "U.S."},
+        {"U.S. officials", "US officials"},
+        {"the US economy", "U.S. economy"},
+        {"the US economy", "US"},
+        {"E.C. ministers", "E.C."},
+        {"in N.Y. today", "N.Y."},
+    }));
+    INFO(text << " / " << query);
+    CHECK(subset(query_terms(query), terms_of(text)));
+    CHECK_FALSE(query_terms(query).empty());
+}
+
+TEST_CASE("U.S. stays apart from the pronoun us") {
+    CHECK_FALSE(terms_of("let us go").count("u_s"));
+    CHECK(terms_of("the U.S. said").count("u_s"));
+    CHECK_FALSE(terms_of("the U.S. said").count("us"));
+    CHECK(query_terms("U.S.") == query_terms("US"));
+    CHECK(query_terms("U.S. trade") == query_terms("US trade"));
+    CHECK_FALSE(query_terms("U.S.").count("Zus"));
+    CHECK(query_terms("us") == std::set<std::string>{"Zus"});
+}
+
+TEST_CASE("split_words keys abbreviations as normalise_text writes them") {
+    using V = std::vector<std::string>;
+    auto words = [](const std::string& t) {
+        V out;
+        for (const Word& w : split_words(t)) out.push_back(std::to_string(w.begin) + "-" + std::to_string(w.end) + ":" + w.key);
+        return out;
+    };
+    CHECK(words("U.N. aid") == V{"0-4:un", "5-8:aid"});
+    CHECK(words("the U.S. said") == V{"0-3:the", "4-8:u_s", "9-13:said"});
+    CHECK(words("the US said") == V{"0-3:the", "4-6:u_s", "7-11:said"});
+    CHECK(words("IT") == V{"0-2:it"});  // no lower-case letter: the stop word in capitals
+    CHECK(words("US") == V{"0-2:u_s"});  // but "US" is the country in any text
+    CHECK(words("U.S") == V{"0-3:u_s"});
+    CHECK(words("D.O.") == V{"0-4:d_o"});
+    CHECK(fold_word("U.S.") == "u_s");
+    CHECK(fold_word("U.N.") == "un");
 }
 
 TEST_CASE("split_words with key_starts: the same words and ranges, keys only where they may be wanted") {
@@ -281,4 +386,17 @@ TEST_CASE("is_valid_utf8 agrees with a byte-at-a-time check wherever the non-ASC
     CHECK(valid == 18 * 6 * 3);  // the three whole sequences
     CHECK(is_valid_utf8(std::string(64, 'x')));
     CHECK_FALSE(is_valid_utf8(std::string(63, 'x') + "\x80"));
+}
+
+TEST_CASE("a sentence does not end at an abbreviation's dot") {
+    auto ends_at_first_dot = [](const std::string& t) { return dot_ends_sentence(t, t.find('.')); };
+    CHECK_FALSE(ends_at_first_dot("The U.N. Security Council met."));
+    CHECK_FALSE(ends_at_first_dot("In N.Y. today"));
+    CHECK_FALSE(ends_at_first_dot("John F. Kennedy"));
+    CHECK_FALSE(ends_at_first_dot("Mr. Baker said"));
+    CHECK(ends_at_first_dot("Prices rose. Then"));
+    CHECK(ends_at_first_dot("It was 5. Then"));
+    CHECK(ends_at_first_dot("Plan 9B. Then"));
+    const std::string t = "The U.S. agreed.";
+    CHECK(dot_ends_sentence(t, t.size() - 1));
 }

@@ -13,7 +13,8 @@
 // blank lines are ignored.  An alias written with a leading '=' matches only
 // with exactly that case ("=Rain"); aliases of one to three characters
 // ("V", "Tae", "RM") always match only as written.  A later line with the same
-// name adds aliases and groups to the earlier entity.
+// name adds aliases and groups to the earlier entity.  A hyphenated alias
+// brings its joined form ("J-Hope": "JHope") unless that names another.
 #pragma once
 
 #include <cstddef>
@@ -76,6 +77,8 @@ public:
     static std::string line(const Entity& entity);
 
 private:
+    void add_joined_forms(size_t index);
+
     std::vector<Entity> entities_;
     std::unordered_map<std::string, size_t> by_key_;  // folded alias / slug → index
 };

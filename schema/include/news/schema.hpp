@@ -38,7 +38,7 @@ struct Field {
 // The field table.  Index order is the enum order of FieldId.
 enum class FieldId {
     Id, Title, Type, Entity, Author, Mention, Hashtag, Article, Year, Month,
-    Day, Undated, File, People, Place, Org, Topic, Exchange, Source, Platform,
+    Day, Undated, File, People, Place, Org, Topic, Exchange, Source, Platform, AuthorName,
     Count_
 };
 
@@ -47,7 +47,7 @@ inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields
     {"title", "S", FieldKind::FreeText, "words in the title"},
     {"type", "XTYPE", FieldKind::Boolean, "document type: article or post"},
     {"artist", "XE", FieldKind::Special, "an entity (artist, group, person, org) by any alias, any case"},
-    {"author", "XAUTHOR", FieldKind::Special, "a post's author handle, e.g. author:@vdailyl"},
+    {"author", "XAUTHOR", FieldKind::Special, "a post's author: handle or display name, e.g. author:@vdailyl"},
     {"mention", "XAT", FieldKind::FreeText, "an @handle mentioned in the text (typed as @handle)"},
     {"hashtag", "XHASH", FieldKind::FreeText, "a #hashtag in the text (typed as #hashtag)"},
     {"article", "XARTICLE", FieldKind::Special, "the article id (an article and all its posts)"},
@@ -63,6 +63,7 @@ inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields
     {"exchange", "XEXCH", FieldKind::Boolean, "a JSON Lines `exchanges` code"},
     {"source", "XSOURCE", FieldKind::Boolean, "the publication (JSON Lines `source`), lower case"},
     {"platform", "XPLATFORM", FieldKind::Boolean, "a post's platform: x (or twitter), instagram, tiktok, threads"},
+    {"", "XNAME", FieldKind::FreeText, "the words of a post's author's display name (searched by author:)"},
 }};
 
 constexpr const Field& field(FieldId id) { return kFields[static_cast<size_t>(id)]; }
@@ -201,7 +202,14 @@ inline constexpr std::string_view kDocDictFile = "news-docdict";
 // (Slot::Digest without the line number), and its line is in its file's
 // table (kMetaLines; the document data says where in it:
 // news/record_lines.hpp).
-inline constexpr std::string_view kSchemaVersion = "5";
+// 6: text analysed anew (news/text.hpp: letters folded by utf8proc,
+// abbreviations as words, "U.S." apart from "us"), joined forms of
+// hyphenated aliases ("JHope"), a post's author's display name in XNAME.
+inline constexpr std::string_view kSchemaVersion = "6";
+// What both tools say of an index of another schema (`where` names it;
+// `found` is its kMetaSchemaVersion): made by another version of
+// news-index, run news-index --rebuild.
+std::string schema_mismatch(std::string_view where, std::string_view found);
 
 // Where both tools look for the database: --db, else $NEWS_DB, else this
 // (relative to the working directory, so the repository root's default is

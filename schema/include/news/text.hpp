@@ -5,7 +5,11 @@
 //
 //  - unifies apostrophes (’ ‘ ʼ → ') and drops the possessive 's / s'
 //    ("J-Hope’s" → "J-Hope", "BTS'" → "BTS"), so `j-hope` finds "J-Hope’s";
-//  - folds accents on Latin letters ("Beyoncé" → "Beyonce");
+//  - folds letters to their plain form (fold_letter(): accents of Latin,
+//    Greek and Cyrillic, fullwidth and mathematical letters, ß → ss);
+//  - writes abbreviations as words ("U.N." → "UN", "U.S." and "US" →
+//    "U_S", "IT" → "I_T" in a text with lower-case letters: the rule is in
+//    schema/src/abbreviations.hpp and doc/query.md);
 //  - blanks emoji, variation selectors, zero-width joiners and skin-tone
 //    modifiers, so "Gaga🐻:" and "love❤️you" keep their words apart;
 //  - blanks URLs (http://…, https://…, www.…, pic.twitter.com/…, pic.x.com/…), so
@@ -26,7 +30,23 @@
 
 namespace news {
 
-std::string normalise_text(std::string_view utf8);
+// When a stop word written in capitals ("IT", "WHO") is taken for an
+// abbreviation: in a text that has lower-case letters (the default: in one
+// all in capitals, "BANK OF ENGLAND", it is the stop word), or always (a
+// query of one word).  "US" is "U.S." in any text.
+enum class Capitals { IfLower, Always };
+
+std::string normalise_text(std::string_view utf8, Capitals capitals = Capitals::IfLower);
+
+// Appends the plain form of one code point to out: a letter beyond ASCII
+// by Unicode's compatibility decomposition (utf8proc: "Ｌ" and "𝐋" → "L",
+// "ﬁ" → "fi"), lower-case letters case-folded ("ß" → "ss", "ς" → "σ"),
+// accents (combining marks) dropped in Latin, Greek and Cyrillic script
+// ("é" → "e", "ά" → "α", "ё" → "е", "ệ" → "e") but kept where they are
+// part of the letter (Devanagari, Thai); æ, ø, ł, đ, þ... by their plain
+// letters.  CJK, symbols, punctuation and ASCII go as they are.  previous
+// is the code point before (a lone combining mark follows its letter).
+void fold_letter(unsigned cp, unsigned previous, std::vector<unsigned>& out);
 
 // A query: normalise_text(), then every word in lower case so that every
 // query word stems the same whatever its case, except the operators
@@ -40,7 +60,9 @@ std::string normalise_query(std::string_view utf8);
 bool is_operator(std::string_view word);
 
 // Lower case and accent-folded, possessive dropped: the key under which a
-// word is compared (highlighting, entity aliases, spelling).
+// word is compared (highlighting, entity aliases, spelling).  A dotted
+// abbreviation is its word ("U.N." → "un", "U.S." and "US" → "u_s"); a lone
+// stop word in capitals otherwise is the stop word ("IT" → "it").
 std::string fold_word(std::string_view utf8);
 
 // A word of a text with its byte range in that text.
@@ -53,7 +75,9 @@ struct Word {
 
 // Words as TermGenerator sees them: runs of letters, digits, marks and '_',
 // with an apostrophe kept between letters; '-' and other punctuation split.
-// A run of CJK characters is one Word.
+// A run of CJK characters is one Word.  An abbreviation is one Word, its
+// dots included, keyed as normalise_text() writes it ("U.S." → "u_s", and
+// "US" too in a text with lower-case letters).
 std::vector<Word> split_words(std::string_view utf8);
 // The same words, but only those whose key begins with a byte in
 // `key_starts` get their key; the others have an empty one (CJK runs and
@@ -61,6 +85,12 @@ std::vector<Word> split_words(std::string_view utf8);
 // looks words up by key and can want no other (the snippets: splitting
 // was a tenth of an in-process --quick search, and this saves 4 % of it).
 std::vector<Word> split_words(std::string_view utf8, const std::bitset<256>& key_starts);
+
+// Whether the '.' at byte `dot` of text can end a sentence: not the dot
+// of an abbreviation or initial ("U.S.", "N.Y.", "John F. Kennedy") or of
+// a title before a name ("Mr.", "Dr.", "St."), so that titles taken from a
+// first sentence and snippets starting at one are not cut there.
+bool dot_ends_sentence(std::string_view text, size_t dot);
 
 // "#BTS" → "bts", "@Vdailyl" → "vdailyl": the hashtags and @handles of a
 // text, lower case, in order of appearance, each once.  A handle may hold
