@@ -13,6 +13,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+from checks import compare, report  # noqa: E402  (tests/e2e/checks.py)
+
 
 def search(news_search, db, *args):
     out = subprocess.run([news_search, "--db", db, "--json", "--limit", "0", *args],
@@ -34,18 +37,8 @@ def main():
             years[r["date"][:4]] += 1
             days[r["date"][:10]] += 1
 
-    failures = []
-    checks = []
-
-    def check(what, got, want):
-        checks.append(what)
-        status = "ok " if got == want else "BAD"
-        if isinstance(got, int) and isinstance(want, int):
-            print("%s %-55s news-search %6d  jsonl %6d" % (status, what, got, want))
-        else:  # lists of ids or scores: in full only when they differ
-            print("%s %-55s %s" % (status, what, "" if got == want else "got %r, want %r" % (got, want)))
-        if got != want:
-            failures.append(what)
+    def check(what, got, want):  # what news-search says against what the JSON Lines file holds
+        compare(what, got, want, ("news-search", "jsonl"))
 
     # Facets over the whole collection (an empty query lists everything).
     everything = search(news_search, db, "--facets", "--type", "article")
@@ -198,8 +191,7 @@ def main():
             check("--quick %s: in the order of the scores (complete %s)" % (q, part), scores,
                   sorted(scores, reverse=True))
 
-    print("%d passed, %d failed" % (len(checks) - len(failures), len(failures)))
-    return 1 if failures else 0
+    report()
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 
+from checks import check, report
+
 SAMPLE = "100_blackpink_instagram.txt"
 ARTICLE = "100_blackpink_instagram"
 
@@ -32,15 +34,6 @@ POSTS = [
     ("threads", "@roses_are_rosie", "", None, None),
     ("x", "@lalisaupdates_", "lisa updates", "2023-11-01", "my whole heart"),
 ]
-
-
-class Failure(Exception):
-    pass
-
-
-def check(cond, what):
-    if not cond:
-        raise Failure(what)
 
 
 def main():
@@ -58,7 +51,7 @@ def main():
         def run(*args):
             p = subprocess.run([search, "--db", db, "--json", "--limit", "50", *args], capture_output=True,
                                text=True)
-            check(p.returncode == 0, "news-search %s: exit %d: %s" % (" ".join(args), p.returncode, p.stderr))
+            check("news-search %s: exit %d: %s" % (" ".join(args), p.returncode, p.stderr), p.returncode == 0)
             return json.loads(p.stdout)
 
         def ids(*args):
@@ -66,58 +59,53 @@ def main():
 
         # 1. The posts, in order, with their fields.
         posts = sorted(run("--type", "post")["hits"], key=lambda h: h["id"])
-        check([h["id"] for h in posts] == ["%s#%d" % (ARTICLE, n) for n in range(1, len(POSTS) + 1)],
-              "posts: %s" % [h["id"] for h in posts])
+        check("posts: %s" % [h["id"] for h in posts],
+              [h["id"] for h in posts] == ["%s#%d" % (ARTICLE, n) for n in range(1, len(POSTS) + 1)])
         for hit, (platform, handle, name, date, piece) in zip(posts, POSTS):
             where = hit["id"]
-            check(handle in text and (not name or name + " (" + handle + ")" in text), "%s: fixture" % where)
-            check(hit["platform"] == platform, "%s: platform %r" % (where, hit["platform"]))
-            check(hit["author"] == handle, "%s: author %r" % (where, hit["author"]))
-            check(hit["author_name"] == name, "%s: author_name %r" % (where, hit["author_name"]))
-            check(hit["date"] == (date or article_date), "%s: date %r" % (where, hit["date"]))
-            check(hit["article"] == ARTICLE, "%s: article %r" % (where, hit["article"]))
+            check("%s: fixture" % where, handle in text and (not name or name + " (" + handle + ")" in text))
+            check("%s: platform %r" % (where, hit["platform"]), hit["platform"] == platform)
+            check("%s: author %r" % (where, hit["author"]), hit["author"] == handle)
+            check("%s: author_name %r" % (where, hit["author_name"]), hit["author_name"] == name)
+            check("%s: date %r" % (where, hit["date"]), hit["date"] == (date or article_date))
+            check("%s: article %r" % (where, hit["article"]), hit["article"] == ARTICLE)
             if piece:
-                check(piece in text, "%s: fixture" % where)
-                check(piece in hit["snippet"], "%s: snippet %r" % (where, hit["snippet"]))
+                check("%s: fixture" % where, piece in text)
+                check("%s: snippet %r" % (where, hit["snippet"]), piece in hit["snippet"])
         articles = run("--type", "article")["hits"]
-        check([h["id"] for h in articles] == [ARTICLE], "articles: %s" % [h["id"] for h in articles])
-        check("platform" not in articles[0], "an article has no platform")
+        check("articles: %s" % [h["id"] for h in articles], [h["id"] for h in articles] == [ARTICLE])
+        check("an article has no platform", "platform" not in articles[0])
 
         # 2. No boilerplate in the article's prose.
         for phrase in ('"view this post on instagram"', '"a post shared by"', '"view on threads"', '"post by"',
                        "instagram"):
-            check(phrase.strip('"').lower() in text.lower(), "fixture: %s" % phrase)
-            check(ids(phrase) == [], "%s finds %s" % (phrase, ids(phrase)))
+            check("fixture: %s" % phrase, phrase.strip('"').lower() in text.lower())
+            check("%s finds %s" % (phrase, ids(phrase)), ids(phrase) == [])
 
         # 3. The caption finds the post, not the article.
-        check(ids('"paris mornings"') == [ARTICLE + "#1"], "caption phrase: %s" % ids('"paris mornings"'))
-        check(ids("mornings blinks") == [ARTICLE + "#1"], "caption words: %s" % ids("mornings blinks"))
-        check(ids("paris mornings")[:1] == [ARTICLE + "#1"], "paris mornings: %s" % ids("paris mornings"))
-        check(ids('"see you soon blinks"') == [ARTICLE + "#1"], "caption phrase: %s" % ids('"see you soon blinks"'))
+        check("caption phrase: %s" % ids('"paris mornings"'), ids('"paris mornings"') == [ARTICLE + "#1"])
+        check("caption words: %s" % ids("mornings blinks"), ids("mornings blinks") == [ARTICLE + "#1"])
+        check("paris mornings: %s" % ids("paris mornings"), ids("paris mornings")[:1] == [ARTICLE + "#1"])
+        check("caption phrase: %s" % ids('"see you soon blinks"'), ids('"see you soon blinks"') == [ARTICLE + "#1"])
 
         # 4. Platform filter and facet.
         for n, (platform, *_rest) in enumerate(POSTS, 1):
-            check(ids("platform:" + platform) == ["%s#%d" % (ARTICLE, n)], "platform:%s" % platform)
-        check(ids("platform:twitter") == [ARTICLE + "#4"], "platform:twitter: %s" % ids("platform:twitter"))
+            check("platform:%s" % platform, ids("platform:" + platform) == ["%s#%d" % (ARTICLE, n)])
+        check("platform:twitter: %s" % ids("platform:twitter"), ids("platform:twitter") == [ARTICLE + "#4"])
         facets = run("--facets")["facets"]
-        check(facets.get("platform") == {"instagram": 1, "threads": 1, "tiktok": 1, "x": 1},
-              "platform facet: %s" % facets.get("platform"))
+        check("platform facet: %s" % facets.get("platform"),
+              facets.get("platform") == {"instagram": 1, "threads": 1, "tiktok": 1, "x": 1})
 
         # 5. Handles, display names, the sound.
         for n, (_platform, handle, name, _date, _piece) in enumerate(POSTS, 1):
             want = "%s#%d" % (ARTICLE, n)
-            check(ids("author:" + handle) == [want], "author:%s: %s" % (handle, ids("author:" + handle)))
-            check(want in ids(handle), "%s: %s" % (handle, ids(handle)))
+            check("author:%s: %s" % (handle, ids("author:" + handle)), ids("author:" + handle) == [want])
+            check("%s: %s" % (handle, ids(handle)), want in ids(handle))
             if name:
-                check(want in ids('"%s"' % name), "%s: %s" % (name, ids('"%s"' % name)))
-        check(ids("rockstar") == [ARTICLE + "#2"], "rockstar: %s" % ids("rockstar"))
-    print("ok: the sample's %d posts" % len(POSTS))
-    return 0
+                check("%s: %s" % (name, ids('"%s"' % name)), want in ids('"%s"' % name))
+        check("rockstar: %s" % ids("rockstar"), ids("rockstar") == [ARTICLE + "#2"])
+    report()
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except Failure as e:
-        print("FAIL:", e)
-        sys.exit(1)
+    main()

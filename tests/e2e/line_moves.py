@@ -16,19 +16,12 @@ import subprocess
 import sys
 import tempfile
 
+from checks import check, report
+
 BUILD, REUTERS = sys.argv[1], sys.argv[2]
 INDEX = os.path.join(os.path.abspath(BUILD), "indexer", "news-index")
 SEARCH = os.path.join(os.path.abspath(BUILD), "searcher", "news-search")
 SLICE = 400
-checks = failures = 0
-
-
-def check(what, ok, detail=""):
-    global checks, failures
-    checks += 1
-    if not ok:
-        failures += 1
-    print("%s %s%s" % ("ok " if ok else "BAD", what, "" if ok else "  -- " + str(detail)))
 
 
 def run(*args, cwd=None):
@@ -169,8 +162,7 @@ def main():
     for db_args, label in (((), ""), (("--shards", "2"), "sharded: ")):
         with tempfile.TemporaryDirectory(prefix="news-lines-") as work:
             scenario(work, list(db_args), label)
-    print("%d checks, %d failed" % (checks, failures))
-    sys.exit(1 if failures else 0)
+    report()
 
 
 main()

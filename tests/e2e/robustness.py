@@ -15,18 +15,11 @@ import sys
 import tempfile
 import time
 
+from checks import check, report
+
 BUILD, SCENARIO = sys.argv[1], sys.argv[2]
 INDEX = os.path.join(os.path.abspath(BUILD), "indexer", "news-index")
 SEARCH = os.path.join(os.path.abspath(BUILD), "searcher", "news-search")
-checks = failures = 0
-
-
-def check(what, ok, detail=""):
-    global checks, failures
-    checks += 1
-    if not ok:
-        failures += 1
-    print("%s %s%s" % ("ok " if ok else "BAD", what, "" if ok else "  -- " + str(detail)))
 
 
 def run(*args, **kw):
@@ -577,5 +570,4 @@ def walk(tmp):
 
 with tempfile.TemporaryDirectory(prefix="news-e2e-") as tmp:
     globals()[SCENARIO](tmp)
-print("%d passed, %d failed" % (checks - failures, failures))
-sys.exit(1 if failures else 0)
+report()

@@ -39,6 +39,8 @@ import sys
 import tempfile
 import time
 
+from checks import check, report
+
 BUILD, SCENARIO = sys.argv[1], sys.argv[2]
 REUTERS = sys.argv[3] if len(sys.argv) > 3 else os.path.normpath(
     os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "corpora",
@@ -52,17 +54,6 @@ NSHARDS = 3
 REUTERS_LINES = 2000
 UNIQUE = "quokkaflux"      # a word only the changed record holds
 NEW_WORD = "zebrafinch"    # a word only the new article holds
-checks = failures = 0
-
-
-def check(what, ok, detail=""):
-    global checks, failures
-    checks += 1
-    if not ok:
-        failures += 1
-    print("%s %s%s" % ("ok " if ok else "BAD", what, "" if ok else "\n      " + str(detail).replace("\n", "\n      ")),
-          flush=True)
-    return ok
 
 
 def run(*args, **kw):
@@ -531,8 +522,7 @@ def main():
     t = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="news-shards-") as tmp:
         Scenario(tmp, SCENARIO == "reuters").run()
-    print("%d passed, %d failed (%.1f s)" % (checks - failures, failures, time.monotonic() - t))
-    sys.exit(1 if failures else 0)
+    report("(%.1f s)" % (time.monotonic() - t))
 
 
 if __name__ == "__main__":

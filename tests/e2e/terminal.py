@@ -13,6 +13,8 @@ import sys
 import termios
 import unicodedata
 
+from checks import check, report
+
 WIDTH = 60
 QUERY = ["--color", "never", "--limit", "5", "lady", "gaga"]
 
@@ -44,13 +46,6 @@ def on_terminal(cmd):
 def main():
     build, db = sys.argv[1], sys.argv[2]
     cmd = [os.path.join(build, "searcher", "news-search"), "--db", db, *QUERY]
-    failures = []
-
-    def check(what, ok, detail=""):
-        print(("ok  " if ok else "BAD ") + what + ("" if ok else ": " + detail))
-        if not ok:
-            failures.append(what)
-
     code, text = on_terminal(cmd)
     lines = text.splitlines()
     check("exits 0 on a terminal", code == 0, str(code))
@@ -63,9 +58,8 @@ def main():
     # The same words either way: wrapping only moves line breaks.
     check("the same words on a terminal and piped", " ".join(text.split()) == " ".join("\n".join(piped).split()),
           "")
-    print("%d passed, %d failed" % (5 - len(failures), len(failures)))
-    return 1 if failures else 0
+    report()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
