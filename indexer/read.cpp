@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include "news/error.hpp"
 #include "news/text.hpp"
 
 #include <algorithm>
@@ -362,6 +363,22 @@ std::string child_key(const std::string& dir_key, const std::string& name) {
     std::string key = dir_key;
     if (key.back() != '/') key += '/';
     return key + name;
+}
+
+void check_paths_exist(const std::vector<std::string>& paths) {
+    std::string missing;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        const auto st = fs::status(p, ec);
+        const bool absent = ec ? ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory
+                               : !fs::exists(st);
+        if (absent) missing += (missing.empty() ? "" : ", ") + p;
+    }
+    // Before the database is opened or made: a typo must not leave an empty
+    // index behind, nor touch the one there (an unmounted disk's articles stay).
+    if (!missing.empty())
+        throw usage_error(missing + ": no such file or folder; nothing was indexed: check the path (to drop a "
+                                    "folder that is gone from the index, index the folder above it, or --rebuild)");
 }
 
 void read_paths(const std::vector<std::string>& paths, ReadSink& sink, ReadStats& stats) {

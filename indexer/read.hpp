@@ -117,6 +117,9 @@ public:
 // folder's key and the entry's name, without normalising the whole path.
 std::string child_key(const std::string& dir_key, const std::string& name);
 
+// Throws a usage error (exit 2) naming the paths given that do not exist.
+void check_paths_exist(const std::vector<std::string>& paths);
+
 // Reads every path (files or folders, walked recursively in sorted order).
 void read_paths(const std::vector<std::string>& paths, ReadSink& sink, ReadStats& stats);
 
