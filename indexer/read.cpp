@@ -6,6 +6,8 @@
 #include "news/error.hpp"
 #include "news/text.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cerrno>
@@ -13,6 +15,7 @@
 #include <cctype>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -24,6 +27,10 @@ namespace fs = std::filesystem;
 
 namespace news::indexer {
 namespace {
+
+// Bad lines in a row after which a JSON Lines file is taken for something
+// else (binary, prose) and no longer read.
+constexpr size_t kBadLines = 5;
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -211,37 +218,85 @@ struct Walker {
         in.seekg(static_cast<std::streamoff>(from.offset));
         std::string line;
         size_t line_no = from.line, records = 0;
+        // A file that is not JSON Lines at all (binary, prose) gets one
+        // message, not one per line: a line's errors are held until a good
+        // record follows, and kBadLines bad lines in a row stop the reading.
+        std::vector<Diagnostic> held;
+        size_t bad_run = 0;
+        bool binary = false;
         while (std::getline(in, line)) {
             ++line_no;
             if (trim_space(line).empty()) continue;
-            auto where = [&path, line_no] { return path + ":" + std::to_string(line_no); };
-            if (line.find('\0') != std::string::npos) {
-                ++stats.skipped_error;
-                diags.push_back({Severity::Error, where(), "NUL bytes: not a JSON record; skipped"});
-                report(diags);
+            std::optional<Article> article;
+            const Line kind = record(path, line, line_no, diags, article, binary);
+            if (kind == Line::Bad) {
+                std::move(diags.begin(), diags.end(), std::back_inserter(held));
+                diags.clear();
+                if (++bad_run == kBadLines) return not_json_lines(in, path, line_no, binary, info);
                 continue;
             }
-            line = as_utf8(std::move(line), where, diags, stats.recoded);
-            // The record's bytes, not its line: a record that moved (lines
-            // inserted or deleted above it) is the same record.
-            std::string digest = digest_of(line);
-            if (cb.known_record(digest, line_no)) {  // indexed as it is: not even parsed
-                report(diags);
-                ++records;
-                continue;
-            }
-            auto article = parse_json_article(line, path, line_no, diags);
+            diags.insert(diags.begin(), std::make_move_iterator(held.begin()), std::make_move_iterator(held.end()));
+            held.clear();
+            bad_run = 0;
             report(diags);
-            if (article) {
-                article->file_key = info.key;
-                article->digest = std::move(digest);
-                article->line = line_no;
-                ++records;
-                if (article->bad_date) ++stats.bad_dates;
-                cb.article(std::move(*article));
-            }
+            ++records;
+            if (!article) continue;  // known: indexed as it is
+            article->file_key = info.key;
+            cb.article(std::move(*article));
         }
+        report(held);
         if (records == 0 && line_no == 0) ++stats.skipped_empty;
+        info.lines = line_no;
+        cb.file_done(info);
+    }
+
+    enum class Line { Bad, Known, Article };
+
+    // One line of a JSON Lines file: a record to index (article), one the
+    // index holds as it is, or a bad line (its errors in diags).  Decoding
+    // warnings and counts are kept for the lines that are records.
+    Line record(const std::string& path, std::string& line, size_t line_no, std::vector<Diagnostic>& diags,
+                std::optional<Article>& article, bool& binary) {
+        auto where = [&path, line_no] { return path + ":" + std::to_string(line_no); };
+        if (line.find('\0') != std::string::npos) {
+            binary = true;
+            diags.push_back({Severity::Error, where(), "NUL bytes: not a JSON record; skipped"});
+            return Line::Bad;
+        }
+        size_t recoded = 0;
+        line = as_utf8(std::move(line), where, diags, recoded);
+        // The record's bytes, not its line: a record that moved (lines
+        // inserted or deleted above it) is the same record.
+        std::string digest = digest_of(line);
+        if (cb.known_record(digest, line_no)) {  // indexed as it is: not even parsed
+            stats.recoded += recoded;
+            return Line::Known;
+        }
+        article = parse_json_article(line, path, line_no, diags);
+        if (!article) return Line::Bad;
+        stats.recoded += recoded;
+        article->digest = std::move(digest);
+        article->line = line_no;
+        if (article->bad_date) ++stats.bad_dates;
+        return Line::Article;
+    }
+
+    // kBadLines bad lines in a row, the last at line_no: one error, and the
+    // rest of the file is only counted (info.lines stays right).
+    void not_json_lines(std::istream& in, const std::string& path, size_t line_no, bool binary, FileInfo& info) {
+        const size_t from = line_no - kBadLines + 1;  // (at least: blank lines are not counted)
+        size_t skipped = kBadLines;
+        std::string line;
+        while (std::getline(in, line)) {
+            ++line_no;
+            if (!trim_space(line).empty()) ++skipped;
+        }
+        std::vector<Diagnostic> diags{
+            {Severity::Error, path,
+             fmt::format("not JSON Lines ({} lines in a row are not JSON records{}); stopped reading it: {} lines "
+                         "skipped from line {} on (a JSON Lines file holds one JSON object per line)",
+                         kBadLines, binary ? ": a binary file" : "", skipped, from)}};
+        report(diags);
         info.lines = line_no;
         cb.file_done(info);
     }
