@@ -188,6 +188,12 @@ struct Walker {
         } else {
             std::string text = as_utf8(std::move(*bytes), [&path] { return path; }, diags, stats.recoded);
             Article a = parse_text_article(text, id, path, diags);
+            if (a.title.empty() && a.body.empty()) {  // a date header alone
+                ++stats.skipped_empty;
+                diags.push_back({Severity::Warning, path, "no text after its date header; skipped"});
+                report(diags);
+                return cb.file_done(info);
+            }
             a.file = path;
             a.file_key = info.key;
             a.digest = info.digest;
@@ -240,7 +246,7 @@ struct Walker {
             bad_run = 0;
             report(diags);
             ++records;
-            if (!article) continue;  // known: indexed as it is
+            if (!article) continue;  // indexed as it is, or no text
             article->file_key = info.key;
             cb.article(std::move(*article));
         }
@@ -250,10 +256,10 @@ struct Walker {
         cb.file_done(info);
     }
 
-    enum class Line { Bad, Known, Article };
+    enum class Line { Bad, Known, Empty, Article };
 
     // One line of a JSON Lines file: a record to index (article), one the
-    // index holds as it is, or a bad line (its errors in diags).  Decoding
+    // index holds as it is, one with no text, or a bad line (its errors in diags).  Decoding
     // warnings and counts are kept for the lines that are records.
     Line record(const std::string& path, std::string& line, size_t line_no, std::vector<Diagnostic>& diags,
                 std::optional<Article>& article, bool& binary) {
@@ -273,6 +279,11 @@ struct Walker {
             return Line::Known;
         }
         article = parse_json_article(line, path, line_no, diags);
+        if (!article && !diags.empty() && diags.back().severity == Severity::Warning) {  // no text
+            stats.recoded += recoded;
+            ++stats.skipped_empty;
+            return Line::Empty;
+        }
         if (!article) return Line::Bad;
         stats.recoded += recoded;
         article->digest = std::move(digest);
