@@ -228,7 +228,7 @@ struct Walker {
         // message, not one per line: a line's errors are held until a good
         // record follows, and kBadLines bad lines in a row stop the reading.
         std::vector<Diagnostic> held;
-        size_t bad_run = 0;
+        size_t bad_run = 0, first_bad = 0;
         bool binary = false;
         while (std::getline(in, line)) {
             ++line_no;
@@ -238,7 +238,8 @@ struct Walker {
             if (kind == Line::Bad) {
                 std::move(diags.begin(), diags.end(), std::back_inserter(held));
                 diags.clear();
-                if (++bad_run == kBadLines) return not_json_lines(in, path, line_no, binary, info);
+                if (bad_run++ == 0) first_bad = line_no;
+                if (bad_run == kBadLines) return not_json_lines(in, path, first_bad, line_no, binary, info);
                 continue;
             }
             diags.insert(diags.begin(), std::make_move_iterator(held.begin()), std::make_move_iterator(held.end()));
@@ -259,8 +260,9 @@ struct Walker {
     enum class Line { Bad, Known, Empty, Article };
 
     // One line of a JSON Lines file: a record to index (article), one the
-    // index holds as it is, one with no text, or a bad line (its errors in diags).  Decoding
-    // warnings and counts are kept for the lines that are records.
+    // index holds as it is, one with no text, or a bad line (its errors in
+    // diags).  Decoding warnings and counts are kept for the lines that are
+    // records.
     Line record(const std::string& path, std::string& line, size_t line_no, std::vector<Diagnostic>& diags,
                 std::optional<Article>& article, bool& binary) {
         auto where = [&path, line_no] { return path + ":" + std::to_string(line_no); };
@@ -292,10 +294,10 @@ struct Walker {
         return Line::Article;
     }
 
-    // kBadLines bad lines in a row, the last at line_no: one error, and the
-    // rest of the file is only counted (info.lines stays right).
-    void not_json_lines(std::istream& in, const std::string& path, size_t line_no, bool binary, FileInfo& info) {
-        const size_t from = line_no - kBadLines + 1;  // (at least: blank lines are not counted)
+    // kBadLines bad lines in a row, from line `from` to line_no: one error,
+    // and the rest of the file is only counted (info.lines stays right).
+    void not_json_lines(std::istream& in, const std::string& path, size_t from, size_t line_no, bool binary,
+                        FileInfo& info) {
         size_t skipped = kBadLines;
         std::string line;
         while (std::getline(in, line)) {
@@ -312,14 +314,17 @@ struct Walker {
         cb.file_done(info);
     }
 
+    // Not a kind of file that holds articles: counted, and the first few
+    // named, so that a user knows why they are not found.
+    void skip_other(const std::string& path) {
+        if (++stats.skipped_other <= kMaxOtherNames) stats.other_names.push_back(path);
+    }
+
     // A file named (or read again): key is path_key(path), given by the
     // caller; name the file's name (the end of path).
     void file(const std::string& path, const std::string& name, const std::string& id, std::string key) {
         const Kind kind = kind_of(name);
-        if (kind == Kind::Other) {
-            ++stats.skipped_other;
-            return;
-        }
+        if (kind == Kind::Other) return skip_other(path);
         file_of_kind(kind, path, id, std::move(key), nullptr, true);
     }
 
@@ -407,7 +412,7 @@ struct Walker {
             } else if (type == DT_REG) {
                 const Kind kind = kind_of(e.name);
                 if (kind == Kind::Other) {
-                    ++stats.skipped_other;
+                    skip_other(join(dir, e.name));
                     continue;
                 }
                 // (A file that cannot be stat'ed is read, which says why.)

@@ -54,9 +54,13 @@ struct Diagnostic {
     std::string message;  // what, and what to do
 };
 
+// How many of the files skipped for their kind the summary names.
+constexpr size_t kMaxOtherNames = 3;
+
 struct ReadStats {
     size_t files = 0;               // article files read (.txt, .jsonl)
     size_t skipped_other = 0;       // files of other kinds
+    std::vector<std::string> other_names;  // the first kMaxOtherNames of them, for the summary
     size_t skipped_empty = 0;       // empty files and blank records
     size_t skipped_binary = 0;      // files with NUL bytes
     size_t skipped_error = 0;       // unreadable files, malformed records

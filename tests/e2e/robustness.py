@@ -519,7 +519,9 @@ def walk(tmp):
     check("two links to one folder: read once, the other named in a warning",
           "link2: the same folder as %s" % os.path.join(t, "link1") in p.stderr and total(db, "omega")[0] == 1,
           (p.stderr, total(db, "omega")))
-    check("counted: 3 not articles", "3 skipped (3 not articles)" in p.stderr, summary(p.stderr))
+    check("counted and named: 3 not articles",
+          "3 skipped (3 not articles (%s))" % ", ".join(os.path.join(t, n) for n in (".txt", "README.txt", "notes.md"))
+          in p.stderr, summary(p.stderr))
 
     p = run(INDEX, "--db", db, t, timeout=120)
     check("a re-run: nothing new, changed or removed", "0 new, 0 changed, 0 removed, 7 unchanged" in p.stderr,
