@@ -60,6 +60,7 @@ int run(Options& o) {
     }
     if (o.rebuild && o.dry_run) throw usage_error("--rebuild and --dry-run go separately: a rebuild lists nothing");
     if (o.paths.empty()) o.paths.push_back("corpus");
+    check_paths_exist(o.paths);
     auto start = std::chrono::steady_clock::now();
     Catalogue catalogue = load_catalogue(o);
     StoreOptions wo;

@@ -134,6 +134,11 @@ std::optional<Article> parse_json_article(std::string_view line, const std::stri
         diagnostics.push_back({Severity::Error, where, "a record must be a JSON object; skipped"});
         return std::nullopt;
     }
+    // No text, nothing to find it by: not an article (not an error either).
+    if (trim_space(string_field(j, "title")).empty() && trim_space(string_field(j, "body")).empty()) {
+        diagnostics.push_back({Severity::Warning, where, "record has no text (no \"title\" nor \"body\"); skipped"});
+        return std::nullopt;
+    }
     Article a;
     a.file = file;
     a.source = where;

@@ -3,7 +3,10 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include "news/error.hpp"
 #include "news/text.hpp"
+
+#include <fmt/core.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -12,6 +15,7 @@
 #include <cctype>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -23,6 +27,10 @@ namespace fs = std::filesystem;
 
 namespace news::indexer {
 namespace {
+
+// Bad lines in a row after which a JSON Lines file is taken for something
+// else (binary, prose) and no longer read.
+constexpr size_t kBadLines = 5;
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -180,6 +188,12 @@ struct Walker {
         } else {
             std::string text = as_utf8(std::move(*bytes), [&path] { return path; }, diags, stats.recoded);
             Article a = parse_text_article(text, id, path, diags);
+            if (a.title.empty() && a.body.empty()) {  // a date header alone
+                ++stats.skipped_empty;
+                diags.push_back({Severity::Warning, path, "no text after its date header; skipped"});
+                report(diags);
+                return cb.file_done(info);
+            }
             a.file = path;
             a.file_key = info.key;
             a.digest = info.digest;
@@ -210,49 +224,107 @@ struct Walker {
         in.seekg(static_cast<std::streamoff>(from.offset));
         std::string line;
         size_t line_no = from.line, records = 0;
+        // A file that is not JSON Lines at all (binary, prose) gets one
+        // message, not one per line: a line's errors are held until a good
+        // record follows, and kBadLines bad lines in a row stop the reading.
+        std::vector<Diagnostic> held;
+        size_t bad_run = 0, first_bad = 0;
+        bool binary = false;
         while (std::getline(in, line)) {
             ++line_no;
             if (trim_space(line).empty()) continue;
-            auto where = [&path, line_no] { return path + ":" + std::to_string(line_no); };
-            if (line.find('\0') != std::string::npos) {
-                ++stats.skipped_error;
-                diags.push_back({Severity::Error, where(), "NUL bytes: not a JSON record; skipped"});
-                report(diags);
+            std::optional<Article> article;
+            const Line kind = record(path, line, line_no, diags, article, binary);
+            if (kind == Line::Bad) {
+                std::move(diags.begin(), diags.end(), std::back_inserter(held));
+                diags.clear();
+                if (bad_run++ == 0) first_bad = line_no;
+                if (bad_run == kBadLines) return not_json_lines(in, path, first_bad, line_no, binary, info);
                 continue;
             }
-            line = as_utf8(std::move(line), where, diags, stats.recoded);
-            // The record's bytes, not its line: a record that moved (lines
-            // inserted or deleted above it) is the same record.
-            std::string digest = digest_of(line);
-            if (cb.known_record(digest, line_no)) {  // indexed as it is: not even parsed
-                report(diags);
-                ++records;
-                continue;
-            }
-            auto article = parse_json_article(line, path, line_no, diags);
+            diags.insert(diags.begin(), std::make_move_iterator(held.begin()), std::make_move_iterator(held.end()));
+            held.clear();
+            bad_run = 0;
             report(diags);
-            if (article) {
-                article->file_key = info.key;
-                article->digest = std::move(digest);
-                article->line = line_no;
-                ++records;
-                if (article->bad_date) ++stats.bad_dates;
-                cb.article(std::move(*article));
-            }
+            ++records;
+            if (!article) continue;  // indexed as it is, or no text
+            article->file_key = info.key;
+            cb.article(std::move(*article));
         }
+        report(held);
         if (records == 0 && line_no == 0) ++stats.skipped_empty;
         info.lines = line_no;
         cb.file_done(info);
+    }
+
+    enum class Line { Bad, Known, Empty, Article };
+
+    // One line of a JSON Lines file: a record to index (article), one the
+    // index holds as it is, one with no text, or a bad line (its errors in
+    // diags).  Decoding warnings and counts are kept for the lines that are
+    // records.
+    Line record(const std::string& path, std::string& line, size_t line_no, std::vector<Diagnostic>& diags,
+                std::optional<Article>& article, bool& binary) {
+        auto where = [&path, line_no] { return path + ":" + std::to_string(line_no); };
+        if (line.find('\0') != std::string::npos) {
+            binary = true;
+            diags.push_back({Severity::Error, where(), "NUL bytes: not a JSON record; skipped"});
+            return Line::Bad;
+        }
+        size_t recoded = 0;
+        line = as_utf8(std::move(line), where, diags, recoded);
+        // The record's bytes, not its line: a record that moved (lines
+        // inserted or deleted above it) is the same record.
+        std::string digest = digest_of(line);
+        if (cb.known_record(digest, line_no)) {  // indexed as it is: not even parsed
+            stats.recoded += recoded;
+            return Line::Known;
+        }
+        article = parse_json_article(line, path, line_no, diags);
+        if (!article && !diags.empty() && diags.back().severity == Severity::Warning) {  // no text
+            stats.recoded += recoded;
+            ++stats.skipped_empty;
+            return Line::Empty;
+        }
+        if (!article) return Line::Bad;
+        stats.recoded += recoded;
+        article->digest = std::move(digest);
+        article->line = line_no;
+        if (article->bad_date) ++stats.bad_dates;
+        return Line::Article;
+    }
+
+    // kBadLines bad lines in a row, from line `from` to line_no: one error,
+    // and the rest of the file is only counted (info.lines stays right).
+    void not_json_lines(std::istream& in, const std::string& path, size_t from, size_t line_no, bool binary,
+                        FileInfo& info) {
+        size_t skipped = kBadLines;
+        std::string line;
+        while (std::getline(in, line)) {
+            ++line_no;
+            if (!trim_space(line).empty()) ++skipped;
+        }
+        std::vector<Diagnostic> diags{
+            {Severity::Error, path,
+             fmt::format("not JSON Lines ({} lines in a row are not JSON records{}); stopped reading it: {} lines "
+                         "skipped from line {} on (a JSON Lines file holds one JSON object per line)",
+                         kBadLines, binary ? ": a binary file" : "", skipped, from)}};
+        report(diags);
+        info.lines = line_no;
+        cb.file_done(info);
+    }
+
+    // Not a kind of file that holds articles: counted, and the first few
+    // named, so that a user knows why they are not found.
+    void skip_other(const std::string& path) {
+        if (++stats.skipped_other <= kMaxOtherNames) stats.other_names.push_back(path);
     }
 
     // A file named (or read again): key is path_key(path), given by the
     // caller; name the file's name (the end of path).
     void file(const std::string& path, const std::string& name, const std::string& id, std::string key) {
         const Kind kind = kind_of(name);
-        if (kind == Kind::Other) {
-            ++stats.skipped_other;
-            return;
-        }
+        if (kind == Kind::Other) return skip_other(path);
         file_of_kind(kind, path, id, std::move(key), nullptr, true);
     }
 
@@ -340,7 +412,7 @@ struct Walker {
             } else if (type == DT_REG) {
                 const Kind kind = kind_of(e.name);
                 if (kind == Kind::Other) {
-                    ++stats.skipped_other;
+                    skip_other(join(dir, e.name));
                     continue;
                 }
                 // (A file that cannot be stat'ed is read, which says why.)
@@ -362,6 +434,22 @@ std::string child_key(const std::string& dir_key, const std::string& name) {
     std::string key = dir_key;
     if (key.back() != '/') key += '/';
     return key + name;
+}
+
+void check_paths_exist(const std::vector<std::string>& paths) {
+    std::string missing;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        const auto st = fs::status(p, ec);
+        const bool absent = ec ? ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory
+                               : !fs::exists(st);
+        if (absent) missing += (missing.empty() ? "" : ", ") + p;
+    }
+    // Before the database is opened or made: a typo must not leave an empty
+    // index behind, nor touch the one there (an unmounted disk's articles stay).
+    if (!missing.empty())
+        throw usage_error(missing + ": no such file or folder; nothing was indexed: check the path (to drop a "
+                                    "folder that is gone from the index, index the folder above it, or --rebuild)");
 }
 
 void read_paths(const std::vector<std::string>& paths, ReadSink& sink, ReadStats& stats) {

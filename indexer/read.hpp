@@ -54,9 +54,13 @@ struct Diagnostic {
     std::string message;  // what, and what to do
 };
 
+// How many of the files skipped for their kind the summary names.
+constexpr size_t kMaxOtherNames = 3;
+
 struct ReadStats {
     size_t files = 0;               // article files read (.txt, .jsonl)
     size_t skipped_other = 0;       // files of other kinds
+    std::vector<std::string> other_names;  // the first kMaxOtherNames of them, for the summary
     size_t skipped_empty = 0;       // empty files and blank records
     size_t skipped_binary = 0;      // files with NUL bytes
     size_t skipped_error = 0;       // unreadable files, malformed records
@@ -116,6 +120,9 @@ public:
 // The key of a folder's entry: path_key(folder + "/" + name) from the
 // folder's key and the entry's name, without normalising the whole path.
 std::string child_key(const std::string& dir_key, const std::string& name);
+
+// Throws a usage error (exit 2) naming the paths given that do not exist.
+void check_paths_exist(const std::vector<std::string>& paths);
 
 // Reads every path (files or folders, walked recursively in sorted order).
 void read_paths(const std::vector<std::string>& paths, ReadSink& sink, ReadStats& stats);

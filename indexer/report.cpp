@@ -50,6 +50,13 @@ void print_summary(const ReadStats& r, const WriteStats& w, double seconds, cons
         if (n) detail += fmt::format("{}{} {}", detail.empty() ? "" : ", ", n, what);
     };
     part(r.skipped_other, r.skipped_other == 1 ? "not an article" : "not articles");
+    if (!r.other_names.empty()) {  // which (the first few): a user looking for them knows why
+        std::string names;
+        for (const auto& n : r.other_names) names += (names.empty() ? "" : ", ") + n;
+        if (r.skipped_other > r.other_names.size())
+            names += fmt::format(" and {} more", r.skipped_other - r.other_names.size());
+        detail += " (" + names + ")";
+    }
     part(r.skipped_empty, "empty");
     part(r.skipped_binary, "binary");
     part(r.skipped_error, "for errors");

@@ -29,6 +29,8 @@ def main():
     with open(jsonl, encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
+            if not r["title"].strip() and not r["body"].strip():
+                continue  # no text: news-index skips it (reuters-12793)
             for p in set(r["people"]):
                 people[p] += 1
             for o in set(r["orgs"]):

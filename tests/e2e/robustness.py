@@ -512,7 +512,9 @@ def walk(tmp):
     check("two links to one folder: read once, the other named in a warning",
           "link2: the same folder as %s" % os.path.join(t, "link1") in p.stderr and total(db, "omega")[0] == 1,
           (p.stderr, total(db, "omega")))
-    check("counted: 3 not articles", "3 skipped (3 not articles)" in p.stderr, summary(p.stderr))
+    check("counted and named: 3 not articles",
+          "3 skipped (3 not articles (%s))" % ", ".join(os.path.join(t, n) for n in (".txt", "README.txt", "notes.md"))
+          in p.stderr, summary(p.stderr))
 
     p = run(INDEX, "--db", db, t, timeout=120)
     check("a re-run: nothing new, changed or removed", "0 new, 0 changed, 0 removed, 7 unchanged" in p.stderr,
@@ -550,8 +552,9 @@ def walk(tmp):
     check("a hard link: one article, the other path named in a warning", ids(hard_db) == ["x"]
           and "y.txt: the same file as %s" % os.path.join(hard, "x.txt") in p.stderr, (ids(hard_db), p.stderr))
 
-    # A path named that is not there (gone, mistyped, not mounted): an error,
-    # and what the index holds of it stays; a walk of the folder above drops it.
+    # A path named that is not there (gone, mistyped, not mounted): bad
+    # input (exit 2), nothing written, what the index holds of it stays; a
+    # walk of the folder above drops it.
     gone = os.path.join(tmp, "mnt", "a")
     os.makedirs(gone)
     with open(os.path.join(gone, "g.txt"), "w") as f:
@@ -560,9 +563,14 @@ def walk(tmp):
     run(INDEX, "--db", gone_db, gone)
     os.rename(gone, os.path.join(tmp, "mnt", "b"))
     p = run(INDEX, "--db", gone_db, gone)
-    check("a named path not there: exit 1, an error naming it, its articles stay",
-          p.returncode == 1 and "a: no such file or folder; what the index holds of it stays" in p.stderr
+    check("a named path not there: exit 2, an error naming it, its articles stay",
+          p.returncode == 2 and "a: no such file or folder; nothing was indexed: check the path" in p.stderr
           and ids(gone_db) == ["g"], (p.returncode, p.stderr, ids(gone_db)))
+    typo_db = os.path.join(tmp, "typo.db")
+    p = run(INDEX, "--db", typo_db, os.path.join(tmp, "mnt", "b"), os.path.join(tmp, "nowhere"))
+    check("a mistyped path on a first build: exit 2, no database made",
+          p.returncode == 2 and "nowhere: no such file or folder" in p.stderr and not os.path.exists(typo_db)
+          and not [n for n in os.listdir(tmp) if n.startswith("typo.db")], (p.returncode, p.stderr))
     p = run(INDEX, "--db", gone_db, os.path.join(tmp, "mnt"))
     check("the folder above walked: the gone one's articles removed, the moved ones added",
           "1 new, 0 changed, 1 removed" in p.stderr and ids(gone_db) == ["b/g"], (p.stderr, ids(gone_db)))
