@@ -25,7 +25,8 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
         ->allow_extra_args(false)  // one file per --entities: the paths after it stay paths
         ->check(CLI::ExistingFile);
     app->add_flag("-q,--quiet", o.quiet, "no progress display and no summary (warnings still go to stderr)");
-    app->add_flag("-n,--dry-run", o.dry_run, "list what would be added, replaced and removed; write nothing");
+    // (No -n: that is news-search's --limit, as head -n.)
+    app->add_flag("--dry-run", o.dry_run, "list what would be added, replaced and removed; write nothing");
     app->add_flag("--rebuild", o.rebuild,
                   "index everything afresh beside the database and swap it in atomically (searches go on)");
     app->add_option("--shards", o.shards,
