@@ -64,7 +64,9 @@ std::vector<Word> query_words(const std::string& normalised, bool field_values =
     return out;
 }
 
-std::string spelling_correction(const Xapian::Database& db, const std::string& normalised) {
+// An alias of an entity (jhope, bangtan) is a word the user meant: it finds
+// its entity's documents, so it is never "corrected" into another word.
+std::string spelling_correction(const Xapian::Database& db, IndexCatalogue& catalogue, const std::string& normalised) {
     static const Xapian::Stem stem{std::string(kStemLanguage)};
     std::string corrected;
     size_t copied = 0;
@@ -72,7 +74,7 @@ std::string spelling_correction(const Xapian::Database& db, const std::string& n
         if (w.cjk || w.key.size() < 2) continue;
         if (w.key.find_first_not_of("0123456789") == std::string::npos) continue;
         const Xapian::doccount freq = word_frequency(db, stem, w.key);
-        if (freq >= kRareWord) continue;
+        if (freq >= kRareWord || catalogue.slug_of(w.key)) continue;
         std::string suggestion = db.get_spelling_suggestion(w.key);
         if (suggestion.empty() || suggestion == w.key || stopper()(suggestion)) continue;  // never a word queries drop
         if (freq > 0 && word_frequency(db, stem, suggestion) < kCommoner * freq) continue;
@@ -383,7 +385,7 @@ ParsedQuery QueryBuilder::build(const Options& o) {
             any = parse_words(p.normalised);
         }
     }
-    corrected_ = excluded.empty() ? spelling_correction(db_, p.normalised) : std::string();
+    corrected_ = excluded.empty() ? spelling_correction(db_, *catalogue_, p.normalised) : std::string();
     const bool typed = p.text.find_first_not_of(" \t") != std::string::npos;
     if (any.empty() && excluded.empty() && typed)
         throw usage_error("the query " + quoted_query(p.text) +
