@@ -140,7 +140,7 @@ StoredDoc article_record(const Article& a, std::string text) {
     s.type = std::string(kTypeArticle);
     s.title = a.title;
     if (a.date) s.date = a.date->iso();
-    s.location = a.source;
+    s.location = a.location;
     s.article = a.id;
     s.publication = a.publication;
     s.url = a.url;
@@ -260,7 +260,7 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     s.type = std::string(kTypePost);
     s.title = a.title;
     if (date) s.date = date->iso();
-    s.location = a.source;
+    s.location = a.location;
     s.article = a.id;
     s.platform = p.platform;
     s.author = p.handle;

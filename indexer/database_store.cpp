@@ -1,10 +1,10 @@
 // A run's store that writes: documents to their article's shard (on a
-// thread each in a fresh sharded build: ShardQueue), metadata to the meta
+// thread each in a fresh sharded build: WriterQueue), metadata to the meta
 // part, committed in batches, the shards first and the meta part last.
 #include "store.hpp"
 
 #include "index_meta.hpp"
-#include "shard_queue.hpp"
+#include "writer_queue.hpp"
 
 #include "news/error.hpp"
 #include "news/schema.hpp"
@@ -29,18 +29,18 @@ constexpr size_t kFlush = 300;
 // were added (tests/e2e search_while_indexing).  Fewer, larger flushes there.
 constexpr size_t kLiveFlush = 1000;
 // A fresh build that is merged (a first build, --rebuild) rolls each
-// writer on to a new database every kSegmentDocs documents (see
-// ShardQueue): on 2 cores the 16x Reuters corpus (345,248 articles, two
-// writers) took 202 s in two databases, 131-149 s in segments of 40,000,
+// writer on to a new database every kSliceDocs documents (see
+// WriterQueue): on 2 cores the 16x Reuters corpus (345,248 articles, two
+// writers) took 202 s in two databases, 131-149 s in slices of 40,000,
 // 124 s of 20,000 and 127 s of 10,000 (this machine's timings vary by 15 %).
-constexpr size_t kSegmentDocs = 20000;
+constexpr size_t kSliceDocs = 20000;
 
-// NEWS_INDEX_SEGMENT_DOCS sets another size (for the tests: segments on a
+// NEWS_INDEX_SLICE_DOCS sets another size (for the tests: slices on a
 // small corpus).
-size_t segment_docs() {
-    const char* v = std::getenv("NEWS_INDEX_SEGMENT_DOCS");
+size_t slice_docs() {
+    const char* v = std::getenv("NEWS_INDEX_SLICE_DOCS");
     size_t n = v ? std::strtoul(v, nullptr, 10) : 0;
-    return n > 0 ? n : kSegmentDocs;
+    return n > 0 ? n : kSliceDocs;
 }
 
 class DatabaseStore final : public Store {
@@ -74,7 +74,7 @@ private:
     size_t since_commit_ = 0;
     // A fresh sharded build: each shard's writes on a thread of its own
     // (declared last: its threads stop before the databases close).
-    std::vector<std::unique_ptr<ShardQueue>> queues_;
+    std::vector<std::unique_ptr<WriterQueue>> queues_;
 };
 
 DatabaseStore::DatabaseStore(const std::string& path, const Catalogue& catalogue, StoreOptions options)
@@ -115,26 +115,26 @@ void DatabaseStore::open_parts(size_t n) {
 
 // A fresh build writes its shards in parallel, a thread each (an update
 // writes few documents: one thread does); one that is merged rolls on to new
-// segments (segment_name()).
+// slices (slice_name()).
 void DatabaseStore::start_queues(size_t n) {
     if (n < 2) return;
     for (size_t k = 0; k < n; ++k) {
         if (!options_.merge) {
-            queues_.push_back(std::make_unique<ShardQueue>(shards_w_[k]));
+            queues_.push_back(std::make_unique<WriterQueue>(shards_w_[k]));
             continue;
         }
-        auto next = [this, k](size_t segment) {
-            return open_writable(part_path(path_, segment_name(k, segment)), options_, true);
+        auto next = [this, k](size_t slice) {
+            return open_writable(part_path(path_, slice_name(k, slice)), options_, true);
         };
-        queues_.push_back(std::make_unique<ShardQueue>(shards_w_[k], next, segment_docs()));
+        queues_.push_back(std::make_unique<WriterQueue>(shards_w_[k], next, slice_docs()));
     }
 }
 
 Xapian::Database DatabaseStore::shard_for(const std::string& article_id) {
     const size_t k = shard_index(article_id);
     if (queues_.empty()) return shards_[k];
-    Xapian::Database all;  // its writes done: its segments may be read here
-    for (const auto& segment : queues_[k]->segments()) all.add_database(segment);
+    Xapian::Database all;  // its writes done: its slices may be read here
+    for (const auto& slice : queues_[k]->slices()) all.add_database(slice);
     return all;
 }
 
@@ -142,7 +142,7 @@ void DatabaseStore::put(const std::string& article_id, std::vector<IndexDoc>&& d
                         const std::string&) {
     try {
         const size_t k = shard_index(article_id);
-        ShardQueue* queue = queues_.empty() ? nullptr : queues_[k].get();
+        WriterQueue* queue = queues_.empty() ? nullptr : queues_[k].get();
         // A changed article replaces its document in place (Xapian then
         // updates only the terms whose frequency changed, and the document
         // keeps its id); its posts are written afresh.
@@ -214,10 +214,10 @@ void DatabaseStore::finish(const SpellingCounts& spelling) {
                      options_.overwrite && written_.articles + written_.posts >= kPruneSpellingDocs);
         commit();
         if (options_.merge && !queues_.empty()) {
-            // The stub lists every segment, for the merge.
+            // The stub lists every slice, for the merge.
             std::vector<std::string> parts;
             for (size_t k = 0; k < queues_.size(); ++k)
-                for (size_t j = 0; j < queues_[k]->segments().size(); ++j) parts.push_back(segment_name(k, j));
+                for (size_t j = 0; j < queues_[k]->slices().size(); ++j) parts.push_back(slice_name(k, j));
             write_stub(path_, stub_text(parts));
         }
     } catch (const Xapian::Error& e) {

@@ -39,7 +39,7 @@ bool Duplicates::met_before(const std::string& id_term) {
 bool Duplicates::repeated(const Article& a, const std::string& id_term, Diagnostic& warning) {
     auto [it, first] = ids_.emplace(hashed(id_term), files_.size() - 1);
     if (first) return false;
-    warning = {Severity::Warning, a.source,
+    warning = {Severity::Warning, a.location,
                "id \"" + a.id + "\" was already given to an earlier article in this run; the index " +
                    "keeps one document per id: this one replaces it (give each article an id of its own)"};
     repeated_ids_.insert(hashed(id_term));
@@ -81,7 +81,7 @@ void Duplicates::replaced(const Article& a, const std::string& other) {
     files.insert(other);
     files.insert(file_term(a.file_key));
     write_claims(a.id, files);
-    replaced_.push_back({a.id, a.source, other});
+    replaced_.push_back({a.id, a.location, other});
 }
 
 void Duplicates::gone(const std::string& article_id, const std::string& file_key) {
@@ -115,7 +115,7 @@ std::vector<Diagnostic> Duplicates::take_replaced() {
             continue;
         }
         if (repeated_ids_.count(hashed(id_term))) continue;  // (warned of in the walk)
-        out.push_back({Severity::Warning, r.source,
+        out.push_back({Severity::Warning, r.location,
                        "id \"" + r.id + "\" is also in " + shown(k->second) +
                            ", indexed earlier; the index keeps one document per id: this one replaces it "
                            "(give each article an id of its own)"});
@@ -143,7 +143,7 @@ std::vector<Duplicates::Reread> Duplicates::take_rereads() {
 }
 
 Diagnostic Duplicates::took_place(const Article& a, const std::string& gone_from) {
-    return {Severity::Warning, a.source,
+    return {Severity::Warning, a.location,
             "id \"" + a.id + "\" went with " + gone_from + "; this article has it too and is indexed in its place"};
 }
 

@@ -71,7 +71,7 @@ private:
     std::unordered_set<std::string> read_whole_;   // the XFILE terms of the files read whole
     std::unordered_set<std::string> claimed_;      // the Q terms claim() was given
     struct Replaced {
-        std::string id, source, other;  // the article's id and where it is; the other file's XFILE term
+        std::string id, location, other;  // the article's id and where it is; the other file's XFILE term
     };
     std::vector<Replaced> replaced_;
     struct Pending {

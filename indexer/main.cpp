@@ -40,7 +40,7 @@ Catalogue load_catalogue(const Options& o) {
 // One database is built fastest as shards written in parallel (a Xapian
 // writer each) and merged when compacted: on 2 cores, Reuters-21578 in about
 // 10 s against 11 s with one writer (README, Benchmarks).
-size_t build_shards() {
+size_t build_writers() {
     unsigned cores = std::thread::hardware_concurrency();
     return cores < 2 ? 0 : std::clamp<size_t>(cores / 2, 2, 4);
 }
@@ -79,7 +79,7 @@ int run(Options& o) {
     Rebuild rebuild(o.db, o.wait);
     wo.overwrite = true;
     wo.shards = o.shards ? o.shards : shards;  // a rebuild keeps the layout unless told
-    if (wo.shards == 0 && (wo.shards = build_shards()) > 0) wo.merge = true;
+    if (wo.shards == 0 && (wo.shards = build_writers()) > 0) wo.merge = true;
     wo.no_sync = true;  // synced once, before the swap
     wo.dictionary = train_dictionary(o.paths);
     const bool merge = wo.merge;

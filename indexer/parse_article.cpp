@@ -66,11 +66,11 @@ std::string_view trim_space(std::string_view s) {
     return s;
 }
 
-Article parse_text_article(std::string_view text, std::string id, std::string source,
+Article parse_text_article(std::string_view text, std::string id, std::string location,
                            std::vector<Diagnostic>& diagnostics) {
     Article a;
     a.id = std::move(id);
-    a.source = std::move(source);
+    a.location = std::move(location);
     std::string_view rest = text;
     while (!rest.empty() && is_space(rest.front())) rest.remove_prefix(1);
     // Optional "date YYYY-MM-DD" header, the text going on after it.
@@ -85,7 +85,7 @@ Article parse_text_article(std::string_view text, std::string id, std::string so
             a.date = *d;
         } else {
             a.bad_date = true;
-            diagnostics.push_back({Severity::Warning, a.source + ":1",
+            diagnostics.push_back({Severity::Warning, a.location + ":1",
                                    "date header: " + std::get<DateError>(parsed).message +
                                        "; the article is indexed as undated"});
         }
@@ -141,7 +141,7 @@ std::optional<Article> parse_json_article(std::string_view line, const std::stri
     }
     Article a;
     a.file = file;
-    a.source = where;
+    a.location = where;
     a.id = string_field(j, "id");
     if (a.id.empty()) {
         a.id = fs::path(file).stem().string() + "-" + digest_of(line);

@@ -35,7 +35,7 @@ struct Article {
     std::string body;
     std::optional<Date> date;  // none: undated
     bool bad_date = false;     // a date was given but is not a calendar date
-    std::string source;        // "corpus/x.txt" or "data/a.jsonl:12"
+    std::string location;      // "corpus/x.txt" or "data/a.jsonl:12"
     size_t line = 0;           // JSON Lines: the record's line (0: a text file)
     std::string file;          // the file it came from, as given
     std::string file_key;      // the file's absolute path: its key in the index's record
@@ -136,7 +136,7 @@ void read_file(const std::string& path, const std::string& key, const std::strin
 // s without the ASCII white space at its ends.
 std::string_view trim_space(std::string_view s);
 // A plain-text article: header, title and body from the file's text.
-Article parse_text_article(std::string_view text, std::string id, std::string source,
+Article parse_text_article(std::string_view text, std::string id, std::string location,
                            std::vector<Diagnostic>& diagnostics);
 // One JSON Lines record; nullopt (with a diagnostic) when it is not an article.
 std::optional<Article> parse_json_article(std::string_view line, const std::string& file, size_t line_no,

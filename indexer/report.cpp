@@ -116,7 +116,7 @@ void print_db_stats(const std::string& path) {
     for (const Xapian::docid docid : in_order) {
         const Xapian::Document doc = db.get_document(docid);
         StoredDoc d = codec.unpack(stored_record(doc));
-        d.location = current_source(db, doc, d.location);
+        d.location = current_location(db, doc, d.location);
         const std::string article = term(FieldId::Article, d.article);  // its posts
         fmt::print("  {}  {}  {}  {}\n    entities: {}\n", d.id, d.date ? *d.date : "undated", d.location,
                    count(db.get_termfreq(article), "post"), names(d.entities));

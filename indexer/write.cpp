@@ -204,7 +204,7 @@ void Writer::add(const Article& a, std::vector<IndexDoc>&& docs) {
         const std::string value = record_value(lines_.file(), number);
         for (IndexDoc& d : docs) d.doc.set_data(value);
     }
-    store_.put(a.id, std::move(docs), existed, a.source);
+    store_.put(a.id, std::move(docs), existed, a.location);
     added_ids_.insert(id_term);
 }
 

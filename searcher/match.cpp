@@ -340,7 +340,7 @@ Hit hit_of(const Xapian::MSetIterator& it, Index& index) {
     h.score = it.get_weight();
     const Xapian::Document doc = it.get_document();
     h.doc = index.stored(stored_record(doc));
-    h.doc.location = current_source(index.db, doc, h.doc.location);  // (a JSON Lines record's line now)
+    h.doc.location = current_location(index.db, doc, h.doc.location);  // (a JSON Lines record's line now)
     return h;
 }
 

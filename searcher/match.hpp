@@ -22,7 +22,7 @@ namespace news::searcher {
 // A document not shown because it is a copy of a hit's (collapse.hpp).
 struct Copy {
     std::string id;
-    std::string source;
+    std::string location;
 };
 
 struct Hit {

@@ -94,7 +94,7 @@ public:
             hit["snippet"] = marked_snippet(h.snippet);
             if (!h.copies.empty()) {  // copies of its story, not shown as hits (collapse.hpp)
                 hit["copies"] = nlohmann::ordered_json::array();
-                for (const Copy& c : h.copies) hit["copies"].push_back({{"id", c.id}, {"source", c.source}});
+                for (const Copy& c : h.copies) hit["copies"].push_back({{"id", c.id}, {"source", c.location}});
             }
             j["hits"].push_back(std::move(hit));
         }
@@ -231,7 +231,7 @@ private:
         if (!h.copies.empty()) {
             std::string also;
             for (size_t i = 0; i < h.copies.size() && i < kCopiesListed; ++i)
-                also += (i ? ", " : "") + h.copies[i].source;
+                also += (i ? ", " : "") + h.copies[i].location;
             if (h.copies.size() > kCopiesListed) also += fmt::format(" and {} more", h.copies.size() - kCopiesListed);
             line(style_.dim("same text also in") + " " + also);
         }

@@ -61,13 +61,13 @@ Catalogue Catalogue::builtin() {
     return c;
 }
 
-void Catalogue::add(std::string_view text, std::string_view source) {
+void Catalogue::add(std::string_view text, std::string_view origin) {
     size_t line_no = 0;
     for (std::string_view line : split(text, '\n')) {
         ++line_no;
         std::string_view t = trim(line);
         if (t.empty() || t.front() == '#') continue;
-        auto where = [&] { return std::string(source) + ":" + std::to_string(line_no) + ": "; };
+        auto where = [&] { return std::string(origin) + ":" + std::to_string(line_no) + ": "; };
         std::vector<std::string_view> cols = split(line, '\t');
         if (cols.size() < 2 || cols.size() > 4)
             throw usage_error(where() + "expected 2 to 4 tab-separated columns (name, kind, aliases, member of), found " +

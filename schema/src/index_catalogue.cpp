@@ -21,9 +21,9 @@ std::vector<std::string> metadata_keys(const Xapian::Database& db, std::string_v
 }
 
 // The entities of some catalogue lines.
-Catalogue parse_lines(const std::string& lines, const std::string& source) {
+Catalogue parse_lines(const std::string& lines, const std::string& origin) {
     Catalogue c;
-    if (!lines.empty()) c.add(lines, source + " (stored entity line)");
+    if (!lines.empty()) c.add(lines, origin + " (stored entity line)");
     return c;
 }
 
@@ -63,7 +63,7 @@ void write_catalogue(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
     db.set_metadata(std::string(kMetaCatalogueEntries), digest);
 }
 
-IndexCatalogue::IndexCatalogue(const Xapian::Database& db, std::string source) : db_(db), source_(std::move(source)) {}
+IndexCatalogue::IndexCatalogue(const Xapian::Database& db, std::string origin) : db_(db), origin_(std::move(origin)) {}
 
 IndexCatalogue::IndexCatalogue(const Catalogue& catalogue) : given_(&catalogue) {}
 
@@ -75,7 +75,7 @@ const Catalogue& IndexCatalogue::whole() {
             whole_ = Catalogue::builtin();
         } else {
             Catalogue c;
-            c.add(text, source_ + " (stored entity catalogue)");
+            c.add(text, origin_ + " (stored entity catalogue)");
             whole_ = std::move(c);
         }
     }
@@ -94,7 +94,7 @@ bool IndexCatalogue::has_entries() {
 }
 
 std::optional<Entity> IndexCatalogue::entity(std::string_view slug) {
-    const Catalogue lines = parse_lines(db_.get_metadata(entry_key(kMetaEntity, slug)), source_);
+    const Catalogue lines = parse_lines(db_.get_metadata(entry_key(kMetaEntity, slug)), origin_);
     for (const Entity& e : lines.entities())
         if (e.slug == slug) return e;
     return std::nullopt;
@@ -135,7 +135,7 @@ std::optional<Entity> IndexCatalogue::entity_of_term(const std::string& t) {
     // The term holds the slug, or its head when the slug is too long for a
     // term (term()), which is more than a key keeps.
     const std::string_view head = std::string_view(t).substr(prefix.size());
-    const Catalogue lines = parse_lines(db_.get_metadata(entry_key(kMetaEntity, head)), source_);
+    const Catalogue lines = parse_lines(db_.get_metadata(entry_key(kMetaEntity, head)), origin_);
     for (const Entity& e : lines.entities())
         if (term(FieldId::Entity, e.slug) == t) return e;
     return std::nullopt;

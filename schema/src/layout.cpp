@@ -39,8 +39,8 @@ std::string stub_text(const std::vector<std::string>& parts) {
     return s;
 }
 
-std::string segment_name(size_t shard, size_t segment) {
-    return segment == 0 ? shard_name(shard) : shard_name(shard) + "." + std::to_string(segment);
+std::string slice_name(size_t shard, size_t slice) {
+    return slice == 0 ? shard_name(shard) : shard_name(shard) + "." + std::to_string(slice);
 }
 
 bool is_sharded_folder(const std::string& path) {

@@ -29,15 +29,15 @@ uint32_t line_in_chunk(std::string_view chunk, size_t i) {
     return line;
 }
 
-std::string current_source(const Xapian::Database& db, const Xapian::Document& doc, const std::string& stored_source) {
+std::string current_location(const Xapian::Database& db, const Xapian::Document& doc, const std::string& stored_location) {
     const auto ref = parse_record_value(doc.get_data());
-    if (!ref) return stored_source;
-    const size_t colon = stored_source.rfind(':');
-    if (colon == std::string::npos) return stored_source;
+    if (!ref) return stored_location;
+    const size_t colon = stored_location.rfind(':');
+    if (colon == std::string::npos) return stored_location;
     const uint32_t line = line_in_chunk(db.get_metadata(lines_key(ref->file, ref->number / kLinesPerChunk)),
                                         ref->number % kLinesPerChunk);
-    if (line == 0) return stored_source;
-    return stored_source.substr(0, colon + 1) + std::to_string(line);
+    if (line == 0) return stored_location;
+    return stored_location.substr(0, colon + 1) + std::to_string(line);
 }
 
 }  // namespace news

@@ -117,7 +117,7 @@ TEST_CASE("JSON Lines records give dates, codes and entity facets") {
         "r.jsonl", 2, diags);
     REQUIRE(a);
     CHECK(diags.empty());
-    CHECK(a->source == "r.jsonl:2");
+    CHECK(a->location == "r.jsonl:2");
     Catalogue cat = Catalogue::builtin();
     Analyser analyser(cat);
     auto docs = analyser.analyse(*a);

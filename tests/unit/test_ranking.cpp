@@ -95,7 +95,7 @@ TEST_CASE("an article's title words count twice in its text and once in title:")
     a.id = "t1";
     a.title = "Jazz queen";
     a.body = "A melodious cover of a jazz standard.";
-    a.source = a.file = "t1.txt";
+    a.location = a.file = "t1.txt";
     auto docs = analyser.analyse(a);
     REQUIRE(docs.size() == 1);
     const Xapian::Document& d = docs[0].doc;

@@ -40,7 +40,7 @@ Article article(const std::string& id, const std::string& body, const std::strin
     a.body = body;
     a.file = file_key;
     a.file_key = file_key;
-    a.source = file_key + ":" + std::to_string(line);
+    a.location = file_key + ":" + std::to_string(line);
     a.line = line;
     a.digest = digest_of(body);
     return a;
@@ -148,7 +148,7 @@ TEST_CASE("a file indexed as it is is skipped, a record it no longer holds is re
     REQUIRE(check.get_termfreq(term(FieldId::Id, "c")) == 1);
     const Xapian::docid c = *check.postlist_begin(term(FieldId::Id, "c"));
     CHECK(c == c_docid);  // not written again
-    CHECK(current_source(check, check.get_document(c), key + ":3") == key + ":2");
+    CHECK(current_location(check, check.get_document(c), key + ":3") == key + ":2");
     CHECK(FileLedger::decode(check.get_metadata(FileLedger::name(key)))->records == 3);  // (b's number is free)
 }
 

@@ -61,8 +61,8 @@ public:
     static std::string_view builtin_text();
 
     // Parse and add a catalogue text.  Throws news::Error (exit code 2) with
-    // "source:line: message" for a malformed line.
-    void add(std::string_view text, std::string_view source);
+    // "origin:line: message" for a malformed line.
+    void add(std::string_view text, std::string_view origin);
 
     // The entity with this alias (any case, accents folded; a case-sensitive
     // alias also matches in any case here: this is for what users type), or

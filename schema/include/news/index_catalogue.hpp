@@ -49,8 +49,8 @@ std::string recognition_stamp(const Catalogue& catalogue);
 // Each answer is what Catalogue::find() would give on the whole.
 class IndexCatalogue {
 public:
-    // source names the index in messages about a malformed stored catalogue.
-    IndexCatalogue(const Xapian::Database& db, std::string source);
+    // origin names the index in messages about a malformed stored catalogue.
+    IndexCatalogue(const Xapian::Database& db, std::string origin);
     // A catalogue at hand (tests, fuzzers): every answer comes from it.
     explicit IndexCatalogue(const Catalogue& catalogue);
 
@@ -70,7 +70,7 @@ private:
     bool has_entries();
 
     Xapian::Database db_;
-    std::string source_;
+    std::string origin_;
     std::optional<Catalogue> whole_;
     const Catalogue* given_ = nullptr;
     std::optional<bool> entries_;  // whether the index stores entries

@@ -37,9 +37,9 @@ size_t shard_of(std::string_view article_id, size_t shards);
 std::string stub_text(size_t shards);
 // The same listing these parts after meta (folder names inside the index).
 std::string stub_text(const std::vector<std::string>& parts);
-// Segment `segment` of shard `shard` in a fresh build that is merged:
-// shard_name(shard) for segment 0, then "shard-<shard>.<segment>".
-std::string segment_name(size_t shard, size_t segment);
+// Slice `slice` of shard `shard` in a fresh build that is merged:
+// shard_name(shard) for slice 0, then "shard-<shard>.<slice>".
+std::string slice_name(size_t shard, size_t slice);
 
 // One part of an index: a local database or a remote shard.
 struct Part {

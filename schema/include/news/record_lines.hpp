@@ -12,7 +12,7 @@
 //   kMetaLines + <file> + ":" + <chunk>: the lines of records number
 //     chunk * kLinesPerChunk on, 4 bytes big-endian each (0: no record).
 //
-// A document's stored source keeps the file:line it had when written; the
+// A document's stored location keeps the file:line it had when written; the
 // table says where it is now (an index searched without its meta part, a
 // shard on its own, shows the line the record had when indexed).
 #pragma once
@@ -43,9 +43,9 @@ std::string lines_key(std::string_view file_value, size_t chunk);
 // Line number i of a chunk's value (0: none there).
 uint32_t line_in_chunk(std::string_view chunk, size_t i);
 
-// The source to show for a document: its stored source ("path:line") with
+// The location to show for a document: its stored location ("path:line") with
 // the line its record is on now, as db's table says (unchanged when the
 // document is not a JSON Lines record's, or the table does not say).
-std::string current_source(const Xapian::Database& db, const Xapian::Document& doc, const std::string& stored_source);
+std::string current_location(const Xapian::Database& db, const Xapian::Document& doc, const std::string& stored_location);
 
 }  // namespace news

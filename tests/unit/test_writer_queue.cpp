@@ -1,6 +1,6 @@
 // The write stage's per-shard writer thread: writes land in order, wait()
 // makes them visible, errors reach the caller.
-#include "shard_queue.hpp"
+#include "writer_queue.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,7 +9,7 @@
 #include <filesystem>
 
 namespace fs = std::filesystem;
-using news::indexer::ShardQueue;
+using news::indexer::WriterQueue;
 
 namespace {
 
@@ -21,12 +21,12 @@ Xapian::Document doc_with(const std::string& uid) {
 
 }  // namespace
 
-TEST_CASE("a shard queue writes its documents in order on its own thread") {
+TEST_CASE("a writer queue writes its documents in order on its own thread") {
     fs::path path = fs::temp_directory_path() / ("news-queue-" + std::to_string(getpid()));
     fs::remove_all(path);
     {
         Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-        ShardQueue queue(db);
+        WriterQueue queue(db);
         for (int i = 0; i < 1000; ++i) queue.add(doc_with("Qdoc-" + std::to_string(i)));
         queue.remove("Qdoc-7");                 // after its add: removed
         queue.add(doc_with("Qdoc-7"));          // and added again
@@ -46,38 +46,38 @@ TEST_CASE("a writer's error is rethrown to the caller") {
     fs::path path = fs::temp_directory_path() / ("news-queue-err-" + std::to_string(getpid()));
     fs::remove_all(path);
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-    ShardQueue queue(db);
+    WriterQueue queue(db);
     queue.add(doc_with(std::string(300, 'x')));  // a term longer than Xapian allows
     CHECK_THROWS_AS(queue.wait(), Xapian::InvalidArgumentError);
     CHECK_THROWS_AS(queue.add(doc_with("Qlater")), Xapian::InvalidArgumentError);
     fs::remove_all(path);
 }
 
-TEST_CASE("a rolling shard queue moves on to a new segment every N documents and removes from all") {
+TEST_CASE("a rolling writer queue moves on to a new slice every N documents and removes from all") {
     fs::path base = fs::temp_directory_path() / ("news-queue-roll-" + std::to_string(getpid()));
     fs::remove_all(base);
     fs::create_directories(base);
-    auto open = [&](size_t segment) {
-        return Xapian::WritableDatabase((base / ("seg-" + std::to_string(segment))).string(),
+    auto open = [&](size_t slice) {
+        return Xapian::WritableDatabase((base / ("slice-" + std::to_string(slice))).string(),
                                         Xapian::DB_CREATE_OR_OVERWRITE);
     };
     {
-        ShardQueue queue(open(0), open, 3);
+        WriterQueue queue(open(0), open, 3);
         for (int i = 0; i < 10; ++i) queue.add(doc_with("Qdoc-" + std::to_string(i)));
-        queue.remove("Qdoc-1");  // in the first segment
+        queue.remove("Qdoc-1");  // in the first slice
         queue.remove("Qdoc-9");  // in the last
         queue.commit();
-        auto segments = queue.segments();
-        REQUIRE(segments.size() == 4);  // 3 + 3 + 3 + 1
-        CHECK(segments[0].get_doccount() == 2);
-        CHECK(segments[1].get_doccount() == 3);
-        CHECK(segments[2].get_doccount() == 3);
-        CHECK(segments[3].get_doccount() == 0);
-        CHECK(segments[2].get_termfreq("Qdoc-8") == 1);
+        auto slices = queue.slices();
+        REQUIRE(slices.size() == 4);  // 3 + 3 + 3 + 1
+        CHECK(slices[0].get_doccount() == 2);
+        CHECK(slices[1].get_doccount() == 3);
+        CHECK(slices[2].get_doccount() == 3);
+        CHECK(slices[3].get_doccount() == 0);
+        CHECK(slices[2].get_termfreq("Qdoc-8") == 1);
     }
     Xapian::Database all;
-    for (size_t s = 0; s < 4; ++s) all.add_database(Xapian::Database((base / ("seg-" + std::to_string(s))).string()));
-    CHECK(all.get_doccount() == 8);  // committed, every segment
+    for (size_t s = 0; s < 4; ++s) all.add_database(Xapian::Database((base / ("slice-" + std::to_string(s))).string()));
+    CHECK(all.get_doccount() == 8);  // committed, every slice
     CHECK(all.get_termfreq("Qdoc-1") == 0);
     CHECK(all.get_termfreq("Qdoc-5") == 1);
     fs::remove_all(base);

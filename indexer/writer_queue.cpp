@@ -1,16 +1,16 @@
-#include "shard_queue.hpp"
+#include "writer_queue.hpp"
 
 namespace news::indexer {
 namespace {
 constexpr size_t kMaxQueued = 256;  // tasks waiting: bounds the memory held by the queue
 }
 
-ShardQueue::ShardQueue(Xapian::WritableDatabase db) : db_(std::move(db)), worker_([this] { work(); }) {}
+WriterQueue::WriterQueue(Xapian::WritableDatabase db) : db_(std::move(db)), worker_([this] { work(); }) {}
 
-ShardQueue::ShardQueue(Xapian::WritableDatabase db, NextSegment next, size_t segment_docs)
-    : db_(std::move(db)), next_(std::move(next)), segment_docs_(segment_docs), worker_([this] { work(); }) {}
+WriterQueue::WriterQueue(Xapian::WritableDatabase db, NextSlice next, size_t slice_docs)
+    : db_(std::move(db)), next_(std::move(next)), slice_docs_(slice_docs), worker_([this] { work(); }) {}
 
-ShardQueue::~ShardQueue() {
+WriterQueue::~WriterQueue() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         stop_ = true;
@@ -19,7 +19,7 @@ ShardQueue::~ShardQueue() {
     worker_.join();
 }
 
-void ShardQueue::push(Task&& task) {
+void WriterQueue::push(Task&& task) {
     std::unique_lock<std::mutex> lock(mutex_);
     cv_.wait(lock, [&] { return tasks_.size() < kMaxQueued || error_; });
     if (error_) std::rethrow_exception(error_);
@@ -28,24 +28,24 @@ void ShardQueue::push(Task&& task) {
     cv_.notify_all();
 }
 
-void ShardQueue::add(Xapian::Document&& doc) { push(Task{Task::Add, std::move(doc), {}}); }
-void ShardQueue::remove(std::string unique_term) { push(Task{Task::Remove, {}, std::move(unique_term)}); }
-void ShardQueue::commit() { push(Task{Task::Commit, {}, {}}); }
+void WriterQueue::add(Xapian::Document&& doc) { push(Task{Task::Add, std::move(doc), {}}); }
+void WriterQueue::remove(std::string unique_term) { push(Task{Task::Remove, {}, std::move(unique_term)}); }
+void WriterQueue::commit() { push(Task{Task::Commit, {}, {}}); }
 
-void ShardQueue::wait() {
+void WriterQueue::wait() {
     std::unique_lock<std::mutex> lock(mutex_);
     cv_.wait(lock, [&] { return (tasks_.empty() && !busy_) || error_; });
     if (error_) std::rethrow_exception(error_);
 }
 
-std::vector<Xapian::WritableDatabase> ShardQueue::segments() {
+std::vector<Xapian::WritableDatabase> WriterQueue::slices() {
     wait();
     std::vector<Xapian::WritableDatabase> all = full_;
     all.push_back(db_);
     return all;
 }
 
-void ShardQueue::work() {
+void WriterQueue::work() {
     for (;;) {
         Task task;
         {
@@ -61,7 +61,7 @@ void ShardQueue::work() {
             if (!error_) {
                 switch (task.op) {
                     case Task::Add:
-                        if (next_ && segment_docs_ > 0 && docs_ >= segment_docs_) {
+                        if (next_ && slice_docs_ > 0 && docs_ >= slice_docs_) {
                             db_.commit();
                             full_.push_back(db_);
                             db_ = next_(full_.size());
@@ -71,11 +71,11 @@ void ShardQueue::work() {
                         ++docs_;
                         break;
                     case Task::Remove:
-                        for (auto& segment : full_) segment.delete_document(task.term);
+                        for (auto& slice : full_) slice.delete_document(task.term);
                         db_.delete_document(task.term);
                         break;
                     case Task::Commit:
-                        for (auto& segment : full_) segment.commit();  // nothing to do unless removed from
+                        for (auto& slice : full_) slice.commit();  // nothing to do unless removed from
                         db_.commit();
                         break;
                 }

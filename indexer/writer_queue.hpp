@@ -19,21 +19,21 @@
 
 namespace news::indexer {
 
-class ShardQueue {
+class WriterQueue {
 public:
-    // A function that opens the next segment (see below).
-    using NextSegment = std::function<Xapian::WritableDatabase(size_t segment)>;
+    // A function that opens the next slice (see below).
+    using NextSlice = std::function<Xapian::WritableDatabase(size_t slice)>;
 
-    explicit ShardQueue(Xapian::WritableDatabase db);
-    // Rolling: once segment_docs documents are in the database, it is
+    explicit WriterQueue(Xapian::WritableDatabase db);
+    // Rolling: once slice_docs documents are in the database, it is
     // committed and documents go to a new one, next(1), then next(2), ...
     // (a fresh build that is merged when compacted: Xapian writes a small
     // database much faster than a large one, and compacting merges them in
-    // one pass).  Every segment stays open: remove() deletes from them all.
-    ShardQueue(Xapian::WritableDatabase db, NextSegment next, size_t segment_docs);
-    ~ShardQueue();  // finishes what is queued (without committing it)
-    ShardQueue(const ShardQueue&) = delete;
-    ShardQueue& operator=(const ShardQueue&) = delete;
+    // one pass).  Every slice stays open: remove() deletes from them all.
+    WriterQueue(Xapian::WritableDatabase db, NextSlice next, size_t slice_docs);
+    ~WriterQueue();  // finishes what is queued (without committing it)
+    WriterQueue(const WriterQueue&) = delete;
+    WriterQueue& operator=(const WriterQueue&) = delete;
 
     void add(Xapian::Document&& doc);
     void remove(std::string unique_term);
@@ -42,8 +42,8 @@ public:
     // After it the database may be read on the calling thread until the
     // next call that queues.
     void wait();
-    // The segments written so far, in order (after wait()); one without rolling.
-    std::vector<Xapian::WritableDatabase> segments();
+    // The slices written so far, in order (after wait()); one without rolling.
+    std::vector<Xapian::WritableDatabase> slices();
 
 private:
     struct Task {
@@ -54,10 +54,10 @@ private:
     void push(Task&& task);
     void work();
 
-    Xapian::WritableDatabase db_;               // the segment being written
-    std::vector<Xapian::WritableDatabase> full_;  // the segments before it
-    NextSegment next_;
-    size_t segment_docs_ = 0, docs_ = 0;  // documents a segment takes; in db_
+    Xapian::WritableDatabase db_;               // the slice being written
+    std::vector<Xapian::WritableDatabase> full_;  // the slices before it
+    NextSlice next_;
+    size_t slice_docs_ = 0, docs_ = 0;  // documents a slice takes; in db_
     std::mutex mutex_;
     std::condition_variable cv_;
     std::deque<Task> tasks_;
