@@ -87,8 +87,11 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
                   "documents holding any of the words are matches too (counted, listed by date and "
                   "in the facets), as if the words were joined by OR; those holding all still rank first");
     app->add_flag("--quick", o.quick,
-                  "faster ranked search: no feedback re-ranking (README, Ranking), and a total above 100 "
-                  "is an estimate (\"about N\"); exact with --facets or --sort newest|oldest");
+                  "faster ranked search, the same ranking: a total above 100 is an estimate (\"about N\"); "
+                  "exact with --facets or --sort newest|oldest");
+    app->add_flag("--expand", o.expand,
+                  "re-rank with pseudo-relevance feedback (terms of the top documents; doc/searching.md): "
+                  "a little better on long descriptive queries, slower");
     app->add_flag("--duplicates", o.duplicates,
                   "show every copy of a story: by default a hit with the text of a hit above it is listed "
                   "under that hit, not shown");

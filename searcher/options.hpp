@@ -25,7 +25,8 @@ struct Options {
     bool json = false;
     bool facets = false;
     bool any = false;    // --any: documents holding any of the words are all matches (as OR)
-    bool quick = false;  // --quick: an estimated total and no feedback, for speed
+    bool quick = false;   // --quick: an estimated total above 100, for speed
+    bool expand = false;  // --expand: pseudo-relevance feedback re-ranks the page
     bool duplicates = false;  // --duplicates: copies of a story shown as hits of their own (collapse.hpp)
     size_t snippet_length = 200;
     std::string color = "auto";  // auto | always | never
