@@ -15,16 +15,18 @@ bool lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // "Blair" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d": each run of a
-// kind of character once (bytes of other scripts count as lower case).
-std::string short_shape(std::string_view word) {
-    std::string shape;
+// kind of character once (bytes of other scripts count as lower case), at
+// most 12; its hash (no string made: this is per token).
+Hash short_shape_hash(std::string_view word) {
+    char shape[12];
+    size_t n = 0;
     for (unsigned char c : word) {
         if (c >= 0x80 && c < 0xC0) continue;  // a UTF-8 continuation byte
         char k = upper(c) ? 'X' : lower(c) || c >= 0x80 ? 'x' : digit(c) ? 'd' : static_cast<char>(c);
-        if (shape.empty() || shape.back() != k) shape += k;
-        if (shape.size() >= 12) break;
+        if (n == 0 || shape[n - 1] != k) shape[n++] = k;
+        if (n == sizeof shape) break;
     }
-    return shape;
+    return hash_bytes(std::string_view(shape, n));
 }
 
 // Feature templates: the first argument of bucket().
@@ -88,13 +90,16 @@ void read_sentence(const std::vector<std::string>& tokens, const Lexicon& lexico
                    const std::vector<bool>& force_outside) {
     out.tokens.assign(tokens.size(), TokenInfo{});
     out.headline = is_headline(tokens);
+    std::string lw;  // one buffer for every token's lower-case form
     for (size_t i = 0; i < tokens.size(); ++i) {
         const std::string& w = tokens[i];
         TokenInfo& t = out.tokens[i];
-        std::string lw = ascii_lower(w);
+        lw.assign(w);
+        for (char& c : lw)
+            if (upper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
         t.word = hash_bytes(w);
         t.lower = hash_bytes(lw);
-        t.shape = hash_bytes(short_shape(w));
+        t.shape = short_shape_hash(w);
         for (size_t k = 0; k < 4; ++k) {
             size_t n = std::min(k + 1, lw.size());
             t.prefix[k] = hash_bytes(std::string_view(lw).substr(0, n));
