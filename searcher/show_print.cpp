@@ -40,7 +40,7 @@ public:
         field("Publication", d.publication);
         field("URL", d.url);
         field("Entities", joined(d.entities));
-        if (d.type == kTypeArticle) field("Posts", s.posts.empty() ? "none" : std::to_string(s.posts.size()));
+        if (!s.posts.empty()) field("Posts", std::to_string(s.posts.size()) + " (below)");
         text(d.text);
         for (size_t i = 0; i < s.posts.size(); ++i) {
             const StoredDoc& p = s.posts[i];
