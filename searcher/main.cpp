@@ -30,8 +30,6 @@ void keep_freed_memory() {
 }
 
 int run(const Options& o) {
-    if (o.color != "auto" && o.color != "always" && o.color != "never")
-        throw usage_error("--color \"" + o.color + "\" is not a setting; use auto, always or never");
     if (!o.batch.empty()) return run_batch(o, stdout, stderr);
     Results results = search(o);
     for (const std::string& note : results.notes) fmt::print(stderr, "news-search: note: {}\n", note);

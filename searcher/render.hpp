@@ -26,6 +26,6 @@ std::unique_ptr<Printer> text_printer(std::FILE* out, bool colour);
 std::unique_ptr<Printer> json_printer(std::FILE* out);
 
 // Whether to colour: --color always/never, or auto (a terminal and no NO_COLOR).
-bool want_colour(const std::string& setting, std::FILE* out);
+bool want_colour(Color setting, std::FILE* out);
 
 }  // namespace news::searcher
