@@ -6,6 +6,7 @@
 #include "news/schema.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 namespace news::searcher {
@@ -31,13 +32,21 @@ std::unique_ptr<Xapian::ValueCountMatchSpy> spy_if(bool wanted, Slot s) {
     return wanted ? std::make_unique<Xapian::ValueCountMatchSpy>(slot(s)) : nullptr;
 }
 
+// (Once for each combination of values in the match set, thousands on
+// Reuters: each line's bucket is looked up by its spelling first.)
 void count_field_sets(const ValueCounts& field_sets, FacetCounts& counts) {
-    std::map<std::string, std::string> name_of;  // filter term → the bucket's name
+    std::unordered_map<std::string_view, Xapian::doccount*> by_line;   // "topic:crude" → its bucket's count
+    std::unordered_map<std::string, Xapian::doccount*> by_term;        // its filter term → the same
     for (const auto& [set, n] : field_sets) {
         if (n == 0) continue;
         for (const FieldFacetValue& v : field_facet_values(set)) {
-            const std::string& name = name_of.emplace(term(v.field, v.value), std::string(v.value)).first->second;
-            counts[std::string(field(v.field).name)][name] += n;
+            Xapian::doccount*& count = by_line[v.line];
+            if (!count) {
+                Xapian::doccount*& same = by_term[term(v.field, v.value)];
+                if (!same) same = &counts[std::string(field(v.field).name)][std::string(v.value)];
+                count = same;
+            }
+            *count += n;
         }
     }
 }

@@ -245,20 +245,21 @@ private:
 
     // The months that have matches (never a run of empty ones), undated
     // last; beyond kMonthsListed of them, a year a line with its months.
-    // title: "month", or "month (top N)" when cut to the N biggest.
-    void months(const Buckets& counts, const std::string& title) {
+    // cut: the months with the most matches only (--facet-limit).
+    void months(const Buckets& counts, bool cut) {
         std::vector<std::pair<std::string, Xapian::doccount>> dated;
         for (const auto& [m, n] : counts)
             if (m != kUndated && n > 0) dated.emplace_back(m, n);
         auto undated = counts.find(kUndated);
         if (dated.size() <= kMonthsListed) {
             if (undated != counts.end()) dated.emplace_back(kUndated, undated->second);
-            section(title, std::move(dated));
+            section(cut ? fmt::format("month (top {})", counts.size()) : "month", std::move(dated));
             return;
         }
         static constexpr const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        fmt::print(out_, "\n{}\n", style_.bold(fmt::format("{} ({} months, a year a line)", title, dated.size())));
+        fmt::print(out_, "\n{}\n", style_.bold(fmt::format("month ({}{} months, a year a line)", cut ? "top " : "",
+                                                          dated.size())));
         std::string year, line;
         for (const auto& [m, n] : dated) {
             if (m.compare(0, 4, year) != 0) {
@@ -303,7 +304,7 @@ private:
             std::vector<std::pair<std::string, Xapian::doccount>> rows(shown.begin(), shown.end());
             if (!dates)
                 std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-            if (name == "month") months(shown, title);
+            if (name == "month") months(shown, shown.size() < all.size());
             else section(title, std::move(rows));
         }
     }

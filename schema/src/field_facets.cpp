@@ -31,7 +31,7 @@ std::vector<FieldFacetValue> field_facet_values(std::string_view slot_value) {
         const size_t colon = line.find(':');
         if (colon == std::string_view::npos) continue;
         for (FieldId id : kFieldFacets)
-            if (field(id).name == line.substr(0, colon)) out.push_back({id, line.substr(colon + 1)});
+            if (field(id).name == line.substr(0, colon)) out.push_back({id, line.substr(colon + 1), line});
     }
     return out;
 }

@@ -43,6 +43,7 @@ private:
 struct FieldFacetValue {
     FieldId field;
     std::string_view value;  // as the data spells it: term(field, value) is its filter term
+    std::string_view line;   // "FIELD:VALUE"
 };
 
 // The values of a Slot::FieldFacets value (a line naming no facet is skipped).
