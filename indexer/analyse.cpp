@@ -1,5 +1,6 @@
 #include "analyse.hpp"
 
+#include "news/field_facets.hpp"
 #include "news/schema.hpp"
 #include "news/stored.hpp"
 #include "news/text.hpp"
@@ -213,9 +214,11 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
     const struct { const std::vector<std::string>* list; FieldId id; } codes[] = {
         {&a.people, FieldId::People}, {&a.places, FieldId::Place}, {&a.orgs, FieldId::Org},
         {&a.topics, FieldId::Topic}, {&a.exchanges, FieldId::Exchange}};
+    FieldFacetValues values;  // each value's filter term, and the facets' values
     for (const auto& c : codes)
-        for (const auto& v : *c.list) doc.add_boolean_term(term(c.id, v));
-    if (!a.publication.empty()) doc.add_boolean_term(term(FieldId::Source, a.publication));
+        for (const auto& v : *c.list) values.add(doc, c.id, v);
+    values.add(doc, FieldId::Source, a.publication);
+    values.write(doc);
 
     StoredDoc s = article_record(a, seg.prose);
     s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a);

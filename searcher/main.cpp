@@ -39,8 +39,6 @@ void print_notes(const Results& results, const Options& o) {
 }
 
 int run(const Options& o) {
-    if (o.color != "auto" && o.color != "always" && o.color != "never")
-        throw usage_error("--color \"" + o.color + "\" is not a setting; use auto, always or never");
     if (!o.batch.empty()) return run_batch(o, stdout, stderr);
     if (!o.show.empty()) return run_show(o, stdout, stderr);
     auto printer = printer_for(o, stdout);

@@ -112,18 +112,19 @@ void take(const Xapian::MSet& mset, std::vector<Xapian::MSetIterator>& items) {
     for (auto it = mset.begin(); it != mset.end(); ++it) items.push_back(it);
 }
 
-// spy: count the facets during this match.  Not with remote parts: in an
-// order other than pure relevance, Xapian 1.4's matcher runs the spies a
-// second time on some of the matches a remote shard sends back (those that
-// sort below the current page), so their counts would be too high; see
-// count_facets().
-Run date_order_run(const Xapian::Database& db, const ParsedQuery& p, bool newest, const Options& o, bool spy) {
+// spy: the facets to count during this match (none: empty).  Not with
+// remote parts: in an order other than pure relevance, Xapian 1.4's matcher
+// runs the spies a second time on some of the matches a remote shard sends
+// back (those that sort below the current page), so their counts would be
+// too high; see count_facets() (facets.hpp).
+Run date_order_run(const Xapian::Database& db, const ParsedQuery& p, bool newest, const Options& o,
+                   const FacetNames& spy) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
-    FacetSpies spies;  // declared first: it outlives the Enquire that holds it
+    FacetSpies spies(spy);  // declared first: it outlives the Enquire that holds it
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(ranking_weight());
     enquire.set_query(p.complete);
-    if (spy) spies.add(enquire);
+    if (!spy.empty()) spies.add(enquire);
     Run r;
     // Every order is total (the date keys end with the unique id), so a
     // sharded index lists documents exactly as one database does, whatever
@@ -134,7 +135,7 @@ Run date_order_run(const Xapian::Database& db, const ParsedQuery& p, bool newest
         r.total = r.ranked = mset.get_matches_estimated();
         take(mset, r.items);
         r.complete_items = r.items.size();
-        if (spy) r.facets = spies.counts();
+        if (!spy.empty()) r.facets = spies.counts();
         return r;
     }
     // Oldest first, undated last.  Ascending Newest order puts the
@@ -145,7 +146,7 @@ Run date_order_run(const Xapian::Database& db, const ParsedQuery& p, bool newest
     Xapian::MSet mset = enquire.get_mset(undated + offset, limit, db.get_doccount());  // exact total and facets
     r.total = r.ranked = mset.get_matches_estimated();
     take(mset, r.items);
-    if (spy) r.facets = spies.counts();
+    if (!spy.empty()) r.facets = spies.counts();
     const Xapian::doccount dated = r.total - std::min(undated, r.total);
     // Where the page reaches the undated: they follow, in ascending order.
     const Xapian::doccount from = std::max(offset, dated) - dated;  // the first undated on the page
@@ -217,8 +218,8 @@ void relevance_page(const Xapian::Database& db, const ParsedQuery& p, const Xapi
 // afterwards (rank_by_relevance()).
 // remote: some part is (or may hold) a remote shard; single: the index is
 // one local database.
-Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Options& o, bool spy, bool remote,
-                  bool single) {
+Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Options& o, const FacetNames& spy,
+                  bool remote, bool single) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
     Run r;
     if (o.quick && !o.facets) {
@@ -243,11 +244,11 @@ Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Option
         r.ranked = r.total + r.some_words;
         return r;
     }
-    FacetSpies spies;  // declared first: it outlives the Enquire that holds it
+    FacetSpies spies(spy);  // declared first: it outlives the Enquire that holds it
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(ranking_weight());
     enquire.set_query(p.query);
-    if (spy && !p.tiered) spies.add(enquire);
+    if (!spy.empty() && !p.tiered) spies.add(enquire);
     // The top documents for feedback and, without feedback, the page.
     const Xapian::doccount top = std::max<Xapian::doccount>(kRanking.feedback_docs, offset + limit);
     WeightSpy weights;  // (outlives the Enquire that holds it)
@@ -259,14 +260,14 @@ Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Option
     r.nothing_to_rank = matched > 0 && first.mset.get_max_possible() == 0;
     r.total = matched;
     if (p.tiered) {
-        FacetSpies complete_spies;  // (outlives the Enquire that holds it)
+        FacetSpies complete_spies(spy);  // (outlives the Enquire that holds it)
         Xapian::Enquire count(db);
         count.set_weighting_scheme(ranking_weight());  // (not BoolWeight: see count_matches())
         count.set_query(p.complete);
-        if (spy) complete_spies.add(count);
+        if (!spy.empty()) complete_spies.add(count);
         r.total = count.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-        if (spy) r.facets = complete_spies.counts();
-    } else if (spy) {
+        if (!spy.empty()) r.facets = complete_spies.counts();
+    } else if (!spy.empty()) {
         r.facets = spies.counts();
     }
     r.some_words = matched - std::min(matched, r.total);
@@ -291,24 +292,10 @@ Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Option
     return r;
 }
 
-Run run_query(const Xapian::Database& db, const ParsedQuery& p, const std::string& sort, const Options& o, bool spy,
+Run run_query(const Xapian::Database& db, const ParsedQuery& p, Sort sort, const Options& o, const FacetNames& spy,
               bool remote, bool single) {
-    if (sort == "relevance") return relevance_run(db, p, o, spy, remote, single);
-    return date_order_run(db, p, sort == "newest", o, spy);
-}
-
-// The facets of a query's matches in a match of their own: no hits (the
-// weights go unread), where the spies of remote shards run
-// there and only there.  (Feedback is left out: it never changes what a
-// query matches.)
-FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query) {
-    FacetSpies spies;  // declared first: it outlives the Enquire that holds it
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(ranking_weight());  // (not BoolWeight: see count_matches())
-    spies.add(enquire);
-    (void)enquire.get_mset(0, 0, db.get_doccount());
-    return spies.counts();
+    if (sort == Sort::Relevance) return relevance_run(db, p, o, spy, remote, single);
+    return date_order_run(db, p, sort == Sort::Newest, o, spy);
 }
 
 // A correction that changes more words than this must find documents
@@ -379,8 +366,6 @@ std::vector<Hit> collapse_copies(const Run& run, const Options& o, Index& index)
 Results search_once(Index& index, const Options& o) {
     const Xapian::Database& db = index.db;
     const bool remote = index.remote;
-    if (o.sort != "relevance" && o.sort != "newest" && o.sort != "oldest")
-        throw usage_error("--sort \"" + o.sort + "\" is not an order; use relevance, newest or oldest");
     if (!index.catalogue) index.catalogue.emplace(index.db, index.name);
     IndexCatalogue& catalogue = *index.catalogue;
     QueryBuilder builder(db, catalogue);
@@ -391,8 +376,13 @@ Results search_once(Index& index, const Options& o) {
     res.query = p.text;
     res.notes = p.notes;
     res.offset = o.offset;
-    res.sort = p.browse && o.sort == "relevance" ? "newest" : o.sort;
-    const bool spy = o.facets && !remote;
+    res.sort = p.browse && o.sort == Sort::Relevance ? Sort::Newest : o.sort;
+    if (o.facets) res.facets_shown = facets_shown(o.facet_names, db);
+    res.facets_named = !o.facet_names.empty();
+    res.facet_limit = o.facet_limit;
+    // The facets are counted in the query's own match, but with remote parts
+    // in a match of their own (see date_order_run()).
+    const FacetNames spy = remote ? FacetNames{} : res.facets_shown;
     const bool single = !remote && index.opened.size() == 1;
     // Without --duplicates the hits are taken from the first rank on, so
     // that a page shows no copy of a story an earlier page showed
@@ -403,9 +393,9 @@ Results search_once(Index& index, const Options& o) {
         q.limit = o.offset + o.limit + (o.limit + 1) / 2;  // room for a few copies
     }
     Run run = run_query(db, p, res.sort, q, spy, remote, single);
-    if (res.sort == "relevance" && run.nothing_to_rank) {
+    if (res.sort == Sort::Relevance && run.nothing_to_rank) {
         // Only filters (type:post, year:2023): nothing to rank by, newest first.
-        res.sort = "newest";
+        res.sort = Sort::Newest;
         run = run_query(db, p, res.sort, q, spy, remote, single);
     }
     std::vector<Hit> hits = o.duplicates ? take_page(run, index) : collapse_copies(run, o, index);
@@ -419,10 +409,10 @@ Results search_once(Index& index, const Options& o) {
     res.total_exact = run.exact;
     res.some_words = run.some_words;
     res.some_words_exact = run.some_words_exact;
-    if (p.tiered && res.sort != "relevance" && res.total == 0)  // (what the empty list leaves out)
+    if (p.tiered && res.sort != Sort::Relevance && res.total == 0)  // (what the empty list leaves out)
         res.some_words = count_matches(db, p.query);
     res.facets = std::move(run.facets);
-    if (o.facets && !spy) res.facets = count_facets(db, p.complete);
+    if (remote && o.facets) res.facets = count_facets(db, p.complete, res.facets_shown);
     if (!p.undated_left_out.empty()) res.undated_left_out = count_matches(db, p.undated_left_out);
     if (!p.browse) res.suggestion = suggestion(builder, db, p);
 

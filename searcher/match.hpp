@@ -36,7 +36,7 @@ struct Hit {
 
 struct Results {
     std::string query;            // as typed
-    std::string sort;             // the order used (relevance, newest or oldest)
+    Sort sort = Sort::Relevance;  // the order used
     Xapian::doccount total = 0;   // the number of matching documents (complete matches)...
     bool total_exact = true;      // ...exact, or Xapian's estimate (--quick)
     Xapian::doccount some_words = 0;  // documents holding only some of the words: ranked after the
@@ -45,7 +45,10 @@ struct Results {
     bool some_words_exact = true;     // ...exact, or Xapian's estimate (--quick)
     size_t offset = 0;
     std::vector<Hit> hits;
-    std::optional<FacetCounts> facets;     // with --facets
+    std::optional<FacetCounts> facets;     // with --facets: the buckets of the facets shown...
+    FacetNames facets_shown;               // ...which are these, in this order...
+    bool facets_named = false;             // ...named by --facet
+    std::optional<size_t> facet_limit;     // --facet-limit
     std::optional<std::string> suggestion;  // "did you mean"
     size_t parts = 1;                       // the parts of the index (databases and shards)
     std::vector<ShardDown> shards_down;     // those that did not answer: the results are partial

@@ -1,5 +1,7 @@
 #include "options.hpp"
 
+#include "facets.hpp"
+
 #include "news/command_line.hpp"
 #include "news/schema.hpp"
 
@@ -10,6 +12,23 @@
 #include <vector>
 
 namespace news::searcher {
+namespace {
+
+// The names of the choices, in the order the help and the messages give them.
+const std::vector<std::pair<std::string, Sort>> kSorts = {
+    {"relevance", Sort::Relevance}, {"newest", Sort::Newest}, {"oldest", Sort::Oldest}};
+const std::vector<std::pair<std::string, Color>> kColors = {
+    {"auto", Color::Auto}, {"always", Color::Always}, {"never", Color::Never}};
+const std::vector<std::pair<std::string, DocType>> kTypes = {
+    {std::string(kTypeArticle), DocType::Article}, {std::string(kTypePost), DocType::Post}};
+
+}  // namespace
+
+std::string_view name_of(Sort sort) {
+    for (const auto& [name, value] : kSorts)
+        if (value == sort) return name;
+    return {};
+}
 
 std::string Options::query() const {
     std::string q;
@@ -57,13 +76,14 @@ const CLI::Validator kNotNegative(
 // Reading and export (doc/export.md): --format, --all, --show, --highlight.
 // What they cannot go with, in words: "" when nothing.
 std::string output_conflict(const CLI::App& app, const Options& o) {
+    const bool facets = o.facets || !o.facet_names.empty() || o.facet_limit;  // (--facet implies --facets)
     if (app.count("--json") && o.format != Format::Json) return "--json is --format json: give one of them";
     if (o.all && (app.count("--limit") || app.count("--offset")))
         return "--all prints every match: leave out --limit and --offset (or leave out --all for a page)";
     if (o.all && o.quick) return "--all checks every match anyway: leave out --quick";
-    if (!o.show.empty() && (o.all || o.facets)) return "--show prints documents, not a search: leave out --all and --facets";
+    if (!o.show.empty() && (o.all || facets)) return "--show prints documents, not a search: leave out --all and --facets";
     const bool hits_only = o.format == Format::Ndjson || o.format == Format::Csv || o.format == Format::Tsv;
-    if (o.show.empty() && hits_only && o.facets)
+    if (o.show.empty() && hits_only && facets)
         return "--facets are printed with --format text or json (csv, tsv and ndjson hold hits only)";
     if (!o.show.empty() && (o.format == Format::Csv || o.format == Format::Tsv))
         return "--show prints whole documents as text, json or ndjson, not as csv or tsv";
@@ -102,6 +122,39 @@ void add_output_options(CLI::App& app, Options& o) {
     });
 }
 
+// "a, b or c"
+std::string listed(const std::vector<std::string>& names) {
+    std::string s;
+    for (size_t i = 0; i < names.size(); ++i) s += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return s;
+}
+
+// One of a few names (any case), turned by CLI11 into its value where it is
+// parsed (an enum class, or the name as listed): IsMember refuses any other
+// word, saying what it is not and naming the choices, and CheckedTransformer
+// maps the name to its value.
+template <typename T>
+CLI::Validator one_of(const std::vector<std::pair<std::string, T>>& names, const std::string& what) {
+    std::vector<std::string> keys;
+    for (const auto& n : names) keys.push_back(n.first);
+    // (as plain Validators: IsMember's template constructor takes a copy for a set)
+    const CLI::Validator is_name = CLI::IsMember(names, CLI::ignore_case);
+    const CLI::Validator to_value = CLI::CheckedTransformer(names, CLI::ignore_case);
+    return CLI::Validator(
+        [is_name, to_value, what, choices = listed(keys)](std::string& value) {
+            const std::string typed = value;
+            if (is_name(value).empty() && to_value(value).empty()) return std::string();
+            return "\"" + typed + "\" is not " + what + "; use " + choices;
+        },
+        "", "");
+}
+
+std::vector<std::pair<std::string, std::string>> facet_choices() {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& name : facet_names()) out.emplace_back(name, name);
+    return out;
+}
+
 std::unique_ptr<CLI::App> make_app(Options& o) {
     auto app = std::make_unique<CLI::App>(
         "Search a news index made by news-index: ranked results with snippets, filters and facet counts.",
@@ -121,8 +174,13 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_option("--offset", o.offset, "hits to skip (for paging)")
         ->check(kNotNegative)
         ->capture_default_str();
-    app->add_option("--type", o.type, "only documents of this type: article or post");
-    app->add_option("--sort", o.sort, "relevance, newest or oldest")->capture_default_str();
+    app->add_option("--type", o.type, "only documents of this type: article or post")
+        ->transform(one_of(kTypes, "a document type"))
+        ->type_name("TYPE");
+    app->add_option("--sort", o.sort, "relevance, newest or oldest")
+        ->transform(one_of(kSorts, "an order"))
+        ->type_name("ORDER")
+        ->default_str(std::string(name_of(o.sort)));
     app->add_option("--artist", o.artists,
                     "only documents naming this artist (any alias, any case); repeat for all of several")
         ->allow_extra_args(false);  // one name per --artist: the words after it stay the query
@@ -132,7 +190,20 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
                   "undated documents: with --from/--to they pass the date filter too; alone, only they are searched");
     app->add_flag_callback("--json", [&o] { o.format = Format::Json; },
                            "print one JSON object (shape: doc/json.md, \"version\": 2); as --format json");
-    app->add_flag("--facets", o.facets, "counts per artist, year, month, type and platform over all matches");
+    app->add_flag("--facets", o.facets,
+                  "counts per artist, year, month, type and platform over all matches, and per topic, place, "
+                  "people, org, exchange and source where the index has them (JSON Lines fields)");
+    app->add_option("--facet", o.facet_names,
+                    "only this facet (" + listed(facet_names()) + "); repeat for several; implies --facets")
+        ->transform(one_of(facet_choices(), "a facet"))
+        ->allow_extra_args(false)  // one name per --facet: the words after it stay the query
+        ->type_name("NAME");
+    app->add_option_function<size_t>(
+           "--facet-limit", [&o](const size_t& n) { o.facet_limit = n; },
+           "values per facet, those with the most matches (0: all); default: 20 in text (years and months "
+           "all), all in JSON; implies --facets")
+        ->check(kNotNegative)
+        ->type_name("N");
     app->add_flag("--any", o.any,
                   "documents holding any of the words are matches too (counted, listed by date and "
                   "in the facets), as if the words were joined by OR; those holding all still rank first");
@@ -149,7 +220,9 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
         ->check(kNotNegative)
         ->capture_default_str();
     app->add_option("--color", o.color, "highlight with colour: auto, always or never (NO_COLOR is honoured)")
-        ->capture_default_str();
+        ->transform(one_of(kColors, "a setting"))
+        ->type_name("WHEN")
+        ->default_str("auto");
     app->add_option("--batch", o.batch,
                     "time one query a line of FILE (- for stdin) on one open database: prints "
                     "QUERY<TAB>TOTAL<TAB>MICROSECONDS, then the median and p99 on stderr")
@@ -223,6 +296,7 @@ std::optional<int> parse_command_line(Options& o, int argc, char** argv) {
     for (std::string& w : o.words)
         for (size_t i = 0; i < dash_words.size(); ++i)
             if (w == placeholder(i)) w = dash_words[i];
+    o.facets = o.facets || !o.facet_names.empty() || o.facet_limit;
     return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // CLI11 is a heavy header (news/command_line.hpp): only options.cpp
@@ -14,24 +15,35 @@ namespace news::searcher {
 // --format: how results are printed (render.hpp, export.hpp).
 enum class Format { Text, Json, Ndjson, Csv, Tsv };
 
+// The values of --sort, --color and --type, parsed where they are parsed
+// (options.cpp has their names).
+enum class Sort { Relevance, Newest, Oldest };
+enum class Color { Auto, Always, Never };
+enum class DocType { Any, Article, Post };  // Any: --type not given
+
+// "relevance", "newest" or "oldest": as typed, and as the results say.
+std::string_view name_of(Sort sort);
+
 struct Options {
     std::vector<std::string> db;     // --db (repeatable), else $NEWS_DB, else news.db: each a
                                      // database, a sharded folder or a stub file (searcher/open.hpp)
     std::vector<std::string> words;  // the query, joined with spaces
     size_t limit = 10;
     size_t offset = 0;
-    std::string type;               // "", "article" or "post"
-    std::string sort = "relevance";  // relevance | newest | oldest
+    DocType type = DocType::Any;
+    Sort sort = Sort::Relevance;
     std::vector<std::string> artists;
     std::string from, to;  // YYYY, YYYY-MM or YYYY-MM-DD
     bool undated = false;  // --undated: with from/to, the undated documents pass too; alone, only they do
-    bool facets = false;
+    bool facets = false;                     // --facets, or any --facet or --facet-limit
+    std::vector<std::string> facet_names;    // --facet NAME (repeatable): only these; none: all
+    std::optional<size_t> facet_limit;       // --facet-limit N: values per facet (0: all)
     bool any = false;    // --any: documents holding any of the words are all matches (as OR)
     bool quick = false;   // --quick: an estimated total above 100, for speed
     bool expand = false;  // --expand: pseudo-relevance feedback re-ranks the page
     bool duplicates = false;  // --duplicates: copies of a story shown as hits of their own (collapse.hpp)
     size_t snippet_length = 200;
-    std::string color = "auto";  // auto | always | never
+    Color color = Color::Auto;
     std::string batch;           // --batch FILE: one query a line, timed ("-" = stdin)
     double timeout = 10;         // --timeout SECONDS: a remote shard's connect and reply timeout
     bool strict = false;         // --strict: a shard that does not answer is an error

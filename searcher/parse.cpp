@@ -354,11 +354,7 @@ Xapian::Query and_of(const std::vector<Xapian::Query>& qs) {
 Xapian::Query QueryBuilder::build_filters(const Options& o, ParsedQuery& p) {
     std::vector<Xapian::Query> filters;
     for (const auto& a : o.artists) filters.push_back(entity_filter(*catalogue_, db_, a));
-    if (!o.type.empty()) {
-        if (o.type != kTypeArticle && o.type != kTypePost)
-            throw usage_error("--type \"" + o.type + "\" is not a document type; use article or post");
-        filters.emplace_back(term(FieldId::Type, o.type));
-    }
+    if (o.type != DocType::Any) filters.emplace_back(term(FieldId::Type, o.type == DocType::Post ? kTypePost : kTypeArticle));
     const Xapian::Query undated_term(std::string(field(FieldId::Undated).prefix));
     const bool dated = !o.from.empty() || !o.to.empty();
     std::vector<Xapian::Query> undated_filters = filters;  // (the documents a date filter leaves out)
@@ -374,7 +370,7 @@ Xapian::Query QueryBuilder::build_filters(const Options& o, ParsedQuery& p) {
     const Xapian::Query all_filters = and_of(filters);
     p.filters = full_terms_as_match_all(db_, all_filters, false, parts_);
     if (dated && !o.undated) p.undated_filters = full_terms_as_match_all(db_, and_of(undated_filters), false, parts_);
-    if (o.sort == "oldest")  // (only that order needs it)
+    if (o.sort == Sort::Oldest)  // (only that order needs it)
         p.undated = full_terms_as_match_all(db_, undated_term, false, parts_);
     return all_filters;
 }

@@ -33,13 +33,14 @@ std::string html_escape(const std::string& s) {
     return out;
 }
 
-nlohmann::ordered_json facets_json(const FacetCounts& counts) {
+// Each facet shown, its buckets in order, cut to --facet-limit.
+nlohmann::ordered_json facets_json(const Results& r) {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (const char* facet : {"artist", "year", "month", "type", "platform"}) {
+    for (const std::string& facet : r.facets_shown) {
         j[facet] = nlohmann::ordered_json::object();
-        auto it = counts.find(facet);
-        if (it == counts.end()) continue;
-        for (const auto& [bucket, n] : it->second) j[facet][bucket] = n;
+        auto it = r.facets->find(facet);
+        if (it == r.facets->end()) continue;
+        for (const auto& [bucket, n] : top_buckets(it->second, r.facet_limit.value_or(0))) j[facet][bucket] = n;
     }
     return j;
 }
@@ -74,7 +75,7 @@ public:
         nlohmann::ordered_json j;
         j["version"] = kJsonVersion;
         j["query"] = r.query;
-        j["sort"] = r.sort;
+        j["sort"] = name_of(r.sort);
         j["total"] = r.total;
         j["total_exact"] = r.total_exact;  // false: Xapian's estimate (--quick)
         j["some_words"] = r.some_words;    // documents holding only some of the words (version 2)
@@ -100,7 +101,7 @@ public:
     void end(const Results& r) override {
         nlohmann::ordered_json j;
         if (r.undated_left_out) j["undated_left_out"] = *r.undated_left_out;  // (version 2)
-        if (r.facets) j["facets"] = facets_json(*r.facets);
+        if (r.facets) j["facets"] = facets_json(r);
         j["suggestion"] = r.suggestion ? nlohmann::ordered_json(*r.suggestion) : nlohmann::ordered_json(nullptr);
         fmt::print(out_, "{}],{}\n}}\n", hits_ ? "\n  " : "", members(j));
     }
@@ -139,6 +140,11 @@ std::string bar(Xapian::doccount n, Xapian::doccount max, size_t width) {
 // A long archive's months are shown a year a line beyond this many.
 constexpr size_t kMonthsListed = 24;
 
+// The values of a facet listed without --facet-limit (but every year and month).
+constexpr size_t kFacetValuesListed = 20;
+
+using Buckets = std::map<std::string, Xapian::doccount>;
+
 class TextPrinter : public Printer {
 public:
     TextPrinter(std::FILE* out, bool colour) : out_(out), style_{colour}, width_(terminal_width(out)) {}
@@ -162,7 +168,7 @@ public:
     }
 
     void end(const Results& r) override {
-        if (r.facets) facets(*r.facets);
+        if (r.facets) facets(r);
     }
 
 private:
@@ -177,7 +183,7 @@ private:
         if (r.total == 0 && r.some_words > 0) {
             const std::string some = fmt::format("{}{} {} some of them", r.some_words_exact ? "" : "about ",
                                                  r.some_words, r.some_words == 1 ? "holds" : "hold");
-            if (r.sort != "relevance") {
+            if (r.sort != Sort::Relevance) {
                 fmt::print(out_, "No document holds all the words of {}; {} (search by relevance to see them, "
                                  "or with --any to list them by date).\n", quoted(r.query), some);
             } else {
@@ -192,9 +198,9 @@ private:
             std::string showing = shown == 0 ? "" : fmt::format(" (showing {}-{}", first, last);
             if (copies) showing += fmt::format(", {} {} hidden", copies, copies == 1 ? "copy" : "copies");
             if (!showing.empty()) showing += ")";
-            if (r.some_words > 0 && r.sort == "relevance")
+            if (r.some_words > 0 && r.sort == Sort::Relevance)
                 what += fmt::format(", and {}{} with some of the words", r.some_words_exact ? "" : "about ", r.some_words);
-            fmt::print(out_, "{}{} {}{}, by {}\n", r.total_exact ? "" : "about ", r.total, what, showing, r.sort);
+            fmt::print(out_, "{}{} {}{}, by {}\n", r.total_exact ? "" : "about ", r.total, what, showing, name_of(r.sort));
         }
         if (r.undated_left_out && *r.undated_left_out > 0)
             fmt::print(out_, "{}\n", style_.dim(fmt::format("{} undated {} left out; --undated to include {}",
@@ -241,19 +247,21 @@ private:
 
     // The months that have matches (never a run of empty ones), undated
     // last; beyond kMonthsListed of them, a year a line with its months.
-    void months(const std::map<std::string, Xapian::doccount>& counts) {
+    // cut: the months with the most matches only (--facet-limit).
+    void months(const Buckets& counts, bool cut) {
         std::vector<std::pair<std::string, Xapian::doccount>> dated;
         for (const auto& [m, n] : counts)
             if (m != kUndated && n > 0) dated.emplace_back(m, n);
         auto undated = counts.find(kUndated);
         if (dated.size() <= kMonthsListed) {
             if (undated != counts.end()) dated.emplace_back(kUndated, undated->second);
-            section("month", std::move(dated));
+            section(cut ? fmt::format("month (top {})", counts.size()) : "month", std::move(dated));
             return;
         }
         static constexpr const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        fmt::print(out_, "\n{}\n", style_.bold(fmt::format("month ({} months, a year a line)", dated.size())));
+        fmt::print(out_, "\n{}\n", style_.bold(fmt::format("month ({}{} months, a year a line)", cut ? "top " : "",
+                                                          dated.size())));
         std::string year, line;
         for (const auto& [m, n] : dated) {
             if (m.compare(0, 4, year) != 0) {
@@ -268,7 +276,7 @@ private:
         if (undated != counts.end()) fmt::print(out_, "  {}  {}\n", kUndated, undated->second);
     }
 
-    void section(const char* name, std::vector<std::pair<std::string, Xapian::doccount>> rows) {
+    void section(const std::string& name, std::vector<std::pair<std::string, Xapian::doccount>> rows) {
         if (rows.empty()) return;
         Xapian::doccount max = 0;
         size_t width = 0;
@@ -280,24 +288,27 @@ private:
         for (const auto& [k, n] : rows) fmt::print(out_, "  {:<{}}  {:>6}  {}\n", k, width, n, bar(n, max, 40));
     }
 
-    void facets(const FacetCounts& counts) {
-        auto get = [&](const char* facet) {
-            auto it = counts.find(facet);
-            return it == counts.end() ? std::map<std::string, Xapian::doccount>{} : it->second;
-        };
-        auto by_count = [](std::map<std::string, Xapian::doccount> m, size_t top) {
-            std::vector<std::pair<std::string, Xapian::doccount>> v(m.begin(), m.end());
-            std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-            if (v.size() > top) v.resize(top);
-            return v;
-        };
-        auto artists = get("artist");
-        section(artists.size() > 20 ? "artist (top 20)" : "artist", by_count(artists, 20));
-        auto years = get("year");
-        section("year", {years.begin(), years.end()});
-        months(get("month"));
-        section("type", by_count(get("type"), 10));
-        section("platform", by_count(get("platform"), 10));
+    // Each facet shown, cut to --facet-limit (by default kFacetValuesListed,
+    // every year and month): years and months in time order, the others by
+    // count.  A facet without buckets is left out, but one named by --facet
+    // says so.
+    void facets(const Results& r) {
+        for (const std::string& name : r.facets_shown) {
+            auto it = r.facets->find(name);
+            const Buckets all = it == r.facets->end() ? Buckets{} : it->second;
+            const bool dates = name == "year" || name == "month";
+            const Buckets shown = top_buckets(all, r.facet_limit.value_or(dates ? 0 : kFacetValuesListed));
+            if (shown.empty()) {
+                if (r.facets_named) fmt::print(out_, "\n{}\n  {}\n", style_.bold(name), style_.dim("none"));
+                continue;
+            }
+            const std::string title = shown.size() < all.size() ? fmt::format("{} (top {})", name, shown.size()) : name;
+            std::vector<std::pair<std::string, Xapian::doccount>> rows(shown.begin(), shown.end());
+            if (!dates)
+                std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+            if (name == "month") months(shown, shown.size() < all.size());
+            else section(title, std::move(rows));
+        }
     }
 
     std::FILE* out_;
@@ -343,9 +354,9 @@ std::unique_ptr<Printer> text_printer(std::FILE* out, bool colour) {
 
 std::unique_ptr<Printer> json_printer(std::FILE* out) { return std::make_unique<JsonPrinter>(out); }
 
-bool want_colour(const std::string& setting, std::FILE* out) {
-    if (setting == "always") return true;
-    if (setting == "never") return false;
+bool want_colour(Color setting, std::FILE* out) {
+    if (setting == Color::Always) return true;
+    if (setting == Color::Never) return false;
     const char* no = std::getenv("NO_COLOR");
     if (no && *no) return false;
     return isatty(fileno(out)) != 0;

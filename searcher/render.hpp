@@ -41,6 +41,6 @@ std::string hit_json(const Hit& hit, int indent);
 std::string marked_html(const std::vector<SnippetPart>& parts);
 
 // Whether to colour: --color always/never, or auto (a terminal and no NO_COLOR).
-bool want_colour(const std::string& setting, std::FILE* out);
+bool want_colour(Color setting, std::FILE* out);
 
 }  // namespace news::searcher

@@ -149,8 +149,13 @@ searcher::Options options_from(std::string_view in, std::string& text) {
     if (!fields[1].empty()) o.artists.emplace_back(fields[1]);
     o.from = std::string(fields[2]);
     o.to = std::string(fields[3]);
-    o.type = std::string(fields[4]);
-    if (!fields[5].empty()) o.sort = std::string(fields[5]);
+    // (the command line takes these names only: options.cpp)
+    o.type = fields[4] == "article" ? searcher::DocType::Article
+             : fields[4] == "post"  ? searcher::DocType::Post
+                                    : searcher::DocType::Any;
+    o.sort = fields[5] == "newest"   ? searcher::Sort::Newest
+             : fields[5] == "oldest" ? searcher::Sort::Oldest
+                                     : searcher::Sort::Relevance;
     o.limit = 5;
     o.facets = true;
     return o;

@@ -1,9 +1,12 @@
 // Facet counts (searcher/facets.cpp) from Xapian's ValueCountMatchSpy: dates
 // summed into years and months with the undated counted apart, and entity
 // combinations split into artists; the same over one database and over the
-// same documents split between two (the spies merge, as over remote shards).
+// same documents split between two (the spies merge, as over remote shards);
+// the values of the fields that are facets (topic:, source:...) counted as
+// their filters find them; only the facets asked for.
 #include "facets.hpp"
 
+#include "news/field_facets.hpp"
 #include "news/schema.hpp"
 
 #include <catch2/catch.hpp>
@@ -123,4 +126,80 @@ TEST_CASE("the spies count as the documents say, over one database and over two"
     CHECK(spied(one, Xapian::Query("XTYPEpost")) == by_hand("post"));
     CHECK(spied(both, Xapian::Query("XTYPEpost")) == by_hand("post"));
     CHECK(spied(both, Xapian::Query("XTYPEnone")).empty());
+}
+
+TEST_CASE("facet_counts splits field facet lines, a value's spellings in one bucket") {
+    FacetCounts c = facet_counts({}, {}, {}, 6, {},
+                                 {{"topic:crude\nplace:usa\nsource:Reuters\n", 3},
+                                  {"topic:crude\ntopic:ship\nsource:REUTERS\n", 2},
+                                  {"place:uk\nnot a line\nnofacet:x\n", 1}});
+    CHECK(c["topic"] == std::map<std::string, Xapian::doccount>{{"crude", 5}, {"ship", 2}});
+    CHECK(c["place"] == std::map<std::string, Xapian::doccount>{{"uk", 1}, {"usa", 3}});
+    CHECK(c["source"] == std::map<std::string, Xapian::doccount>{{"Reuters", 5}});  // (the first spelling, in order)
+    CHECK(c.count("nofacet") == 0);
+}
+
+TEST_CASE("a document's field values: each a filter term, once a line in the slot") {
+    Xapian::Document doc;
+    FieldFacetValues values;
+    for (const char* v : {"crude", "ship", "crude", "", "Crude"}) values.add(doc, FieldId::Topic, v);
+    values.add(doc, FieldId::Source, "Reuters");
+    values.add(doc, FieldId::Id, "not-a-facet");  // a term only
+    values.write(doc);
+    CHECK(doc.get_value(slot(Slot::FieldFacets)) == "topic:crude\ntopic:ship\nsource:Reuters\n");
+    std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+    CHECK(terms == std::vector<std::string>{"Qnot-a-facet", "XSOURCEreuters", "XTOPICcrude", "XTOPICship"});
+    const std::vector<FieldFacetValue> read = field_facet_values(doc.get_value(slot(Slot::FieldFacets)));
+    REQUIRE(read.size() == 3);
+    CHECK((read[2].field == FieldId::Source && read[2].value == "Reuters"));
+
+    Xapian::Document none;
+    FieldFacetValues().write(none);
+    CHECK(none.get_value(slot(Slot::FieldFacets)).empty());
+}
+
+TEST_CASE("top_buckets keeps the biggest, ties in order; 0 keeps all") {
+    const std::map<std::string, Xapian::doccount> b{{"a", 1}, {"b", 3}, {"c", 3}, {"d", 2}};
+    CHECK(top_buckets(b, 2) == std::map<std::string, Xapian::doccount>{{"b", 3}, {"c", 3}});
+    CHECK(top_buckets(b, 3) == std::map<std::string, Xapian::doccount>{{"b", 3}, {"c", 3}, {"d", 2}});
+    CHECK(top_buckets(b, 0) == b);
+    CHECK(top_buckets(b, 9) == b);
+}
+
+TEST_CASE("the spies count the field facets, and only the facets shown") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const std::vector<std::vector<std::string>> topics = {{"crude", "ship"}, {"crude"}, {}, {"earn", "crude"}};
+    for (const auto& list : topics) {
+        Xapian::Document doc = document(kDocs[0]);
+        FieldFacetValues values;
+        for (const auto& t : list) values.add(doc, FieldId::Topic, t);
+        values.write(doc);
+        db.add_document(doc);
+    }
+    FacetSpies all;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    all.add(enquire);
+    (void)enquire.get_mset(0, 0, db.get_doccount());
+    CHECK(all.counts()["topic"] == std::map<std::string, Xapian::doccount>{{"crude", 3}, {"earn", 1}, {"ship", 1}});
+    CHECK(all.counts()["artist"]["V"] == 4);
+
+    const FacetCounts some = count_facets(db, Xapian::Query("XTOPICcrude"), {"topic", "year"});
+    CHECK(some == FacetCounts{{"topic", {{"crude", 3}, {"earn", 1}, {"ship", 1}}}, {"year", {{"2023", 3}}}});
+    CHECK(count_facets(db, Xapian::Query("XTOPICcrude"), {}).empty());
+}
+
+TEST_CASE("the facets shown: those named, in order, else every one the index has") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc = document(kDocs[0]);
+    FieldFacetValues values;
+    values.add(doc, FieldId::Place, "usa");
+    values.add(doc, FieldId::Exchange, "nyse");
+    values.write(doc);
+    db.add_document(doc);
+    CHECK(facets_shown({}, db) == FacetNames{"artist", "year", "month", "type", "platform", "place", "exchange"});
+    CHECK(facets_shown({"topic", "year", "topic"}, db) == FacetNames{"year", "topic"});
+    Xapian::WritableDatabase empty(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    CHECK(facets_shown({}, empty) == FacetNames{"artist", "year", "month", "type", "platform"});
+    CHECK(facet_names().size() == 5 + std::size(kFieldFacets));
 }

@@ -68,6 +68,14 @@ inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields
 
 constexpr const Field& field(FieldId id) { return kFields[static_cast<size_t>(id)]; }
 
+// The fields that are facets of their own, counted by value over the match
+// set (besides artist, year, month, type and platform), in the order shown.
+// A facet has its field's name, so that each value reads as the filter that
+// selects it (topic:crude).  A field listed here is a facet: news-index
+// writes its values into Slot::FieldFacets (news/field_facets.hpp).
+inline constexpr FieldId kFieldFacets[] = {FieldId::Topic, FieldId::Place,    FieldId::People,
+                                           FieldId::Org,   FieldId::Exchange, FieldId::Source};
+
 // prefix + value (ASCII lower-cased; a value too long for Xapian is cut and
 // hashed): the one way every term of a prefixed field is spelled.
 std::string term(FieldId id, std::string_view value);
@@ -96,6 +104,8 @@ enum class Slot : Xapian::valueno {
                    // Xapian compresses with zlib (a zstd frame in vain, at every write and
                    // compaction: 0.5 s of the 8 s Reuters-21578 build)
     Platform = 7,  // a post's platform (kPlatforms' name); articles have none (platform facet)
+    FieldFacets = 8,  // the document's values of the fields of kFieldFacets, a line each
+                      // (news/field_facets.hpp); absent when it has none
     // (Orders are values, not KeyMakers, because Xapian's remote backend runs
     // no KeyMaker; the id in them makes every order total, so a sharded index
     // lists documents exactly as one database does whatever its document ids.)
@@ -205,7 +215,9 @@ inline constexpr std::string_view kDocDictFile = "news-docdict";
 // 6: text analysed anew (news/text.hpp: letters folded by utf8proc,
 // abbreviations as words, "U.S." apart from "us"), joined forms of
 // hyphenated aliases ("JHope"), a post's author's display name in XNAME.
-inline constexpr std::string_view kSchemaVersion = "6";
+// 7: the values of the fields that are facets (topic, place, people, org,
+// exchange, source) in Slot::FieldFacets.
+inline constexpr std::string_view kSchemaVersion = "7";
 // What both tools say of an index of another schema (`where` names it;
 // `found` is its kMetaSchemaVersion): made by another version of
 // news-index, run news-index --rebuild.
