@@ -5,11 +5,12 @@
 // dictionary to store or look up).
 #pragma once
 
+#include "names_flat.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace news::ner {
@@ -42,12 +43,12 @@ enum CaseClass : std::uint8_t { kCaseUnknown = 0, kCaseLower = 1, kCaseTitle = 2
 // training data and from unlabelled news by train_ner).
 struct Lexicon {
     // A name's lower-case tokens (seq_hash) → the types it was seen as (bit per type).
-    std::unordered_map<Hash, std::uint8_t> gazetteer;
+    FlatMap<std::uint8_t> gazetteer;
     int gazetteer_longest = 0;
     // A lower-case word (hash_bytes) → its usual CaseClass.
-    std::unordered_map<Hash, std::uint8_t> cases;
+    FlatMap<std::uint8_t> cases;
     // A lower-case word → its clusters: 1 + fine * kCoarseClusters + coarse (0: none).
-    std::unordered_map<Hash, std::uint16_t> clusters;
+    FlatMap<std::uint16_t> clusters;
 };
 
 inline constexpr int kCoarseClusters = 40;
@@ -77,15 +78,19 @@ std::string ascii_lower(std::string_view word);
 // Whether a token is a run of capitals (at least two letters, no lower case).
 bool all_capitals(std::string_view word);
 // Whether most words of a sentence are in capitals (a headline, a table line).
+bool is_headline(const std::vector<std::string_view>& tokens);
 bool is_headline(const std::vector<std::string>& tokens);
 
 // Read a sentence's tokens (force_outside from the caller, may be empty).
-void read_sentence(const std::vector<std::string>& tokens, const Lexicon& lexicon, SentenceInfo& out,
+void read_sentence(const std::vector<std::string_view>& tokens, const Lexicon& lexicon, SentenceInfo& out,
                    const std::vector<bool>& force_outside = {});
+void read_sentence(const std::vector<std::string>& tokens, const Lexicon& lexicon, SentenceInfo& out);
 
 // The features of token i that do not depend on the tags chosen: bucket
-// indices (of a table of 2^bits rows) appended to `out`.
-void static_features(const SentenceInfo& s, std::size_t i, unsigned bits, std::vector<std::uint32_t>& out);
+// indices (of a table of 2^bits rows) written to out (room for
+// kMaxStaticFeatures), their number returned.
+inline constexpr int kMaxStaticFeatures = 48;
+std::size_t static_features(const SentenceInfo& s, std::size_t i, unsigned bits, std::uint32_t* out);
 inline constexpr int kTagFeatures = 4;
 // The features that depend on the two previous labels (prev2, prev; -1 before the sentence).
 void tag_features(const SentenceInfo& s, std::size_t i, int prev2, int prev, unsigned bits, std::uint32_t* out);
