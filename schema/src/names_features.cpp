@@ -117,11 +117,10 @@ void read_sentence(const std::vector<std::string_view>& tokens, const Lexicon& l
         t.word = hash_bytes(w);
         t.lower = has_upper ? hash_bytes(lw) : t.word;
         t.shape = short_shape_hash(w);
-        for (size_t k = 0; k < 4; ++k) {
-            size_t n = std::min(k + 1, lw.size());
-            t.prefix[k] = hash_bytes(lw.substr(0, n));
-            t.suffix[k] = hash_bytes(lw.substr(lw.size() - n));
-        }
+        const size_t affix = std::min<size_t>(4, lw.size());
+        t.affix_length = static_cast<std::uint8_t>(affix);
+        std::copy_n(lw.data(), affix, t.head);
+        std::copy_n(lw.data() + lw.size() - affix, affix, t.tail);
         t.capitalised = !w.empty() && upper(static_cast<unsigned char>(w[0]));
         t.lower_word = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return lower(static_cast<unsigned char>(c)); });
         t.force_outside = i < force_outside.size() && force_outside[i];
@@ -160,9 +159,10 @@ size_t static_features(const SentenceInfo& s, size_t i, unsigned bits, std::uint
     add(kWord, t.word);
     add(kLower, t.lower);
     add(kShape, t.shape);
-    for (Hash k = 0; k < 4; ++k) {
-        add(kPrefix + k, t.prefix[k]);
-        add(kSuffix + k, t.suffix[k]);
+    for (size_t k = 0; k < 4; ++k) {
+        const size_t n = std::min<size_t>(k + 1, t.affix_length);
+        add(kPrefix + k, hash_bytes(std::string_view(t.head, n)));
+        add(kSuffix + k, hash_bytes(std::string_view(t.tail + t.affix_length - n, n)));
     }
     add(kLowerPrev, lower_at(j - 1));
     add(kLowerNext, lower_at(j + 1));

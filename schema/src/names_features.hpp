@@ -59,7 +59,10 @@ inline Hash seq_hash(Hash acc, Hash token) { return mix(acc * 31 + 7, token); }
 // One token, read once: the hashes its features combine.
 struct TokenInfo {
     Hash word = 0, lower = 0, shape = 0;
-    Hash prefix[4] = {}, suffix[4] = {};
+    // The lower-case form's first and last (up to) 4 bytes, for the affix
+    // features: hashed only for a token that is scored (half are not).
+    char head[4] = {}, tail[4] = {};
+    std::uint8_t affix_length = 0;  // min(4, the word's length)
     std::uint8_t gazetteer = 0;  // bit 2*type: a name starts here; 2*type+1: inside one
     std::uint8_t case_class = 0;
     std::uint16_t cluster = 0;

@@ -27,10 +27,13 @@ struct Sentence {
     std::vector<std::string_view> words;
     std::vector<bool> never_name;
     std::vector<const ner::TextToken*> tokens;
+    // Scratch space, reused from sentence to sentence of a text.
+    ner::SentenceInfo info;
+    std::vector<int> labels;
 };
 
-void tag_sentence(const Sentence& s, const ner::Model& model, std::vector<NameSpan>& out) {
-    ner::SentenceInfo info;
+void tag_sentence(Sentence& s, const ner::Model& model, std::vector<NameSpan>& out) {
+    ner::SentenceInfo& info = s.info;
     if (!ner::is_headline(s.words)) {
         ner::read_sentence(s.words, model.lexicon, info, s.never_name);
     } else {
@@ -39,7 +42,7 @@ void tag_sentence(const Sentence& s, const ner::Model& model, std::vector<NameSp
         for (auto w : s.words) recased.push_back(ner::all_capitals(w) ? usual_case(w, model.lexicon) : std::string(w));
         ner::read_sentence(std::vector<std::string_view>(recased.begin(), recased.end()), model.lexicon, info, s.never_name);
     }
-    std::vector<int> labels;
+    std::vector<int>& labels = s.labels;
     ner::decode<std::int16_t, std::int32_t>(info, model.bits, model.weights.data(), labels);
     for (size_t i = 0; i < labels.size();) {
         if (labels[i] == 0) {
