@@ -123,6 +123,10 @@ void read_sentence(const std::vector<std::string_view>& tokens, const Lexicon& l
         std::copy_n(lw.data() + lw.size() - affix, affix, t.tail);
         t.capitalised = !w.empty() && upper(static_cast<unsigned char>(w[0]));
         t.lower_word = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return lower(static_cast<unsigned char>(c)); });
+        t.no_letter = !w.empty() && std::none_of(w.begin(), w.end(), [](char c) {
+            auto u = static_cast<unsigned char>(c);
+            return upper(u) || lower(u) || u >= 0x80;
+        });
         t.force_outside = i < force_outside.size() && force_outside[i];
         if (const auto* c = lexicon.cases.find(t.lower)) t.case_class = *c;
         if (const auto* c = lexicon.clusters.find(t.lower)) t.cluster = *c;

@@ -68,6 +68,7 @@ struct TokenInfo {
     std::uint16_t cluster = 0;
     bool capitalised = false;    // first letter upper case
     bool lower_word = false;     // letters, all lower case, no digit
+    bool no_letter = false;      // digits and punctuation only ("1996", ",", "3-1")
     bool force_outside = false;  // never part of a name (@handle, URL, CJK...)
 };
 
