@@ -5,6 +5,8 @@
 
 #include "names_features.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -105,6 +107,68 @@ void decode(const SentenceInfo& s, unsigned bits, const W* weights, std::vector<
         labels[i] = label;
         prev2 = prev;
         prev = label;
+    }
+}
+
+// Beam search over a read sentence (bench/ner --beam; the tagger decodes
+// greedily): the `width` best label sequences so far, each extended by
+// every label BIO2 allows, a sequence scored by the sum of its tokens' log
+// softmax of scores / temperature (in the quantised weights' units: raw
+// sums of scores favour the labels whose weights run larger, and do far
+// worse than greedy).  Static features are scored once per token, the four
+// tag features once per hypothesis.  Width 1 is decode() above.
+template <class W, class A>
+void decode_beam(const SentenceInfo& s, unsigned bits, const W* weights, std::vector<int>& labels, int width,
+                 double temperature) {
+    struct Hyp {
+        double score;
+        int prev2, prev, back, label;
+    };
+    std::vector<std::vector<Hyp>> steps(s.tokens.size());
+    std::vector<Hyp> beam{{0.0, -1, -1, -1, -1}}, next;
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+        next.clear();
+        const TokenInfo& t = s.tokens[i];
+        bool all_outside = true;
+        for (const Hyp& h : beam) all_outside = all_outside && plainly_outside(t, h.prev);
+        std::uint32_t features[kMaxStaticFeatures];
+        A base[kLabels] = {};
+        if (!all_outside) add_rows(weights, features, features + static_features(s, i, bits, features), base);
+        for (int k = 0; k < static_cast<int>(beam.size()); ++k) {
+            const Hyp& h = beam[static_cast<std::size_t>(k)];
+            if (all_outside || t.force_outside) {
+                next.push_back({h.score, h.prev, 0, k, 0});
+                continue;
+            }
+            std::uint32_t tags[kTagFeatures];
+            tag_features(s, i, h.prev2, h.prev, bits, tags);
+            A score[kLabels];
+            std::copy(base, base + kLabels, score);
+            add_rows(weights, tags, tags + kTagFeatures, score);
+            // Each token's scores as log-probabilities (a softmax over the
+            // labels allowed), so that paths of different labels compare.
+            const int from = h.prev < 0 ? 0 : h.prev;
+            double top = -1e300, sum = 0;
+            for (int l = 0; l < kLabels; ++l)
+                if (allowed(from, l)) top = std::max(top, double(score[l]));
+            for (int l = 0; l < kLabels; ++l)
+                if (allowed(from, l)) sum += std::exp((double(score[l]) - top) / temperature);
+            const double norm = std::log(sum);
+            for (int l = 0; l < kLabels; ++l)
+                if (allowed(from, l)) next.push_back({h.score + ((double(score[l]) - top) / temperature - norm), h.prev, l, k, l});
+        }
+        std::size_t keep = std::min(next.size(), static_cast<std::size_t>(width));
+        std::partial_sort(next.begin(), next.begin() + static_cast<long>(keep), next.end(),
+                          [](const Hyp& a, const Hyp& b) { return a.score > b.score; });
+        next.resize(keep);
+        steps[i] = next;
+        beam.swap(next);
+    }
+    labels.assign(s.tokens.size(), 0);
+    for (int i = static_cast<int>(s.tokens.size()) - 1, k = 0; i >= 0; --i) {
+        const Hyp& h = steps[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)];
+        labels[static_cast<std::size_t>(i)] = h.label;
+        k = h.back;
     }
 }
 

@@ -3,10 +3,11 @@
 // sentences) for conlleval.py; on stderr, the speed of tag_tokens over the
 // file's sentences and of find_names over the same text (processor time).  bench/ner runs it.
 //
-// Each is timed over repeated passes of at least --min-seconds (default 1).
+// --beam W decodes with a beam search instead (names_model.hpp); each is timed over repeated passes of at least --min-seconds (default 1).
 //
-//   ner_tag [--model FILE] [--min-seconds S] CONLL_FILE OUT_FILE
+//   ner_tag [--model FILE] [--min-seconds S] [--beam W [--temperature T]] CONLL_FILE OUT_FILE
 #include "conll.hpp"
+#include "names_model.hpp"
 
 #include "news/error.hpp"
 #include "news/run_main.hpp"
@@ -42,13 +43,17 @@ std::unique_ptr<NameTagger> load(const std::string& path) {
 int run(int argc, char** argv) {
     std::string model_path;
     double min_seconds = 1;  // 0: one pass (for callgrind)
+    int beam = 0;            // > 0: beam search of that width (names_model.hpp), tag_tokens' figures only
+    double temperature = 1000;
     int a = 1;
     for (; argc - a > 2 && std::string(argv[a]).rfind("--", 0) == 0; a += 2) {
         if (std::string(argv[a]) == "--model") model_path = argv[a + 1];
         else if (std::string(argv[a]) == "--min-seconds") min_seconds = std::stod(argv[a + 1]);
+        else if (std::string(argv[a]) == "--beam") beam = std::stoi(argv[a + 1]);
+        else if (std::string(argv[a]) == "--temperature") temperature = std::stod(argv[a + 1]);
         else throw usage_error(std::string("unknown option ") + argv[a]);
     }
-    if (argc - a != 2) throw usage_error("usage: ner_tag [--model FILE] [--min-seconds S] CONLL_FILE OUT_FILE");
+    if (argc - a != 2) throw usage_error("usage: ner_tag [--model FILE] [--min-seconds S] [--beam W [--temperature T]] CONLL_FILE OUT_FILE");
     std::unique_ptr<NameTagger> own = model_path.empty() ? nullptr : load(model_path);
     auto t_load = Clock::now();
     const NameTagger& tagger = own ? *own : NameTagger::shipped();
@@ -56,11 +61,23 @@ int run(int argc, char** argv) {
     auto data = ner::read_conll(argv[a]);
     std::ofstream out(argv[a + 1]);
     if (!out) throw usage_error(std::string("cannot write ") + argv[a + 1]);
+    if (beam > 0 && temperature <= 0) throw usage_error("--temperature must be above 0");
+    auto tag = [&](const std::vector<std::string>& words) {
+        if (beam <= 0) return tagger.tag_tokens(words);
+        const ner::Model& m = tagger.model();
+        ner::SentenceInfo info;
+        ner::read_sentence(words, m.lexicon, info);
+        std::vector<int> labels;
+        ner::decode_beam<std::int16_t, std::int32_t>(info, m.bits, m.weights.data(), labels, beam, temperature);
+        std::vector<std::string> tags;
+        for (int l : labels) tags.emplace_back(ner::label_name(l));
+        return tags;
+    };
     long tokens = 0;
     auto t0 = Clock::now();
     std::vector<std::vector<std::string>> predicted;
     for (const auto& s : data) {
-        predicted.push_back(tagger.tag_tokens(s.tokens));
+        predicted.push_back(tag(s.tokens));
         tokens += static_cast<long>(s.tokens.size());
     }
     // Timed over passes of at least min_seconds in all: one pass (0.03 s)
@@ -68,7 +85,7 @@ int run(int argc, char** argv) {
     long tag_tokens = tokens;
     double tag_s = seconds_since(t0);
     for (; tag_s < min_seconds; tag_s = seconds_since(t0))
-        for (const auto& s : data) tag_tokens += static_cast<long>(tagger.tag_tokens(s.tokens).size());
+        for (const auto& s : data) tag_tokens += static_cast<long>(tag(s.tokens).size());
     for (size_t k = 0; k < data.size(); ++k) {
         for (size_t i = 0; i < data[k].tokens.size(); ++i) out << data[k].tokens[i] << ' ' << predicted[k][i] << '\n';
         out << '\n';
