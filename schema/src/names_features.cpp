@@ -76,7 +76,8 @@ bool all_capitals(std::string_view word) {
     return letters >= 2;
 }
 
-bool is_headline(const std::vector<std::string>& tokens) {
+template <class S>
+bool headline_of(const std::vector<S>& tokens) {
     int caps = 0, others = 0;
     for (const auto& t : tokens) {
         if (all_capitals(t)) ++caps;
@@ -86,43 +87,62 @@ bool is_headline(const std::vector<std::string>& tokens) {
     return caps >= 2 && others * 4 <= caps;
 }
 
-void read_sentence(const std::vector<std::string>& tokens, const Lexicon& lexicon, SentenceInfo& out,
+bool is_headline(const std::vector<std::string_view>& tokens) { return headline_of(tokens); }
+bool is_headline(const std::vector<std::string>& tokens) { return headline_of(tokens); }
+
+void read_sentence(const std::vector<std::string>& tokens, const Lexicon& lexicon, SentenceInfo& out) {
+    read_sentence(std::vector<std::string_view>(tokens.begin(), tokens.end()), lexicon, out);
+}
+
+void read_sentence(const std::vector<std::string_view>& tokens, const Lexicon& lexicon, SentenceInfo& out,
                    const std::vector<bool>& force_outside) {
     out.tokens.assign(tokens.size(), TokenInfo{});
     out.headline = is_headline(tokens);
-    std::string lw;  // one buffer for every token's lower-case form
+    char buffer[64];  // a token's lower-case form (its first 64 bytes: longer ones are hashed in place)
     for (size_t i = 0; i < tokens.size(); ++i) {
-        const std::string& w = tokens[i];
+        const std::string_view w = tokens[i];
         TokenInfo& t = out.tokens[i];
-        lw.assign(w);
-        for (char& c : lw)
-            if (upper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
-        t.word = hash_bytes(w);
-        t.lower = hash_bytes(lw);
-        t.shape = short_shape_hash(w);
-        for (size_t k = 0; k < 4; ++k) {
-            size_t n = std::min(k + 1, lw.size());
-            t.prefix[k] = hash_bytes(std::string_view(lw).substr(0, n));
-            t.suffix[k] = hash_bytes(std::string_view(lw).substr(lw.size() - n));
+        std::string_view lw = w;
+        bool has_upper = std::any_of(w.begin(), w.end(), [](char c) { return upper(static_cast<unsigned char>(c)); });
+        std::string long_lower;
+        if (has_upper) {
+            char* to = buffer;
+            if (w.size() > sizeof buffer) long_lower.resize(w.size()), to = long_lower.data();
+            for (size_t k = 0; k < w.size(); ++k) {
+                auto c = static_cast<unsigned char>(w[k]);
+                to[k] = static_cast<char>(upper(c) ? c - 'A' + 'a' : c);
+            }
+            lw = std::string_view(to, w.size());
         }
+        t.word = hash_bytes(w);
+        t.lower = has_upper ? hash_bytes(lw) : t.word;
+        t.shape = short_shape_hash(w);
+        const size_t affix = std::min<size_t>(4, lw.size());
+        t.affix_length = static_cast<std::uint8_t>(affix);
+        std::copy_n(lw.data(), affix, t.head);
+        std::copy_n(lw.data() + lw.size() - affix, affix, t.tail);
         t.capitalised = !w.empty() && upper(static_cast<unsigned char>(w[0]));
         t.lower_word = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return lower(static_cast<unsigned char>(c)); });
+        t.no_letter = !w.empty() && std::none_of(w.begin(), w.end(), [](char c) {
+            auto u = static_cast<unsigned char>(c);
+            return upper(u) || lower(u) || u >= 0x80;
+        });
         t.force_outside = i < force_outside.size() && force_outside[i];
-        if (auto it = lexicon.cases.find(t.lower); it != lexicon.cases.end()) t.case_class = it->second;
-        if (auto it = lexicon.clusters.find(t.lower); it != lexicon.clusters.end()) t.cluster = it->second;
+        if (const auto* c = lexicon.cases.find(t.lower)) t.case_class = *c;
+        if (const auto* c = lexicon.clusters.find(t.lower)) t.cluster = *c;
     }
     // Names of the gazetteer: each match marks its tokens (B at its first).
     const int longest = lexicon.gazetteer_longest;
     for (size_t i = 0; i < tokens.size() && longest > 0; ++i) {
         const TokenInfo& first = out.tokens[i];
-        if (!(first.capitalised || digit(static_cast<unsigned char>(tokens[i][0])))) continue;
+        if (tokens[i].empty() || !(first.capitalised || digit(static_cast<unsigned char>(tokens[i][0])))) continue;
         Hash key = 0;
         for (size_t n = 1; n <= static_cast<size_t>(longest) && i + n <= tokens.size(); ++n) {
             key = seq_hash(key, out.tokens[i + n - 1].lower);
-            auto it = lexicon.gazetteer.find(key);
-            if (it == lexicon.gazetteer.end()) continue;
+            const std::uint8_t* types = lexicon.gazetteer.find(key);
+            if (!types) continue;
             for (int type = 0; type < kTypes; ++type) {
-                if (!(it->second & (1u << type))) continue;
+                if (!(*types & (1u << type))) continue;
                 out.tokens[i].gazetteer |= static_cast<std::uint8_t>(1u << (2 * type));
                 for (size_t j = i + 1; j < i + n; ++j) out.tokens[j].gazetteer |= static_cast<std::uint8_t>(1u << (2 * type + 1));
             }
@@ -130,21 +150,23 @@ void read_sentence(const std::vector<std::string>& tokens, const Lexicon& lexico
     }
 }
 
-void static_features(const SentenceInfo& s, size_t i, unsigned bits, std::vector<std::uint32_t>& out) {
+size_t static_features(const SentenceInfo& s, size_t i, unsigned bits, std::uint32_t* out) {
     const auto& tk = s.tokens;
     const TokenInfo& t = tk[i];
     auto lower_at = [&](long k) { return k < 0 ? kStart : k >= static_cast<long>(tk.size()) ? kEnd : tk[static_cast<size_t>(k)].lower; };
     auto shape_at = [&](long k) { return k < 0 ? kStart : k >= static_cast<long>(tk.size()) ? kEnd : tk[static_cast<size_t>(k)].shape; };
     auto at = [&](long k) -> const TokenInfo* { return k < 0 || k >= static_cast<long>(tk.size()) ? nullptr : &tk[static_cast<size_t>(k)]; };
     const long j = static_cast<long>(i);
-    auto add = [&](Hash templ, Hash value) { out.push_back(bucket(templ, value, bits)); };
+    std::uint32_t* const begin = out;
+    auto add = [&](Hash templ, Hash value) { *out++ = bucket(templ, value, bits); };
     add(kBias, 0);
     add(kWord, t.word);
     add(kLower, t.lower);
     add(kShape, t.shape);
-    for (Hash k = 0; k < 4; ++k) {
-        add(kPrefix + k, t.prefix[k]);
-        add(kSuffix + k, t.suffix[k]);
+    for (size_t k = 0; k < 4; ++k) {
+        const size_t n = std::min<size_t>(k + 1, t.affix_length);
+        add(kPrefix + k, hash_bytes(std::string_view(t.head, n)));
+        add(kSuffix + k, hash_bytes(std::string_view(t.tail + t.affix_length - n, n)));
     }
     add(kLowerPrev, lower_at(j - 1));
     add(kLowerNext, lower_at(j + 1));
@@ -180,6 +202,7 @@ void static_features(const SentenceInfo& s, size_t i, unsigned bits, std::vector
     add(kClusterNext, fine(at(j + 1)));
     add(kCoarsePrev, coarse(at(j - 1)));
     add(kCoarseNext, coarse(at(j + 1)));
+    return static_cast<size_t>(out - begin);
 }
 
 void tag_features(const SentenceInfo& s, size_t i, int prev2, int prev, unsigned bits, std::uint32_t* out) {

@@ -5,11 +5,12 @@
 // dictionary to store or look up).
 #pragma once
 
+#include "names_flat.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace news::ner {
@@ -42,12 +43,12 @@ enum CaseClass : std::uint8_t { kCaseUnknown = 0, kCaseLower = 1, kCaseTitle = 2
 // training data and from unlabelled news by train_ner).
 struct Lexicon {
     // A name's lower-case tokens (seq_hash) → the types it was seen as (bit per type).
-    std::unordered_map<Hash, std::uint8_t> gazetteer;
+    FlatMap<std::uint8_t> gazetteer;
     int gazetteer_longest = 0;
     // A lower-case word (hash_bytes) → its usual CaseClass.
-    std::unordered_map<Hash, std::uint8_t> cases;
+    FlatMap<std::uint8_t> cases;
     // A lower-case word → its clusters: 1 + fine * kCoarseClusters + coarse (0: none).
-    std::unordered_map<Hash, std::uint16_t> clusters;
+    FlatMap<std::uint16_t> clusters;
 };
 
 inline constexpr int kCoarseClusters = 40;
@@ -58,12 +59,16 @@ inline Hash seq_hash(Hash acc, Hash token) { return mix(acc * 31 + 7, token); }
 // One token, read once: the hashes its features combine.
 struct TokenInfo {
     Hash word = 0, lower = 0, shape = 0;
-    Hash prefix[4] = {}, suffix[4] = {};
+    // The lower-case form's first and last (up to) 4 bytes, for the affix
+    // features: hashed only for a token that is scored (half are not).
+    char head[4] = {}, tail[4] = {};
+    std::uint8_t affix_length = 0;  // min(4, the word's length)
     std::uint8_t gazetteer = 0;  // bit 2*type: a name starts here; 2*type+1: inside one
     std::uint8_t case_class = 0;
     std::uint16_t cluster = 0;
     bool capitalised = false;    // first letter upper case
     bool lower_word = false;     // letters, all lower case, no digit
+    bool no_letter = false;      // digits and punctuation only ("1996", ",", "3-1")
     bool force_outside = false;  // never part of a name (@handle, URL, CJK...)
 };
 
@@ -77,15 +82,19 @@ std::string ascii_lower(std::string_view word);
 // Whether a token is a run of capitals (at least two letters, no lower case).
 bool all_capitals(std::string_view word);
 // Whether most words of a sentence are in capitals (a headline, a table line).
+bool is_headline(const std::vector<std::string_view>& tokens);
 bool is_headline(const std::vector<std::string>& tokens);
 
 // Read a sentence's tokens (force_outside from the caller, may be empty).
-void read_sentence(const std::vector<std::string>& tokens, const Lexicon& lexicon, SentenceInfo& out,
+void read_sentence(const std::vector<std::string_view>& tokens, const Lexicon& lexicon, SentenceInfo& out,
                    const std::vector<bool>& force_outside = {});
+void read_sentence(const std::vector<std::string>& tokens, const Lexicon& lexicon, SentenceInfo& out);
 
 // The features of token i that do not depend on the tags chosen: bucket
-// indices (of a table of 2^bits rows) appended to `out`.
-void static_features(const SentenceInfo& s, std::size_t i, unsigned bits, std::vector<std::uint32_t>& out);
+// indices (of a table of 2^bits rows) written to out (room for
+// kMaxStaticFeatures), their number returned.
+inline constexpr int kMaxStaticFeatures = 48;
+std::size_t static_features(const SentenceInfo& s, std::size_t i, unsigned bits, std::uint32_t* out);
 inline constexpr int kTagFeatures = 4;
 // The features that depend on the two previous labels (prev2, prev; -1 before the sentence).
 void tag_features(const SentenceInfo& s, std::size_t i, int prev2, int prev, unsigned bits, std::uint32_t* out);

@@ -11,36 +11,39 @@ namespace {
 // A word of a headline in the case running text gives it: "REJECTS" →
 // "rejects", "GERMAN" → "German"; words the unlabelled news never wrote
 // otherwise ("EU", "BBC") stay in capitals.
-std::string usual_case(const std::string& word, const ner::Lexicon& lexicon) {
-    if (!ner::all_capitals(word)) return word;
-    auto it = lexicon.cases.find(ner::hash_bytes(ner::ascii_lower(word)));
-    if (it == lexicon.cases.end()) return word;
+std::string usual_case(std::string_view word, const ner::Lexicon& lexicon) {
     std::string lower = ner::ascii_lower(word);
-    if (it->second == ner::kCaseLower) return lower;
-    if (it->second == ner::kCaseTitle || it->second == ner::kCaseMixed) {
+    const std::uint8_t* c = lexicon.cases.find(ner::hash_bytes(lower));
+    if (!c) return std::string(word);
+    if (*c == ner::kCaseLower) return lower;
+    if (*c == ner::kCaseTitle || *c == ner::kCaseMixed) {
         lower[0] = word[0];
         return lower;
     }
-    return word;
+    return std::string(word);
 }
 
 struct Sentence {
-    std::vector<std::string> words;
+    std::vector<std::string_view> words;
     std::vector<bool> never_name;
     std::vector<const ner::TextToken*> tokens;
+    // Scratch space, reused from sentence to sentence of a text.
+    ner::SentenceInfo info;
+    std::vector<int> labels;
 };
 
-void tag_sentence(const Sentence& s, const ner::Model& model, std::vector<NameSpan>& out) {
-    ner::SentenceInfo info;
-    std::vector<std::string> words = s.words;
-    if (ner::is_headline(words)) {
+void tag_sentence(Sentence& s, const ner::Model& model, std::vector<NameSpan>& out) {
+    ner::SentenceInfo& info = s.info;
+    if (!ner::is_headline(s.words)) {
+        ner::read_sentence(s.words, model.lexicon, info, s.never_name);
+    } else {
         if (model.lexicon.cases.empty()) return;  // no way to read it: no names rather than junk
-        for (auto& w : words) w = usual_case(w, model.lexicon);
+        std::vector<std::string> recased;
+        for (auto w : s.words) recased.push_back(ner::all_capitals(w) ? usual_case(w, model.lexicon) : std::string(w));
+        ner::read_sentence(std::vector<std::string_view>(recased.begin(), recased.end()), model.lexicon, info, s.never_name);
     }
-    ner::read_sentence(words, model.lexicon, info, s.never_name);
-    std::vector<int> labels;
-    std::vector<std::uint32_t> features;
-    ner::decode<std::int16_t, std::int32_t>(info, model.bits, model.weights.data(), labels, features);
+    std::vector<int>& labels = s.labels;
+    ner::decode<std::int16_t, std::int32_t>(info, model.bits, model.weights.data(), labels);
     for (size_t i = 0; i < labels.size();) {
         if (labels[i] == 0) {
             ++i;
@@ -67,7 +70,7 @@ std::vector<NameSpan> NameTagger::find_names(std::string_view text) const {
     };
     for (const auto& t : tokens) {
         if (t.sentence_start) flush();
-        s.words.emplace_back(text.substr(t.begin, t.end - t.begin));
+        s.words.push_back(text.substr(t.begin, t.end - t.begin));
         s.never_name.push_back(t.never_name);
         s.tokens.push_back(&t);
     }

@@ -60,7 +60,8 @@ private:
 
 template <class Map>
 void write_map(Writer& w, const Map& map, int value_bytes) {
-    std::map<Hash, std::uint64_t> sorted(map.begin(), map.end());  // a stable order: the same model, the same bytes
+    std::map<Hash, std::uint64_t> sorted;  // a stable order: the same model, the same bytes
+    map.for_each([&](Hash k, auto v) { sorted.emplace(k, v); });
     w.u32(static_cast<std::uint32_t>(sorted.size()));
     for (auto [k, v] : sorted) {
         w.u64(k);
@@ -75,7 +76,7 @@ void read_map(Reader& r, Map& map, int value_bytes) {
     map.reserve(n);
     for (std::uint64_t k = 0; k < n; ++k) {
         Hash key = r.u(8);
-        map.emplace(key, static_cast<typename Map::mapped_type>(r.u(value_bytes)));
+        map[key] = static_cast<std::remove_reference_t<decltype(map[key])>>(r.u(value_bytes));
     }
 }
 

@@ -29,8 +29,7 @@ std::vector<std::string> NameTagger::tag_tokens(const std::vector<std::string>& 
     ner::SentenceInfo sentence;
     ner::read_sentence(tokens, model_->lexicon, sentence);
     std::vector<int> labels;
-    std::vector<std::uint32_t> features;
-    ner::decode<std::int16_t, std::int32_t>(sentence, model_->bits, model_->weights.data(), labels, features);
+    ner::decode<std::int16_t, std::int32_t>(sentence, model_->bits, model_->weights.data(), labels);
     std::vector<std::string> out;
     out.reserve(labels.size());
     for (int l : labels) out.emplace_back(ner::label_name(l));

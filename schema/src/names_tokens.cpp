@@ -28,6 +28,7 @@ bool keeps_dot(std::string_view core) {
 
 // Punctuation split off either end of a word (ASCII or a UTF-8 quote), its length; 0 if none.
 size_t quote_length(std::string_view s, size_t at) {
+    if (at >= s.size() || (s[at] != '\xE2' && s[at] != '\xC2')) return 0;  // the lead bytes of the quotes below
     static constexpr std::array<std::string_view, 6> kQuotes = {"\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"};
     for (auto q : kQuotes)
         if (s.compare(at, q.size(), q) == 0) return q.size();
@@ -45,7 +46,8 @@ constexpr std::array<std::string_view, 30> kCalendar = {
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
 bool calendar_word(std::string_view w) {
-    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    if (w.size() < 3 || w[0] < 'A' || w[0] > 'W') return false;  // most words: no list to search
+    if (w.back() == '.') w.remove_suffix(1);
     return std::find(kCalendar.begin(), kCalendar.end(), w) != kCalendar.end();
 }
 
@@ -97,7 +99,8 @@ public:
 private:
     // A word with its trailing punctuation split off.
     void tail(size_t b, size_t e, bool never_name) {
-        std::vector<std::pair<size_t, size_t>> trailing;
+        auto& trailing = trailing_;  // one buffer for the whole text
+        trailing.clear();
         while (e > b + 1) {
             size_t q = 0;
             for (size_t n : {3, 2}) {  // a closing UTF-8 quote
@@ -147,6 +150,7 @@ public:
 private:
     std::string_view text_;
     std::vector<TextToken>& out_;
+    std::vector<std::pair<size_t, size_t>> trailing_;
 };
 
 }  // namespace

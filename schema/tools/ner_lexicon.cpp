@@ -96,13 +96,13 @@ void LexiconBuilder::read_corpora(const std::string& dir, const std::vector<Labe
         for (const auto& w : s.tokens) lower.push_back(ascii_lower(w));
         cluster_builder_.add_sentence(lower);
     }
-    base_.clusters = cluster_builder_.clusters(3);
+    base_.clusters = FlatMap<std::uint16_t>(cluster_builder_.clusters(3));
 }
 
 void LexiconBuilder::finish() {
     for (int k = 0; k < 3; ++k) {
         lexicons_[k] = base_;
-        lexicons_[k].gazetteer = names_[k];
+        lexicons_[k].gazetteer = FlatMap<std::uint8_t>(names_[k]);
         lexicons_[k].gazetteer_longest = longest_;
     }
 }

@@ -71,8 +71,8 @@ Example make_example(const LabelledSentence& s, const Lexicon& lexicon, unsigned
     Example ex;
     read_sentence(s.tokens, lexicon, ex.info);
     for (size_t i = 0; i < s.tokens.size(); ++i) {
-        ex.features.emplace_back();
-        static_features(ex.info, i, bits, ex.features.back());
+        std::uint32_t f[kMaxStaticFeatures];
+        ex.features.emplace_back(f, f + static_features(ex.info, i, bits, f));
         int label = label_of(s.tags[i]);
         if (label < 0) throw Error("train: unknown tag " + s.tags[i] + "; expected O, B-PER, I-PER, ...", 2);
         ex.gold.push_back(label);
@@ -110,10 +110,9 @@ Score evaluate(const std::vector<LabelledSentence>& data, const Lexicon& lexicon
     Score score;
     SentenceInfo info;
     std::vector<int> labels;
-    std::vector<std::uint32_t> features;
     for (const auto& s : data) {
         read_sentence(s.tokens, lexicon, info);
-        decode<W, A>(info, bits, weights, labels, features);
+        decode<W, A>(info, bits, weights, labels);
         std::vector<std::string> tags;
         for (int l : labels) tags.emplace_back(label_name(l));
         score.add(s.tags, tags);
