@@ -173,8 +173,9 @@ inline constexpr std::string_view kMetaCatalogueEntries = "news:catalogue-entrie
 inline constexpr std::string_view kMetaRecognition = "news:recognition";
 // The matcher's rules (schema/src/matcher.cpp): one more when they change
 // what is recognised.  2: rule 7 (a solo artist's one-word name inside a
-// longer name); 3: rule 8 (names in lower-case writing).
-inline constexpr std::string_view kRecognitionRules = "3";
+// longer name); 3: rule 8 (names in lower-case writing); 4: rule 9
+// (capitals and codes), joined forms need company, "Madonna of the Pinks".
+inline constexpr std::string_view kRecognitionRules = "4";
 // news-index's record of each file it indexed (indexer/file_ledger.hpp):
 // "news:file:<key>" (a key over 200 bytes: "news:file:#<digest of the key>").
 inline constexpr std::string_view kMetaFile = "news:file:";
