@@ -71,7 +71,7 @@ private:
         for (auto& q : queues_) q->wait();
     }
 
-    const Catalogue& catalogue_;
+    const Catalogue catalogue_;  // (a copy: written at finish(), the caller's may be gone)
     Xapian::WritableDatabase meta_w_;
     std::vector<Xapian::WritableDatabase> shards_w_;
     size_t since_commit_ = 0;
