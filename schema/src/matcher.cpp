@@ -273,6 +273,15 @@ struct Found {
     size_t used;     // and the number of its words
 };
 
+// Rule 7: whether words[i] is followed by "of the" and a capitalised word,
+// a work's title ("Raphael's Madonna of the Pinks").
+bool in_title(std::string_view text, const std::vector<Word>& words, size_t i) {
+    if (i + 3 >= words.size() || words[i + 1].key != "of" || words[i + 2].key != "the") return false;
+    for (size_t j = i; j < i + 3; ++j)
+        if (!spaced(text.substr(words[j].end, words[j + 1].begin - words[j].end), false)) return false;
+    return capitalised(text.substr(words[i + 3].begin, words[i + 3].end - words[i + 3].begin));
+}
+
 // Rule 7: drops a solo artist's one-word name where it is part of a longer
 // name.  First the words seen as first names before it in this text, then
 // the mentions to drop.
@@ -315,16 +324,9 @@ void drop_name_parts(std::string_view text, const std::vector<Word>& words, std:
         if (std::none_of(found.begin(), found.end(),
                          [&, entity = entity](const Found& f) { return f.entity == entity && !f.name_word; }))
             other_bearer.push_back(entity);
-    auto titled = [&](const Found& f) {  // "Raphael's Madonna of the Pinks": a work's title
-        size_t k = f.word + 1;
-        if (k + 2 >= words.size() || words[k].key != "of" || words[k + 1].key != "the") return false;
-        for (size_t j = f.word; j < k + 2; ++j)
-            if (!spaced(text.substr(words[j].end, words[j + 1].begin - words[j].end), false)) return false;
-        return capitalised(text.substr(words[k + 2].begin, words[k + 2].end - words[k + 2].begin));
-    };
     auto drop = [&](const Found& f) {
         if (!f.name_word) return false;
-        if (titled(f)) return true;
+        if (in_title(text, words, f.word)) return true;
         if (std::find(other_bearer.begin(), other_bearer.end(), f.entity) != other_bearer.end()) return true;
         size_t k = before(f);
         if (k < words.size() &&
