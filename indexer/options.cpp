@@ -28,8 +28,8 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
         ->allow_extra_args(false)  // one file per --entities: the paths after it stay paths
         ->check(CLI::Validator(
             [](std::string& file) { return file == kNoEntities ? std::string() : CLI::ExistingFile(file); },
-            "FILE|none"))
-        ->type_name("FILE");
+            ""))
+        ->type_name("FILE|none");
     app->add_flag("-q,--quiet", o.quiet, "no progress display and no summary (warnings still go to stderr)");
     // (No -n: that is news-search's --limit, as head -n.)
     app->add_flag("--dry-run", o.dry_run, "list what would be added, replaced and removed; write nothing");
