@@ -1,12 +1,13 @@
 #include "analyse.hpp"
 
+#include "entity_tags.hpp"
+
 #include "news/field_facets.hpp"
 #include "news/schema.hpp"
 #include "news/stored.hpp"
 #include "news/text.hpp"
 
 #include <algorithm>
-#include <map>
 
 namespace news::indexer {
 namespace {
@@ -16,6 +17,8 @@ namespace {
 // 100, pushed every later position up by 100 or 200: position lists took
 // 2 % more space (a first or last position over 127 takes two bytes).
 constexpr Xapian::termpos kFieldGap = 1;
+
+const std::vector<std::string> kNone;
 
 }  // namespace
 
@@ -79,42 +82,13 @@ void Analyser::index_mention(const std::string& handle) {
     tg_.index_text(handle, 1, prefix);
 }
 
-// Entity terms (wdf = number of mentions, so an alias's synonym ranks) and
-// the canonical names in order of first mention.  The Entities value, which
-// the artist facet counts, holds the people and groups only (not labels or
-// award shows).
+// The entities (entity_tags.hpp) on doc; their names, for the stored record.
 std::vector<std::string> Analyser::add_entities(Xapian::Document& doc, const std::string& text,
                                                 const Article* json_codes, const std::string& context) {
-    std::vector<std::string> names, artists;
-    std::map<std::string, Xapian::termcount> counts;
-    auto note = [&](const std::string& name, const std::string& slug, std::string_view kind) {
-        if (std::find(names.begin(), names.end(), name) == names.end()) {
-            names.push_back(name);
-            if (kind == "person" || kind == "group") artists.push_back(name);
-        }
-        counts[slug] += 1;
-    };
-    // A post is read with its article before it, so that a name that needs
-    // context ("prod by Suga" in a BTS article) is recognised; only the
-    // mentions inside the post count.
-    const std::string joined = context.empty() ? std::string() : context + "\n\n";
-    for (const Mention& m : matcher_.find(joined + text))
-        if (m.begin >= joined.size()) note(m.entity->name, m.entity->slug, m.entity->kind);
-    if (json_codes) {
-        // JSON Lines `people` and `orgs` are entities too (a catalogue alias
-        // maps to its entity, any other code stands for itself).
-        for (const auto* list : {&json_codes->people, &json_codes->orgs})
-            for (const auto& code : *list) {
-                const Entity* e = catalogue_.find(code);
-                if (e) note(e->name, e->slug, e->kind);
-                else note(code, entity_slug(code), list == &json_codes->people ? "person" : "org");
-            }
-    }
-    for (const auto& [slug, n] : counts) doc.add_term(term(FieldId::Entity, slug), n);
-    std::string value;
-    for (const auto& name : artists) value += name + '\n';
-    if (!value.empty()) doc.add_value(slot(Slot::Entities), value);
-    return names;
+    const EntityCodes codes{json_codes ? json_codes->people : kNone, json_codes ? json_codes->orgs : kNone};
+    EntityTags tags = find_entity_tags(matcher_, catalogue_, text, json_codes ? &codes : nullptr, context);
+    set_entity_tags(doc, tags);
+    return std::move(tags.names);
 }
 
 void Analyser::add_date(Xapian::Document& doc, const std::optional<Date>& date, const std::string& id) {
@@ -222,6 +196,8 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
 
     StoredDoc s = article_record(a, seg.prose);
     s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a);
+    s.people = a.people;
+    s.orgs = a.orgs;
     doc.add_value(slot(Slot::Stored), codec_.pack(s));
     return out;
 }

@@ -55,6 +55,8 @@ public:
     void put(const std::string& article_id, std::vector<IndexDoc>&& docs, bool existed,
              const std::string& where) override;
     void remove(const std::string& article_id, const std::string& where) override;
+    void retag(const std::string& article_id, const std::string& uid, const Xapian::Document& doc,
+               const std::string& where) override;
     void set_metadata(const std::string& key, const std::string& value) override { meta_w_.set_metadata(key, value); }
     void file_done() override;
     void finish(const SpellingCounts& spelling) override;
@@ -69,6 +71,7 @@ private:
         for (auto& q : queues_) q->wait();
     }
 
+    const Catalogue catalogue_;  // (a copy: written at finish(), the caller's may be gone)
     Xapian::WritableDatabase meta_w_;
     std::vector<Xapian::WritableDatabase> shards_w_;
     size_t since_commit_ = 0;
@@ -78,15 +81,16 @@ private:
 };
 
 DatabaseStore::DatabaseStore(const std::string& path, const Catalogue& catalogue, StoreOptions options)
-    : Store(path, std::move(options)) {
+    : Store(path, std::move(options)), catalogue_(catalogue) {
     setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(options_.overwrite ? kFlush : kLiveFlush).c_str(),
            0);  // unless the user set it
     const size_t n = options_.overwrite ? options_.shards : shard_count(path);
     open_parts(n);
-    read_state(catalogue);
+    read_state();
     if (options_.overwrite) dictionary_ = options_.dictionary;
     IndexMeta what;
     what.fresh = options_.overwrite || empty_at_start_;
+    what.user_entities = options_.user_entities;
     if (options_.overwrite) what.dictionary = options_.dictionary;
     what.shards = n;
     what.merged = options_.merge;
@@ -180,6 +184,17 @@ void DatabaseStore::remove(const std::string& article_id, const std::string&) {
     ++since_commit_;
 }
 
+void DatabaseStore::retag(const std::string& article_id, const std::string& uid, const Xapian::Document& doc,
+                          const std::string&) {
+    try {
+        shards_w_[shard_index(article_id)].replace_document(uid, doc);
+    } catch (const Xapian::Error& e) {
+        failed("writing failed", e);
+    }
+    ++since_commit_;
+    maybe_commit();
+}
+
 // An article (its Q term) and its posts (their XARTICLE term; an index made
 // before schema 3 has it on the article too).
 void DatabaseStore::delete_article(size_t k, const std::string& article_id) {
@@ -212,6 +227,9 @@ void DatabaseStore::finish(const SpellingCounts& spelling) {
     try {
         add_spelling(meta_w_, spelling,
                      options_.overwrite && written_.articles + written_.posts >= kPruneSpellingDocs);
+        // An update's catalogue goes with its last commit, its documents (and
+        // those it re-tagged) before it: see write_catalogue_meta().
+        if (!options_.overwrite) write_catalogue_meta(meta_w_, shards_w_, catalogue_, options_.user_entities);
         commit();
         if (options_.merge && !queues_.empty()) {
             // The stub lists every slice, for the merge.

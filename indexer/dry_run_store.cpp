@@ -9,7 +9,7 @@ namespace {
 
 class DryRunStore final : public Store {
 public:
-    DryRunStore(const std::string& path, const Catalogue& catalogue, StoreOptions options)
+    DryRunStore(const std::string& path, const Catalogue&, StoreOptions options)
         : Store(path, std::move(options)) {
         const size_t n = shard_count(path);
         sharded_ = n > 0;
@@ -20,7 +20,7 @@ public:
             if (std::filesystem::exists(path)) meta_ = Xapian::Database(path);
             shards_.push_back(meta_);
         }
-        read_state(catalogue);
+        read_state();
         dictionary_ = "";  // (nothing is packed for the index)
     }
 
@@ -28,6 +28,9 @@ public:
         list(existed ? "changed" : "new", where);
     }
     void remove(const std::string&, const std::string& where) override { list("removed", where); }
+    void retag(const std::string&, const std::string&, const Xapian::Document&, const std::string& where) override {
+        list("retagged", where);
+    }
     void set_metadata(const std::string&, const std::string&) override {}
     void file_done() override {}
     void finish(const SpellingCounts&) override {}

@@ -11,34 +11,42 @@
 namespace news::indexer {
 namespace {
 
-// The catalogue (news/index_catalogue.hpp) and the schema version.
-void write_catalogue_and_version(Xapian::WritableDatabase& db, const Catalogue& catalogue) {
-    write_catalogue(db, catalogue);
+void write_version(Xapian::WritableDatabase& db) {
     // (Written only when it changes: a run with nothing to do commits nothing.)
     if (db.get_metadata(std::string(kMetaSchemaVersion)) != kSchemaVersion)
         db.set_metadata(std::string(kMetaSchemaVersion), std::string(kSchemaVersion));
+}
+
+void set_if_changed(Xapian::WritableDatabase& db, std::string_view key, const std::string& value) {
+    if (db.get_metadata(std::string(key)) != value) db.set_metadata(std::string(key), value);
 }
 
 }  // namespace
 
 void write_index_meta(Xapian::WritableDatabase& meta, std::vector<Xapian::WritableDatabase>& shards,
                       const Catalogue& catalogue, const IndexMeta& what) {
-    write_catalogue_and_version(meta, catalogue);
-    const std::string stamp = recognition_stamp(catalogue);
-    if (what.fresh && meta.get_metadata(std::string(kMetaRecognition)) != stamp)
-        meta.set_metadata(std::string(kMetaRecognition), stamp);
+    write_version(meta);
+    if (what.fresh) write_catalogue_meta(meta, shards, catalogue, what.user_entities);
     if (!what.dictionary.empty()) meta.set_metadata(std::string(kMetaDocDict), what.dictionary);
     if (what.shards == 0) return;
-    // Each shard carries the catalogue (and the document dictionary) too, so
-    // that shards searched on their own (news-search --db repeated) know the
-    // aliases and read the documents.
+    // Each shard carries the version (and the catalogue and the document
+    // dictionary) too, so that shards searched on their own (news-search
+    // --db repeated) know the aliases and read the documents.
     for (auto& s : shards) {
-        write_catalogue_and_version(s, catalogue);
+        write_version(s);
         if (!what.dictionary.empty()) s.set_metadata(std::string(kMetaDocDict), what.dictionary);
     }
     const std::string n = std::to_string(what.shards);
     if (!what.merged && meta.get_metadata(std::string(kMetaShards)) != n)
         meta.set_metadata(std::string(kMetaShards), n);
+}
+
+void write_catalogue_meta(Xapian::WritableDatabase& meta, std::vector<Xapian::WritableDatabase>& shards,
+                          const Catalogue& catalogue, const std::string& user_entities) {
+    write_catalogue(meta, catalogue);
+    for (auto& s : shards) write_catalogue(s, catalogue);  // (one database: meta again, written already)
+    set_if_changed(meta, kMetaUserEntities, user_entities);
+    set_if_changed(meta, kMetaRecognition, recognition_stamp(catalogue));
 }
 
 void write_stub(const std::string& folder, const std::string& text) {

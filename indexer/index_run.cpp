@@ -35,22 +35,21 @@ IndexRun::IndexRun(const std::string& db, const Options& o, const Catalogue& cat
                    docs_ += analysed.size();
                    writer_.add(a, std::move(analysed));
                    progress_.update(read_stats_.files, docs_);
-               }) {
-    if (store_->recognition_changed())
-        print_diagnostic({Severity::Warning, db,
-                          "its articles' entities were recognised with another entity catalogue or an older "
-                          "news-index; those not re-read in this run keep what was found then (run news-index "
-                          "--rebuild to recognise them all again)"});
-}
+               }),
+      retag_(store_->meta(), catalogue, so.overwrite || store_->empty_at_start()) {}
 
 RunStats IndexRun::run() {
     walk();
     remove_gone();
     reread_claimed();
     warn_replaced();
+    const size_t retagged = retag_.run(*store_);  // (before finish(): the catalogue's copy goes last)
     writer_.finish(analyse_.spelling());
     progress_.clear();
-    return {read_stats_, writer_.stats()};
+    RunStats stats{read_stats_, writer_.stats()};
+    stats.write.catalogue_changed = retag_.needed();
+    stats.write.retagged = retagged;
+    return stats;
 }
 
 void IndexRun::walk() {

@@ -9,6 +9,7 @@
 #include "pipeline.hpp"
 #include "read.hpp"
 #include "report.hpp"
+#include "retag.hpp"
 #include "store.hpp"
 #include "write.hpp"
 
@@ -58,6 +59,7 @@ private:
     ReadStats read_stats_;
     size_t docs_ = 0;
     AnalysePipeline analyse_;
+    Retag retag_;
 };
 
 }  // namespace news::indexer

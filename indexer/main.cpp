@@ -5,6 +5,7 @@
 #include "options.hpp"
 #include "rebuild.hpp"
 #include "report.hpp"
+#include "run_catalogue.hpp"
 #include "store.hpp"
 
 #include "news/entities.hpp"
@@ -18,24 +19,10 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 namespace news::indexer {
 namespace {
-
-Catalogue load_catalogue(const Options& o) {
-    Catalogue catalogue = Catalogue::builtin();
-    for (const auto& file : o.entity_files) {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) throw usage_error(file + ": cannot read the entity catalogue");
-        std::stringstream ss;
-        ss << in.rdbuf();
-        catalogue.add(ss.str(), file);
-    }
-    return catalogue;
-}
 
 // One database is built fastest as shards written in parallel (a Xapian
 // writer each) and merged when compacted: on 2 cores, Reuters-21578 in about
@@ -62,8 +49,10 @@ int run(Options& o) {
     if (o.paths.empty()) o.paths.push_back("corpus");
     check_paths_exist(o.paths);
     auto start = std::chrono::steady_clock::now();
-    Catalogue catalogue = load_catalogue(o);
+    const RunCatalogue run_catalogue = load_catalogue(o.entity_files, o.db);
+    const Catalogue& catalogue = run_catalogue.catalogue;
     StoreOptions wo;
+    wo.user_entities = run_catalogue.user;
     wo.dry_run = o.dry_run;
     wo.wait = o.wait;
     // A first build is a rebuild too: built beside, compacted, moved in whole.

@@ -1,4 +1,5 @@
 #include "options.hpp"
+#include "run_catalogue.hpp"
 
 #include "news/command_line.hpp"
 #include "news/schema.hpp"
@@ -21,9 +22,14 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_option("--db", o.db, "database to create or update (env: NEWS_DB)")->capture_default_str();
     app->add_option("paths", o.paths, "files and folders to index (default: corpus/)");
     app->add_option("--entities", o.entity_files,
-                    "entity catalogue file(s) to add to the built-in one (name<TAB>kind<TAB>aliases<TAB>groups)")
+                    "entity catalogue file(s) to add to the built-in one (name<TAB>kind<TAB>aliases<TAB>groups); "
+                    "the index keeps a copy and follows it until the next --entities: documents whose "
+                    "entities change are re-tagged; --entities none drops the added entries (doc/entities.md)")
         ->allow_extra_args(false)  // one file per --entities: the paths after it stay paths
-        ->check(CLI::ExistingFile);
+        ->check(CLI::Validator(
+            [](std::string& file) { return file == kNoEntities ? std::string() : CLI::ExistingFile(file); },
+            ""))
+        ->type_name("FILE|none");
     app->add_flag("-q,--quiet", o.quiet, "no progress display and no summary (warnings still go to stderr)");
     // (No -n: that is news-search's --limit, as head -n.)
     app->add_flag("--dry-run", o.dry_run, "list what would be added, replaced and removed; write nothing");

@@ -66,9 +66,12 @@ void print_summary(const ReadStats& r, const WriteStats& w, double seconds, cons
                                           : fmt::format("{} ({} dated, {} undated) and {} written", count(w.articles, "article"),
                                                         w.dated_articles, w.undated_articles, count(w.posts, "post"));
     fmt::print(stderr,
-               "news-index: {}: {} new, {} changed, {} removed, {} unchanged articles; {} from {}; "
+               "news-index: {}: {} new, {} changed, {} removed, {} unchanged articles; {}{} from {}; "
                "{} skipped{}{}; {:.2f} s\n",
-               db, w.new_articles, w.changed_articles, w.removed_articles, w.unchanged_articles, written,
+               db, w.new_articles, w.changed_articles, w.removed_articles, w.unchanged_articles,
+               w.catalogue_changed ? fmt::format("entity catalogue changed: {} re-tagged; ", count(w.retagged, "document"))
+                                   : "",
+               written,
                count(r.files, "file"),
                skipped, detail.empty() ? "" : " (" + detail + ")",
                r.recoded ? fmt::format("; {} decoded as Windows-1252", r.recoded) : "", seconds);

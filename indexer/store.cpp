@@ -1,7 +1,6 @@
 #include "store.hpp"
 
 #include "news/error.hpp"
-#include "news/index_catalogue.hpp"
 #include "news/layout.hpp"
 #include "news/schema.hpp"
 
@@ -63,7 +62,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, const Catalogue& cat
     }
 }
 
-void Store::read_state(const Catalogue& catalogue) {
+void Store::read_state() {
     for (const auto& s : shards_) all_.add_database(s);
     empty_at_start_ = all_.get_doccount() == 0;
     std::string version = meta_.get_metadata(std::string(kMetaSchemaVersion));
@@ -71,10 +70,6 @@ void Store::read_state(const Catalogue& catalogue) {
     // one, knew JSON Lines records by their line.  Nothing is written.)
     if (!empty_at_start_ && version != kSchemaVersion)
         throw Error(schema_mismatch(path_, version) + " (nothing was changed)");
-    // Entities recognised otherwise than this run would (another catalogue,
-    // or an older matcher): only a fresh build records how.
-    const bool fresh = options_.overwrite || empty_at_start_;
-    recognition_changed_ = !fresh && meta_.get_metadata(std::string(kMetaRecognition)) != recognition_stamp(catalogue);
 }
 
 const std::string& Store::dictionary() {

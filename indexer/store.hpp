@@ -38,6 +38,7 @@ struct StoreOptions {
     size_t shards = 0;       // with overwrite: make a sharded folder of this many shards (0: one database)
     bool merge = false;      // ...which Rebuild::swap_in() merges into one database (no shard count kept)
     std::string dictionary;  // with overwrite: the document dictionary (train_dictionary()), "" for none
+    std::string user_entities;  // the user's catalogue entries, kept by the index (run_catalogue.hpp)
     // Dry run: one line per article that would be added, replaced or removed.
     std::function<void(const std::string& what, const std::string& where)> list;
 };
@@ -56,9 +57,6 @@ public:
 
     const std::string& path() const { return path_; }
     bool empty_at_start() const { return empty_at_start_; }
-    // Whether the documents already indexed had their entities recognised
-    // with another catalogue or an older matcher (kMetaRecognition).
-    bool recognition_changed() const { return recognition_changed_; }
     // The meta part, with what this run wrote there.
     const Xapian::Database& meta() const { return meta_; }
     // The database of the article's shard, with what this run wrote there.
@@ -76,6 +74,10 @@ public:
                      const std::string& where) = 0;
     // The article and its posts go.
     virtual void remove(const std::string& article_id, const std::string& where) = 0;
+    // A document of the article (its Q term: uid) with other entities
+    // (retag.hpp) in place of what the index holds.
+    virtual void retag(const std::string& article_id, const std::string& uid, const Xapian::Document& doc,
+                       const std::string& where) = 0;
     virtual void set_metadata(const std::string& key, const std::string& value) = 0;
     // A file is done: commit when enough has been written since the last time.
     virtual void file_done() = 0;
@@ -90,7 +92,7 @@ public:
 protected:
     Store(const std::string& path, StoreOptions options) : path_(path), options_(std::move(options)) {}
     // The read handles are set: what the index says of itself.
-    void read_state(const Catalogue& catalogue);
+    void read_state();
     size_t shard_index(const std::string& article_id) const { return news::shard_of(article_id, shards_.size()); }
     [[noreturn]] void failed(const char* what, const Xapian::Error& e) const;
 
@@ -101,7 +103,6 @@ protected:
     std::vector<Xapian::Database> shards_;  // or read-only ones in a dry run
     Xapian::Database all_;
     bool empty_at_start_ = true;
-    bool recognition_changed_ = false;
     std::optional<std::string> dictionary_;
     Written written_;
 };

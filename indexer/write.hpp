@@ -38,6 +38,8 @@ struct WriteStats {
     size_t changed_articles = 0;
     size_t unchanged_articles = 0;
     size_t removed_articles = 0;
+    bool catalogue_changed = false;  // the run's (retag.hpp): another entity catalogue than the index's
+    size_t retagged = 0;             // documents whose entities it changed
 };
 
 class Writer {

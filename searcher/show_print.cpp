@@ -107,7 +107,7 @@ nlohmann::ordered_json document_json(const StoredDoc& d, const Shown& s) {
         if (f.text == &StoredDoc::text) continue;  // (as "paragraphs")
         if (f.text && (f.always || !(d.*f.text).empty())) j[key] = d.*f.text;
         else if (f.date) j[key] = (d.*f.date) ? nlohmann::ordered_json(*(d.*f.date)) : nlohmann::ordered_json(nullptr);
-        else if (f.list) j[key] = d.*f.list;
+        else if (f.list && (f.always || !(d.*f.list).empty())) j[key] = d.*f.list;
     }
     const std::vector<std::string> paras = paragraphs(d.text);
     j["paragraphs"] = paras;

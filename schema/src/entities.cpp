@@ -114,8 +114,10 @@ void Catalogue::add(std::string_view text, std::string_view origin) {
             auto same = std::find_if(e.aliases.begin(), e.aliases.end(), [&](const Alias& x) { return x.text == a; });
             if (same == e.aliases.end())
                 e.aliases.push_back({std::string(a), exact || codepoints(a) <= 3});
-            else if (exact)
-                same->case_sensitive = true;  // "=TWICE" makes the name itself case-sensitive
+            else {
+                same->joined = false;                  // written out: an alias of its own
+                if (exact) same->case_sensitive = true;  // "=TWICE" makes the name itself case-sensitive
+            }
         }
         add_joined_forms(index);
         Entity& e = entities_[index];
@@ -144,7 +146,7 @@ void Catalogue::add_joined_forms(size_t index) {
         if (joined == t) continue;
         const std::string key = alias_key(joined);
         if (key.empty() || !by_key_.emplace(key, index).second) continue;  // (already an alias, or another's)
-        entities_[index].aliases.push_back({joined, a.case_sensitive});
+        entities_[index].aliases.push_back({joined, a.case_sensitive, true});
     }
 }
 
@@ -159,6 +161,7 @@ std::string Catalogue::line(const Entity& e) {
     std::string out = e.name + '\t' + e.kind + '\t';
     bool first = true;
     for (const Alias& a : e.aliases) {
+        if (a.joined) continue;  // (derived again when the line is read)
         if (!first) out += '|';
         first = false;
         // Keep an explicit '=' where the case rule would not imply it.

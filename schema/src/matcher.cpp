@@ -6,7 +6,8 @@
 // cites them by number: 1 the longest alias wins, 2 what may separate an
 // alias's words, 3 exact aliases match as written, 4 an ambiguous alias needs
 // a related name, 5 a one-letter alias must stand as a name, 6 CJK aliases,
-// 7 a solo artist's one-word name inside a longer name, 8 lower-case writing.
+// 7 a solo artist's one-word name inside a longer name, 8 lower-case writing,
+// 9 capitals and codes.
 // Why so many: news and fans' posts are full of short, common aliases (V,
 // Suga, Drake) whose every occurrence would fill the facets with people the
 // text does not name.  A rule that changes what is recognised raises
@@ -218,6 +219,49 @@ bool lower_case_line(std::string_view text, size_t begin, size_t end) {
     return lower;
 }
 
+// Rule 9: whether the line from `begin` to `end` is written in capitals
+// (a headline, a wire's slug line: "TEXTRON <TXT> UNIT STRIKE ENDS"): three
+// words of two letters or more, and no lower-case letter.
+bool capitals_line(std::string_view text, size_t begin, size_t end) {
+    size_t words = 0, letters = 0;
+    for (Xapian::Utf8Iterator it(text.data() + begin, end - begin); it != Xapian::Utf8Iterator(); ++it) {
+        auto category = Xapian::Unicode::get_category(*it);
+        if (category == Xapian::Unicode::LOWERCASE_LETTER) return false;
+        letters = category == Xapian::Unicode::UPPERCASE_LETTER ? letters + 1 : 0;
+        words += letters == 2;
+    }
+    return words >= 3;
+}
+
+// Rules 8 and 9: how the line holding text[at] is written (the last line
+// asked about is remembered: words come in order).
+class LineCase {
+public:
+    explicit LineCase(std::string_view text) : text_(text) {}
+    bool lower(size_t at) {
+        at_line(at);
+        if (lower_ < 0) lower_ = lower_case_line(text_, begin_, end_);
+        return lower_ > 0;
+    }
+    bool capitals(size_t at) {
+        at_line(at);
+        if (upper_ < 0) upper_ = capitals_line(text_, begin_, end_);
+        return upper_ > 0;
+    }
+
+private:
+    void at_line(size_t at) {
+        if (begin_ != std::string_view::npos && at >= begin_ && at < end_) return;
+        size_t b = at == 0 ? std::string_view::npos : text_.rfind('\n', at - 1);
+        begin_ = b == std::string_view::npos ? 0 : b + 1;
+        end_ = std::min(text_.find('\n', at), text_.size());
+        lower_ = upper_ = -1;
+    }
+    std::string_view text_;
+    size_t begin_ = std::string_view::npos, end_ = 0;
+    int lower_ = -1, upper_ = -1;  // -1: not known yet
+};
+
 // A mention before rules 4, 7 and 8 have had their say.
 struct Found {
     Mention mention;
@@ -228,6 +272,15 @@ struct Found {
     size_t word;     // the index of its first word in the text's words
     size_t used;     // and the number of its words
 };
+
+// Rule 7: whether words[i] is followed by "of the" and a capitalised word,
+// a work's title ("Raphael's Madonna of the Pinks").
+bool in_title(std::string_view text, const std::vector<Word>& words, size_t i) {
+    if (i + 3 >= words.size() || words[i + 1].key != "of" || words[i + 2].key != "the") return false;
+    for (size_t j = i; j < i + 3; ++j)
+        if (!spaced(text.substr(words[j].end, words[j + 1].begin - words[j].end), false)) return false;
+    return capitalised(text.substr(words[i + 3].begin, words[i + 3].end - words[i + 3].begin));
+}
 
 // Rule 7: drops a solo artist's one-word name where it is part of a longer
 // name.  First the words seen as first names before it in this text, then
@@ -273,6 +326,7 @@ void drop_name_parts(std::string_view text, const std::vector<Word>& words, std:
             other_bearer.push_back(entity);
     auto drop = [&](const Found& f) {
         if (!f.name_word) return false;
+        if (in_title(text, words, f.word)) return true;
         if (std::find(other_bearer.begin(), other_bearer.end(), f.entity) != other_bearer.end()) return true;
         size_t k = before(f);
         if (k < words.size() &&
@@ -314,7 +368,10 @@ Matcher::Matcher(const Catalogue& catalogue) : catalogue_(&catalogue) {
                 }
             c.lead = alias.text.substr(0, words[0].begin);
             c.one_letter = one_word && !c.cjk && codepoints(c.words[0]) == 1;
-            c.ambiguous = c.one_letter || (exact && one_word && member);
+            // Rule 4, and a hyphenated alias joined ("idle" from "i-dle") is
+            // as often another word.
+            c.ambiguous = c.one_letter || (exact && one_word && member) || alias.joined;
+            c.capitals = exact && !c.cjk && all_capitals(alias.text);
             c.name_word = one_word && !c.cjk && !c.one_letter && !member && entity.kind == "person";
             by_first_word_[words[0].cjk ? first_char(c.words[0]) : c.words[0]].push_back(std::move(c));
         }
@@ -359,19 +416,7 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
     const std::vector<Word> words = split_words(text);
     std::vector<Found> found;
 
-    // Rule 8: whether the line holding text[at] is written in lower case
-    // (the last line asked about is remembered: words come in order).
-    size_t line_begin = std::string_view::npos, line_end = 0;
-    bool line_lower = false;
-    auto in_lower_case_line = [&](size_t at) {
-        if (line_begin == std::string_view::npos || at < line_begin || at >= line_end) {
-            size_t b = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
-            line_begin = b == std::string_view::npos ? 0 : b + 1;
-            line_end = std::min(text.find('\n', at), text.size());
-            line_lower = lower_case_line(text, line_begin, line_end);
-        }
-        return line_lower;
-    };
+    LineCase line(text);
 
     // The number of words the candidate matches at words[i] (0: none), the
     // end of the match, and whether an exact alias matched in lower case.
@@ -386,7 +431,7 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
             return 1;
         }
         size_t n = c.words.size();
-        if (i + n > words.size()) return 0;
+        if (i + n > words.size() || (w.begin > 0 && text[w.begin - 1] == '<')) return 0;  // rule 9: <TXT>
         for (size_t k = 0; k < n; ++k) {
             const Word& v = words[i + k];
             bool prefix = k + 1 == n && v.cjk;  // a particle may follow the last CJK word
@@ -399,7 +444,7 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
             if (v.cjk) continue;
             const std::string written = as_written(text.substr(v.begin, v.end - v.begin));
             if (written == c.exact[k]) continue;
-            if (written != c.lower[k] || !in_lower_case_line(v.begin)) return 0;  // rule 8
+            if (written != c.lower[k] || !line.lower(v.begin)) return 0;  // rule 8
             lower = true;
         }
         if (c.one_letter && !stands_as_name(text, words, i)) return 0;
@@ -423,8 +468,9 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
                     size_t begin = words[i].begin;
                     if (!c.lead.empty() && begin >= c.lead.size() && starts(text, begin - c.lead.size(), c.lead))
                         begin -= c.lead.size();
-                    found.push_back({{&catalogue_->entities()[c.entity], begin, end}, c.entity, c.ambiguous || lower,
-                                     lower, c.name_word, i, used});
+                    const bool ambiguous = c.ambiguous || lower || (c.capitals && line.capitals(begin));  // rule 9
+                    found.push_back({{&catalogue_->entities()[c.entity], begin, end}, c.entity, ambiguous, lower,
+                                     c.name_word, i, used});
                     break;
                 }
         i += used ? used : 1;

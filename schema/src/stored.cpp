@@ -30,7 +30,7 @@ std::string encode(const StoredDoc& d) {
                 j[key] = (d.*f.date) ? nlohmann::json(*(d.*f.date)) : nlohmann::json(nullptr);
                 break;
             case StoredField::Kind::List:
-                j[key] = d.*f.list;
+                if (f.always || !(d.*f.list).empty()) j[key] = d.*f.list;
                 break;
         }
     }

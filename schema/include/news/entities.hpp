@@ -29,6 +29,7 @@ namespace news {
 struct Alias {
     std::string text;             // as written in the catalogue, '=' removed
     bool case_sensitive = false;  // match only with this exact case
+    bool joined = false;          // a hyphenated alias joined ("JHope"): not in the entity's line
 };
 
 struct Entity {
@@ -121,6 +122,7 @@ private:
         bool one_letter = false;  // "V": must stand as a name
         bool ambiguous = false;   // counts only with context
         bool name_word = false;   // a solo artist's one-word alias: not inside a longer name
+        bool capitals = false;    // exact because written in capitals ("TXT"): ambiguous in a line in capitals
     };
     const Catalogue* catalogue_;
     // first word key (a CJK alias: its first character) → candidates, longest first

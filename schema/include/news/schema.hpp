@@ -176,15 +176,21 @@ inline constexpr std::string_view kMetaCatalogue = "news:entities";    // catalo
 inline constexpr std::string_view kMetaEntity = "news:entity:";
 inline constexpr std::string_view kMetaAlias = "news:alias:";
 inline constexpr std::string_view kMetaCatalogueEntries = "news:catalogue-entries";
+// The user's entries of the catalogue (news-index --entities FILE...): the
+// files' text, each after a "# --entities FILE" line, kept so that a later
+// run without --entities uses them again (indexer/run_catalogue.hpp).
+inline constexpr std::string_view kMetaUserEntities = "news:user-entities";
 // What the documents' entities were recognised with: kRecognitionRules, ':'
-// and the digest of the catalogue's text, written by a fresh build only, so
-// that an update with another catalogue or matcher can say that the
-// documents it does not re-read keep the entities found then.
+// and the digest of the catalogue's text, written by every run that writes
+// (an update re-tags what another catalogue changes: indexer/retag.hpp), so
+// that a run with another catalogue knows which it is to change from, and
+// one with other rules re-tags every document.
 inline constexpr std::string_view kMetaRecognition = "news:recognition";
 // The matcher's rules (schema/src/matcher.cpp): one more when they change
 // what is recognised.  2: rule 7 (a solo artist's one-word name inside a
-// longer name); 3: rule 8 (names in lower-case writing).
-inline constexpr std::string_view kRecognitionRules = "3";
+// longer name); 3: rule 8 (names in lower-case writing); 4: rule 9
+// (capitals and codes), joined forms need company, "Madonna of the Pinks".
+inline constexpr std::string_view kRecognitionRules = "4";
 // news-index's record of each file it indexed (indexer/file_ledger.hpp):
 // "news:file:<key>" (a key over 200 bytes: "news:file:#<digest of the key>").
 inline constexpr std::string_view kMetaFile = "news:file:";
@@ -217,6 +223,8 @@ inline constexpr std::string_view kDocDictFile = "news-docdict";
 // hyphenated aliases ("JHope"), a post's author's display name in XNAME.
 // 7: the values of the fields that are facets (topic, place, people, org,
 // exchange, source) in Slot::FieldFacets.
+// and the user's catalogue entries kept (kMetaUserEntities), an article's
+// JSON Lines people and orgs codes in its stored record (re-tagging).
 inline constexpr std::string_view kSchemaVersion = "7";
 // What both tools say of an index of another schema (`where` names it;
 // `found` is its kMetaSchemaVersion): made by another version of

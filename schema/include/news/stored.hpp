@@ -30,6 +30,8 @@ struct StoredDoc {
     std::string publication;            // JSONL "source" (e.g. "Reuters")
     std::string url;                    // JSONL "url"
     std::vector<std::string> entities;  // canonical entity names, in order of first mention
+    std::vector<std::string> people;    // JSONL article: its `people` codes, as written (entities too: kept
+    std::vector<std::string> orgs;      // so that a new catalogue re-tags it without the file), its `orgs`
     std::string text;                   // the text snippets are cut from (title excluded)
 };
 
@@ -65,6 +67,8 @@ inline const StoredField kStoredFields[] = {
     {"publication", StoredField::Kind::Text, false, StoredField::InHit::No, &StoredDoc::publication},
     {"url", StoredField::Kind::Text, false, StoredField::InHit::No, &StoredDoc::url},
     {"entities", StoredField::Kind::List, true, StoredField::InHit::Body, nullptr, nullptr, &StoredDoc::entities},
+    {"people", StoredField::Kind::List, false, StoredField::InHit::No, nullptr, nullptr, &StoredDoc::people},
+    {"orgs", StoredField::Kind::List, false, StoredField::InHit::No, nullptr, nullptr, &StoredDoc::orgs},
     {"text", StoredField::Kind::Text, true, StoredField::InHit::No, &StoredDoc::text},
 };
 
