@@ -36,7 +36,7 @@ long long median(const std::vector<long long>& sorted) {
 
 int run_batch(const Options& o, std::FILE* out, std::FILE* err) {
     if (!o.words.empty()) throw usage_error("--batch takes its queries from FILE; give no query words with it");
-    if (o.json) throw usage_error("--batch prints timings, not results; drop --json");
+    if (o.format != Format::Text) throw usage_error("--batch prints timings, not results; drop --json or --format");
     std::ifstream file;
     const bool from_stdin = o.batch == "-";
     if (!from_stdin) {

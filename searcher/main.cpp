@@ -1,9 +1,11 @@
 // news-search: parse → match → render.  main() parses options, run() does
 // the work, and errors map to the documented exit codes.
+#include "all.hpp"
 #include "batch.hpp"
 #include "match.hpp"
 #include "options.hpp"
 #include "render.hpp"
+#include "show.hpp"
 
 #include "news/error.hpp"
 #include "news/run_main.hpp"
@@ -29,14 +31,27 @@ void keep_freed_memory() {
 #endif
 }
 
+void print_notes(const Results& results, const Options& o) {
+    for (const std::string& note : results.notes) fmt::print(stderr, "news-search: note: {}\n", note);
+    // (text and json print the suggestion with the results)
+    if (results.suggestion && o.format != Format::Text && o.format != Format::Json)
+        fmt::print(stderr, "news-search: note: did you mean: {}\n", *results.suggestion);
+}
+
 int run(const Options& o) {
     if (o.color != "auto" && o.color != "always" && o.color != "never")
         throw usage_error("--color \"" + o.color + "\" is not a setting; use auto, always or never");
     if (!o.batch.empty()) return run_batch(o, stdout, stderr);
-    Results results = search(o);
-    for (const std::string& note : results.notes) fmt::print(stderr, "news-search: note: {}\n", note);
-    auto printer = o.json ? json_printer(stdout) : text_printer(stdout, want_colour(o.color, stdout));
-    printer->print(results);
+    if (!o.show.empty()) return run_show(o, stdout, stderr);
+    auto printer = printer_for(o, stdout);
+    Results results;
+    if (o.all) {
+        results = print_all(o, *printer, [&](const Results& first) { print_notes(first, o); });
+    } else {
+        results = search(o);
+        print_notes(results, o);
+        printer->print(results);
+    }
     warn_partial(results.shards_down, results.parts, stderr);
     return kExitOk;
 }

@@ -251,7 +251,7 @@ Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Option
     // The top documents for feedback and, without feedback, the page.
     const Xapian::doccount top = std::max<Xapian::doccount>(kRanking.feedback_docs, offset + limit);
     WeightSpy weights;  // (outlives the Enquire that holds it)
-    const bool feedback = !o.quick;  // (--quick with --facets: this match, --quick's ranking)
+    const bool feedback = o.expand && !o.quick;  // (--quick with --facets: this match, no feedback)
     const bool reuse = single && feedback && p.feedback_words > 0;
     if (reuse) enquire.add_matchspy(&weights);
     Ranked first = rank_by_relevance(db, enquire, 0, top, db.get_doccount());

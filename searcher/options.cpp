@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,54 @@ const CLI::Validator kNotNegative(
     [](const std::string& v) { return !v.empty() && v[0] == '-' ? v + " is negative: give 0 or more" : std::string(); },
     "", "not negative");
 
+// Reading and export (doc/export.md): --format, --all, --show, --highlight.
+// What they cannot go with, in words: "" when nothing.
+std::string output_conflict(const CLI::App& app, const Options& o) {
+    if (app.count("--json") && o.format != Format::Json) return "--json is --format json: give one of them";
+    if (o.all && (app.count("--limit") || app.count("--offset")))
+        return "--all prints every match: leave out --limit and --offset (or leave out --all for a page)";
+    if (o.all && o.quick) return "--all checks every match anyway: leave out --quick";
+    if (!o.show.empty() && (o.all || o.facets)) return "--show prints documents, not a search: leave out --all and --facets";
+    const bool hits_only = o.format == Format::Ndjson || o.format == Format::Csv || o.format == Format::Tsv;
+    if (o.show.empty() && hits_only && o.facets)
+        return "--facets are printed with --format text or json (csv, tsv and ndjson hold hits only)";
+    if (!o.show.empty() && (o.format == Format::Csv || o.format == Format::Tsv))
+        return "--show prints whole documents as text, json or ndjson, not as csv or tsv";
+    if (!o.highlight.empty() && o.show.empty())
+        return "--highlight marks words in --show's documents (a search marks its own query's words)";
+    return "";
+}
+
+void add_output_options(CLI::App& app, Options& o) {
+    app.add_option_function<std::string>(
+           "--format",
+           [&o](const std::string& v) {
+               const std::map<std::string, Format> formats{{"text", Format::Text}, {"json", Format::Json},
+                                                           {"ndjson", Format::Ndjson}, {"csv", Format::Csv},
+                                                           {"tsv", Format::Tsv}};
+               auto it = formats.find(v);
+               if (it == formats.end())
+                   throw CLI::ValidationError("--format", "\"" + v + "\" is not a format; use text, json, ndjson, csv or tsv");
+               o.format = it->second;
+           },
+           "text, json (as --json), ndjson (a hit a line), csv (RFC 4180, CRLF) or tsv; with --show: "
+           "text, json or ndjson (doc/export.md)")
+        ->type_name("FORMAT")
+        ->default_str("text");
+    app.add_flag("--all", o.all,
+                 "print every complete match (not those holding only some of the words), copies included, in "
+                 "the --sort order, as they are found; not with --limit, --offset or --quick");
+    app.add_option("--show", o.show,
+                   "print these documents whole instead of searching: fields, text in paragraphs, an article's "
+                   "posts, a post's article; an unknown id is named (exit 1)")
+        ->type_name("ID");
+    app.add_option("--highlight", o.highlight, "with --show: mark the words of this query (analysed as a search's)")
+        ->type_name("QUERY");
+    app.final_callback([&app, &o] {
+        if (std::string conflict = output_conflict(app, o); !conflict.empty()) throw CLI::ValidationError(conflict);
+    });
+}
+
 std::unique_ptr<CLI::App> make_app(Options& o) {
     auto app = std::make_unique<CLI::App>(
         "Search a news index made by news-index: ranked results with snippets, filters and facet counts.",
@@ -81,14 +130,18 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_flag("--undated", o.undated,
                   "undated documents: with --from/--to they pass the date filter too; alone, only they are searched");
-    app->add_flag("--json", o.json, "print one JSON object (shape: doc/json.md, \"version\": 2)");
+    app->add_flag_callback("--json", [&o] { o.format = Format::Json; },
+                           "print one JSON object (shape: doc/json.md, \"version\": 2); as --format json");
     app->add_flag("--facets", o.facets, "counts per artist, year, month, type and platform over all matches");
     app->add_flag("--any", o.any,
                   "documents holding any of the words are matches too (counted, listed by date and "
                   "in the facets), as if the words were joined by OR; those holding all still rank first");
     app->add_flag("--quick", o.quick,
-                  "faster ranked search: no feedback re-ranking (README, Ranking), and a total above 100 "
-                  "is an estimate (\"about N\"); exact with --facets or --sort newest|oldest");
+                  "faster ranked search, the same ranking: a total above 100 is an estimate (\"about N\"); "
+                  "exact with --facets or --sort newest|oldest");
+    app->add_flag("--expand", o.expand,
+                  "re-rank with pseudo-relevance feedback (terms of the top documents; doc/searching.md): "
+                  "a little better on long descriptive queries, slower");
     app->add_flag("--duplicates", o.duplicates,
                   "show every copy of a story: by default a hit with the text of a hit above it is listed "
                   "under that hit, not shown");
@@ -108,6 +161,7 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_flag("--strict", o.strict,
                   "every shard must answer: one that is down is an error (exit 1); without it the others "
                   "are searched, with a warning and \"partial\": true");
+    add_output_options(*app, o);
     app->footer(syntax_help());
     return app;
 }

@@ -11,6 +11,9 @@
 
 namespace news::searcher {
 
+// --format: how results are printed (render.hpp, export.hpp).
+enum class Format { Text, Json, Ndjson, Csv, Tsv };
+
 struct Options {
     std::vector<std::string> db;     // --db (repeatable), else $NEWS_DB, else news.db: each a
                                      // database, a sharded folder or a stub file (searcher/open.hpp)
@@ -22,16 +25,21 @@ struct Options {
     std::vector<std::string> artists;
     std::string from, to;  // YYYY, YYYY-MM or YYYY-MM-DD
     bool undated = false;  // --undated: with from/to, the undated documents pass too; alone, only they do
-    bool json = false;
     bool facets = false;
     bool any = false;    // --any: documents holding any of the words are all matches (as OR)
-    bool quick = false;  // --quick: an estimated total and no feedback, for speed
+    bool quick = false;   // --quick: an estimated total above 100, for speed
+    bool expand = false;  // --expand: pseudo-relevance feedback re-ranks the page
     bool duplicates = false;  // --duplicates: copies of a story shown as hits of their own (collapse.hpp)
     size_t snippet_length = 200;
     std::string color = "auto";  // auto | always | never
     std::string batch;           // --batch FILE: one query a line, timed ("-" = stdin)
     double timeout = 10;         // --timeout SECONDS: a remote shard's connect and reply timeout
     bool strict = false;         // --strict: a shard that does not answer is an error
+    // Reading and export (doc/export.md).
+    Format format = Format::Text;   // --format; --json is --format json
+    bool all = false;               // --all: every complete match, page by page (all.hpp)
+    std::vector<std::string> show;  // --show ID...: print these documents whole (show.hpp)
+    std::string highlight;          // --highlight QUERY: its words marked in --show's text
 
     std::string db_name() const;  // what --db names, for messages ("a, b" when repeated)
 

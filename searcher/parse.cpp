@@ -327,8 +327,9 @@ Xapian::Query QueryBuilder::parse_words(const std::string& normalised) {
     }
 }
 
-ParsedQuery QueryBuilder::build(const Options& o) {
-    ParsedQuery p;
+// The query's text, normalised and rewritten, with its notes; a query
+// too long to answer quickly is refused.
+void QueryBuilder::read_text(const Options& o, ParsedQuery& p) {
     p.text = o.query();
     p.normalised = rewrite_query(normalise_query(p.text));
     if (const size_t n = split_words(p.normalised).size(); n > kMaxQueryWords)
@@ -337,8 +338,20 @@ ParsedQuery QueryBuilder::build(const Options& o) {
                                       n, kMaxQueryWords));
     p.notes = query_notes(p.normalised);
     p.normalised = with_script_aliases(p.normalised, *catalogue_);  // (after the notes: alias: is no user's field)
+}
 
-    // Filters.
+namespace {
+
+Xapian::Query and_of(const std::vector<Xapian::Query>& qs) {
+    return qs.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
+}
+
+}  // namespace
+
+// The options' filters (--artist, --type, the dates) into p.filters, and
+// what a date filter leaves out into p.undated_filters; returns them
+// joined, as the query's words will be filtered.
+Xapian::Query QueryBuilder::build_filters(const Options& o, ParsedQuery& p) {
     std::vector<Xapian::Query> filters;
     for (const auto& a : o.artists) filters.push_back(entity_filter(*catalogue_, db_, a));
     if (!o.type.empty()) {
@@ -358,70 +371,60 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     } else if (o.undated) {
         filters.push_back(undated_term);
     }
-    auto and_of = [](const std::vector<Xapian::Query>& qs) {
-        return qs.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
-    };
     const Xapian::Query all_filters = and_of(filters);
     p.filters = full_terms_as_match_all(db_, all_filters, false, parts_);
     if (dated && !o.undated) p.undated_filters = full_terms_as_match_all(db_, and_of(undated_filters), false, parts_);
     if (o.sort == "oldest")  // (only that order needs it)
-        p.undated = full_terms_as_match_all(db_, Xapian::Query(std::string(field(FieldId::Undated).prefix)), false,
-                                            parts_);
+        p.undated = full_terms_as_match_all(db_, undated_term, false, parts_);
+    return all_filters;
+}
 
-    // Words: OR for ranking, with the all-words reading boosted above it.
+// The words as any of them (OR, for ranking); empty when there are none,
+// or only words to exclude.
+Xapian::Query QueryBuilder::parse_any_words(ParsedQuery& p, const std::string& excluded) {
     qp_.set_default_op(Xapian::Query::OP_OR);
     qp_.set_stemming_strategy(only_stop_words(p.normalised) ? Xapian::QueryParser::STEM_NONE
                                                              : Xapian::QueryParser::STEM_SOME);
-    Xapian::Query any;
-    const std::string excluded = excluded_only(p.normalised);
-    if (excluded.empty() && p.normalised.find_first_not_of(" \t") != std::string::npos) {
-        try {
-            any = positional_stems(db_, qp_.parse_query(p.normalised, kFlags));
-        } catch (const Xapian::QueryParserError&) {
-            // An operator with nothing on one side ("retrieval AND", "AND NOT
-            // x"): not one the user plainly meant, so it is read as a word.
-            // Anything else that does not parse is a usage error below.
-            p.normalised = operators_as_words(p.normalised);
-            any = parse_words(p.normalised);
-        }
+    if (!excluded.empty() || p.normalised.find_first_not_of(" \t") == std::string::npos) return {};
+    try {
+        return positional_stems(db_, qp_.parse_query(p.normalised, kFlags));
+    } catch (const Xapian::QueryParserError&) {
+        // An operator with nothing on one side ("retrieval AND", "AND NOT
+        // x"): not one the user plainly meant, so it is read as a word.
+        // Anything else that does not parse is a usage error.
+        p.normalised = operators_as_words(p.normalised);
+        return parse_words(p.normalised);
     }
-    corrected_ = excluded.empty() ? spelling_correction(db_, *catalogue_, p.normalised) : std::string();
-    const bool typed = p.text.find_first_not_of(" \t") != std::string::npos;
-    if (any.empty() && excluded.empty() && typed)
-        throw usage_error("the query " + quoted_query(p.text) +
-                          " has no word to search for (symbols, punctuation and emoji are not indexed); "
-                          "use words or numbers, or only options such as --artist to list documents");
-    if (any.empty() || !excluded.empty()) {
-        // No words (filters only), or words to exclude only ("NOT gold",
-        // "-gold"): a listing of the documents left, as filters are listed.
-        p.browse = true;
-        Xapian::Query listed = all_filters;
-        if (!excluded.empty())
-            listed = Xapian::Query(Xapian::Query::OP_AND_NOT, listed,
-                                   expand_for_shards(db_, parse_words(excluded)));
-        p.query = full_terms_as_match_all(db_, listed, true, parts_);
-        p.complete = p.query;
-        if (!p.undated_filters.empty()) {
-            Xapian::Query left_out = p.undated_filters;
-            if (!excluded.empty())
-                left_out = Xapian::Query(Xapian::Query::OP_AND_NOT, left_out, expand_for_shards(db_, parse_words(excluded)));
-            p.undated_left_out = full_terms_as_match_all(db_, left_out, true, parts_);
-        }
-        return p;
-    }
-    qp_.set_default_op(Xapian::Query::OP_AND);
-    Xapian::Query all = parse_words(p.normalised);
-    qp_.set_default_op(Xapian::Query::OP_OR);
+}
+
+// No words (filters only), or words to exclude only ("NOT gold", "-gold"):
+// a listing of the documents left, as filters are listed.
+void QueryBuilder::build_listing(const Xapian::Query& all_filters, const std::string& excluded, ParsedQuery& p) {
+    p.browse = true;
+    auto without_excluded = [&](Xapian::Query q) {
+        if (excluded.empty()) return q;
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, q, expand_for_shards(db_, parse_words(excluded)));
+    };
+    p.query = full_terms_as_match_all(db_, without_excluded(all_filters), true, parts_);
+    p.complete = p.query;
+    if (!p.undated_filters.empty())
+        p.undated_left_out = full_terms_as_match_all(db_, without_excluded(p.undated_filters), true, parts_);
+}
+
+// Words: OR for ranking, with the all-words reading boosted above it in
+// tiers whenever the two readings differ (also with --any).
+void QueryBuilder::build_ranked(const Options& o, const Xapian::Query& any, const Xapian::Query& all_filters,
+                                ParsedQuery& p) {
+    const Xapian::Query all = parse_all_words(p.normalised);
     p.words = any;
-    // Ranked in tiers (the documents holding all the words boosted above
-    // the others) whenever the two readings differ, also with --any.
     const bool tiered = all.get_description() != any.get_description();
+    const bool filtered = all_filters.get_type() != Xapian::Query::LEAF_MATCH_ALL;  // (and_of() of none)
     auto compose = [&](const Xapian::Query& any_words, const Xapian::Query& all_words) {
         Xapian::Query ranked = any_words;
         if (tiered)
             ranked = Xapian::Query(Xapian::Query::OP_OR,
                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all_words, kAllWordsBoost), any_words);
-        return filters.empty() ? ranked : Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.filters);
+        return filtered ? Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.filters) : ranked;
     };
     p.feedback_words = free_text_words(compose(any, all));
     p.query = compose(full_terms_as_match_all(db_, expand_for_shards(db_, any), true, parts_),
@@ -436,6 +439,24 @@ ParsedQuery QueryBuilder::build(const Options& o) {
         const Xapian::Query words = full_terms_as_match_all(db_, expand_for_shards(db_, p.tiered ? all : any), true, parts_);
         p.undated_left_out = Xapian::Query(Xapian::Query::OP_FILTER, words, p.undated_filters);
     }
+}
+
+ParsedQuery QueryBuilder::build(const Options& o) {
+    ParsedQuery p;
+    read_text(o, p);
+    const Xapian::Query all_filters = build_filters(o, p);
+    const std::string excluded = excluded_only(p.normalised);
+    const Xapian::Query any = parse_any_words(p, excluded);
+    corrected_ = excluded.empty() ? spelling_correction(db_, *catalogue_, p.normalised) : std::string();
+    const bool typed = p.text.find_first_not_of(" \t") != std::string::npos;
+    if (any.empty() && excluded.empty() && typed)
+        throw usage_error("the query " + quoted_query(p.text) +
+                          " has no word to search for (symbols, punctuation and emoji are not indexed); "
+                          "use words or numbers, or only options such as --artist to list documents");
+    if (any.empty() || !excluded.empty())
+        build_listing(all_filters, excluded, p);
+    else
+        build_ranked(o, any, all_filters, p);
     return p;
 }
 

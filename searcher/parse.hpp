@@ -60,6 +60,12 @@ public:
 
 private:
     QueryBuilder(const Xapian::Database& db, std::unique_ptr<IndexCatalogue> own, IndexCatalogue* catalogue);
+    // The steps of build(), in order.
+    void read_text(const Options& o, ParsedQuery& p);
+    Xapian::Query build_filters(const Options& o, ParsedQuery& p);
+    Xapian::Query parse_any_words(ParsedQuery& p, const std::string& excluded);
+    void build_listing(const Xapian::Query& all_filters, const std::string& excluded, ParsedQuery& p);
+    void build_ranked(const Options& o, const Xapian::Query& any, const Xapian::Query& all_filters, ParsedQuery& p);
 
     Xapian::Database db_;
     std::vector<Xapian::Database> parts_;

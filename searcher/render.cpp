@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <vector>
 
@@ -30,12 +31,6 @@ std::string html_escape(const std::string& s) {
         }
     }
     return out;
-}
-
-std::string marked_snippet(const std::vector<SnippetPart>& parts) {
-    std::string s;
-    for (const auto& p : parts) s += p.hit ? "<mark>" + html_escape(p.text) + "</mark>" : html_escape(p.text);
-    return s;
 }
 
 nlohmann::ordered_json facets_json(const FacetCounts& counts) {
@@ -63,10 +58,19 @@ void stored_fields(const StoredDoc& d, StoredField::InHit place, nlohmann::order
     }
 }
 
+// A dumped object's members, without its braces: "\n  \"a\": 1,\n  \"b\": 2".
+std::string members(const nlohmann::ordered_json& j) {
+    const std::string s = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return s.substr(1, s.size() - 3);  // ("{" ... "\n}")
+}
+
+// One JSON object, its hits written one by one as they come (--all): the
+// same bytes as dumping the whole object with an indent of 2.
 class JsonPrinter : public Printer {
 public:
     explicit JsonPrinter(std::FILE* out) : out_(out) {}
-    void print(const Results& r) override {
+
+    void begin(const Results& r, size_t) override {
         nlohmann::ordered_json j;
         j["version"] = kJsonVersion;
         j["query"] = r.query;
@@ -83,39 +87,30 @@ public:
             for (const ShardDown& d : r.shards_down)
                 j["shards_down"].push_back({{"shard", d.shard}, {"where", d.where}, {"error", d.error}});
         }
-        j["hits"] = nlohmann::ordered_json::array();
-        for (const Hit& h : r.hits) {
-            nlohmann::ordered_json hit;
-            stored_fields(h.doc, StoredField::InHit::Head, hit);
-            hit["rank"] = h.rank;
-            hit["score"] = std::round(h.score * 10000) / 10000;
-            hit["complete"] = h.complete;  // holds every word (version 2)
-            stored_fields(h.doc, StoredField::InHit::Body, hit);
-            hit["snippet"] = marked_snippet(h.snippet);
-            if (!h.copies.empty()) {  // copies of its story, not shown as hits (collapse.hpp)
-                hit["copies"] = nlohmann::ordered_json::array();
-                for (const Copy& c : h.copies) hit["copies"].push_back({{"id", c.id}, {"source", c.location}});
-            }
-            j["hits"].push_back(std::move(hit));
-        }
+        fmt::print(out_, "{{{},\n  \"hits\": [", members(j));
+        hits_ = 0;
+    }
+
+    void hit(const Hit& h) override {
+        std::string s = hit_json(h, 2);
+        for (size_t at = s.find('\n'); at != std::string::npos; at = s.find('\n', at + 5)) s.insert(at + 1, 4, ' ');
+        fmt::print(out_, "{}\n    {}", hits_++ ? "," : "", s);
+    }
+
+    void end(const Results& r) override {
+        nlohmann::ordered_json j;
         if (r.undated_left_out) j["undated_left_out"] = *r.undated_left_out;  // (version 2)
         if (r.facets) j["facets"] = facets_json(*r.facets);
         j["suggestion"] = r.suggestion ? nlohmann::ordered_json(*r.suggestion) : nlohmann::ordered_json(nullptr);
-        fmt::print(out_, "{}\n", j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+        fmt::print(out_, "{}],{}\n}}\n", hits_ ? "\n  " : "", members(j));
     }
 
 private:
     std::FILE* out_;
+    size_t hits_ = 0;
 };
 
 // ---- terminal -------------------------------------------------------------
-
-struct Style {
-    bool on;
-    std::string bold(const std::string& s) const { return on ? "\x1b[1m" + s + "\x1b[0m" : s; }
-    std::string dim(const std::string& s) const { return on ? "\x1b[2m" + s + "\x1b[0m" : s; }
-    std::string hit(const std::string& s) const { return on ? "\x1b[1;33m" + s + "\x1b[0m" : s; }
-};
 
 // "document" or "documents" by the count.
 std::string plural(Xapian::doccount n, const std::string& noun) { return n == 1 ? noun : noun + "s"; }
@@ -148,18 +143,25 @@ class TextPrinter : public Printer {
 public:
     TextPrinter(std::FILE* out, bool colour) : out_(out), style_{colour}, width_(terminal_width(out)) {}
 
-    void print(const Results& r) override {
-        header(r);
-        bool partial_said = false;
-        for (const Hit& h : r.hits) {
-            if (!h.complete && !partial_said && r.total > 0) {
-                fmt::print(out_, "\n{}\n", style_.dim(fmt::format("The rest hold only some of the words ({}{} {}):",
-                                                                   r.some_words_exact ? "" : "about ", r.some_words,
-                                                                   plural(r.some_words, "document"))));
-                partial_said = true;
-            }
-            hit(h);
+    void begin(const Results& r, size_t shown) override {
+        header(r, shown);
+        total_ = r.total;
+        some_words_ = r.some_words;
+        some_words_exact_ = r.some_words_exact;
+        partial_said_ = false;
+    }
+
+    void hit(const Hit& h) override {
+        if (!h.complete && !partial_said_ && total_ > 0) {
+            fmt::print(out_, "\n{}\n", style_.dim(fmt::format("The rest hold only some of the words ({}{} {}):",
+                                                               some_words_exact_ ? "" : "about ", some_words_,
+                                                               plural(some_words_, "document"))));
+            partial_said_ = true;
         }
+        print_hit(h);
+    }
+
+    void end(const Results& r) override {
         if (r.facets) facets(*r.facets);
     }
 
@@ -170,7 +172,7 @@ private:
         return q.find('"') != std::string::npos && q.find('\'') == std::string::npos ? "'" + q + "'" : "\"" + q + "\"";
     }
 
-    void header(const Results& r) {
+    void header(const Results& r, size_t shown) {
         std::string what = r.query.empty() ? plural(r.total, "document") : plural(r.total, "result") + " for " + quoted(r.query);
         if (r.total == 0 && r.some_words > 0) {
             const std::string some = fmt::format("{}{} {} some of them", r.some_words_exact ? "" : "about ",
@@ -180,14 +182,14 @@ private:
                                  "or with --any to list them by date).\n", quoted(r.query), some);
             } else {
                 fmt::print(out_, "No document holds all the words of {}; {}{}, by relevance:\n", quoted(r.query),
-                           some, r.hits.empty() ? "" : fmt::format(" (showing {}-{})", r.offset + 1, r.offset + r.hits.size()));
+                           some, shown == 0 ? "" : fmt::format(" (showing {}-{})", r.offset + 1, r.offset + shown));
             }
         } else if (r.total == 0) {
             fmt::print(out_, "No {}.\n", r.query.empty() ? "matching documents" : "results for " + quoted(r.query));
         } else {
-            size_t first = r.offset + 1, last = r.offset + r.hits.size(), copies = 0;
-            for (const Hit& h : r.hits) copies += h.copies.size();
-            std::string showing = r.hits.empty() ? "" : fmt::format(" (showing {}-{}", first, last);
+            size_t first = r.offset + 1, last = r.offset + shown, copies = 0;
+            for (const Hit& h : r.hits) copies += h.copies.size();  // (none with --all: every copy is a hit)
+            std::string showing = shown == 0 ? "" : fmt::format(" (showing {}-{}", first, last);
             if (copies) showing += fmt::format(", {} {} hidden", copies, copies == 1 ? "copy" : "copies");
             if (!showing.empty()) showing += ")";
             if (r.some_words > 0 && r.sort == "relevance")
@@ -210,7 +212,7 @@ private:
         fmt::print(out_, "{}{}\n", std::string(kIndent, ' '), wrap(text, kIndent, kIndent, width_));
     }
 
-    void hit(const Hit& h) {
+    void print_hit(const Hit& h) {
         const StoredDoc& d = h.doc;
         std::string date = d.date ? *d.date : "undated   ";
         const std::string head = fmt::format("{:>3}. {}  {:<7}  ", h.rank, date, d.type);
@@ -301,9 +303,39 @@ private:
     std::FILE* out_;
     Style style_;
     size_t width_;  // the terminal's, 0: no wrapping (wrap.hpp)
+    // Of the first page, for the line before the first partial match.
+    Xapian::doccount total_ = 0, some_words_ = 0;
+    bool some_words_exact_ = true, partial_said_ = false;
 };
 
 }  // namespace
+
+void Printer::print(const Results& r) {
+    begin(r, r.hits.size());
+    for (const Hit& h : r.hits) hit(h);
+    end(r);
+}
+
+std::string marked_html(const std::vector<SnippetPart>& parts) {
+    std::string s;
+    for (const auto& p : parts) s += p.hit ? "<mark>" + html_escape(p.text) + "</mark>" : html_escape(p.text);
+    return s;
+}
+
+std::string hit_json(const Hit& h, int indent) {
+    nlohmann::ordered_json hit;
+    stored_fields(h.doc, StoredField::InHit::Head, hit);
+    hit["rank"] = h.rank;
+    hit["score"] = std::round(h.score * 10000) / 10000;
+    hit["complete"] = h.complete;  // holds every word (version 2)
+    stored_fields(h.doc, StoredField::InHit::Body, hit);
+    hit["snippet"] = marked_html(h.snippet);
+    if (!h.copies.empty()) {  // copies of its story, not shown as hits (collapse.hpp)
+        hit["copies"] = nlohmann::ordered_json::array();
+        for (const Copy& c : h.copies) hit["copies"].push_back({{"id", c.id}, {"source", c.location}});
+    }
+    return hit.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
 
 std::unique_ptr<Printer> text_printer(std::FILE* out, bool colour) {
     return std::make_unique<TextPrinter>(out, colour);

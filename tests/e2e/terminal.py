@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """news-search on a terminal: titles and snippets wrapped to its width with a
 hanging indent; piped, never wrapped (one line a field, for programs).
+--show's fields and paragraphs too.
 
     terminal.py BUILD_DIR SEED_DB
 """
@@ -59,7 +60,24 @@ def main():
     # The same words either way: wrapping only moves line breaks.
     check("the same words on a terminal and piped", " ".join(text.split()) == " ".join("\n".join(piped).split()),
           "")
+    check_show(build, db)
     report()
+
+
+def check_show(build, db):
+    """--show: fields and paragraphs wrapped, each under itself; the rules fit."""
+    cmd = [os.path.join(build, "searcher", "news-search"), "--db", db, "--color", "never",
+           "--show", "001_a3c739b97393af1b"]
+    code, text = on_terminal(cmd)
+    lines = text.splitlines()
+    check("--show exits 0 on a terminal", code == 0, str(code))
+    wide = [l for l in lines if columns(l) > WIDTH]
+    check("--show: no line wider than the terminal (%d)" % WIDTH, not wide, repr(wide[:3]))
+    text_lines = [l for l in lines if l.startswith("    ")]
+    check("--show: the text's lines are indented alike", len(text_lines) > 50, repr(lines[:20]))
+    piped = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    words = lambda t: [w for w in t.split() if w.strip("─")]  # (a rule is as wide as the terminal)
+    check("--show: the same words on a terminal and piped", words(text) == words(piped), "")
 
 
 if __name__ == "__main__":

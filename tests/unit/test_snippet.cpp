@@ -250,3 +250,13 @@ TEST_CASE("the longest alias wins where aliases overlap, so the passage with mor
     CHECK(s.find("[[Jazz]]") != std::string::npos);
     CHECK(snippet("Lady GaGa sang.", h) == "[[Lady GaGa]] sang.");
 }
+
+TEST_CASE("length 0 is the whole text, its words marked (--show --highlight)") {
+    const std::string text =
+        "The first sentence says nothing. A long middle part follows here, and the word gaga comes late in "
+        "the text. Then the end, which names gaga again, well after the first mark.";
+    CHECK(snippet(text, words({"gaga"}), 0) ==
+          "The first sentence says nothing. A long middle part follows here, and the word [[gaga]] comes late in "
+          "the text. Then the end, which names [[gaga]] again, well after the first mark.");
+    CHECK(snippet(text, Highlight{}, 0) == text);
+}

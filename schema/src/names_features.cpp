@@ -1,0 +1,194 @@
+// The name tagger's features: see names_features.hpp.
+#include "names_features.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace news::ner {
+namespace {
+
+constexpr std::array<std::string_view, kLabels> kLabelNames = {"O",     "B-PER", "I-PER",  "B-ORG", "I-ORG",
+                                                               "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+
+bool upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// "Blair" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d": each run of a
+// kind of character once (bytes of other scripts count as lower case), at
+// most 12; its hash (no string made: this is per token).
+Hash short_shape_hash(std::string_view word) {
+    char shape[12];
+    size_t n = 0;
+    for (unsigned char c : word) {
+        if (c >= 0x80 && c < 0xC0) continue;  // a UTF-8 continuation byte
+        char k = upper(c) ? 'X' : lower(c) || c >= 0x80 ? 'x' : digit(c) ? 'd' : static_cast<char>(c);
+        if (n == 0 || shape[n - 1] != k) shape[n++] = k;
+        if (n == sizeof shape) break;
+    }
+    return hash_bytes(std::string_view(shape, n));
+}
+
+// Feature templates: the first argument of bucket().
+enum Template : Hash {
+    kBias = 1, kWord, kLower, kShape, kPrefix, kSuffix = kPrefix + 4, kLowerPrev = kSuffix + 4, kLowerNext,
+    kLowerPrev2, kLowerNext2, kShapePrev, kShapeNext, kShapePair, kShapePairNext, kBigramPrev, kBigramNext,
+    kFirst, kHeadShape, kHeadLower, kGaz, kGazPrev, kGazNext, kGazShape, kCase, kCasePrev, kCaseNext,
+    kCluster, kClusterPrev, kClusterNext, kClusterShape, kCoarse, kCoarsePrev, kCoarseNext,
+    kTagPrev = 60, kTagPair, kTagLower, kTagShape,
+};
+
+inline std::uint32_t bucket(Hash templ, Hash value, unsigned bits) {
+    return static_cast<std::uint32_t>(mix(templ * 0x100000001b3ULL, value) >> (64 - bits));
+}
+
+const Hash kStart = hash_bytes("<S>");
+const Hash kEnd = hash_bytes("</S>");
+
+}  // namespace
+
+std::string_view label_name(int label) { return kLabelNames.at(static_cast<size_t>(label)); }
+
+int label_of(std::string_view name) {
+    auto it = std::find(kLabelNames.begin(), kLabelNames.end(), name);
+    return it == kLabelNames.end() ? -1 : static_cast<int>(it - kLabelNames.begin());
+}
+
+Hash hash_bytes(std::string_view s, Hash seed) {
+    Hash h = seed ^ (s.size() * 0x9ddfea08eb382d69ULL);
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+    return mix(h, 0x51ed270b27a1c3f5ULL);
+}
+
+std::string ascii_lower(std::string_view word) {
+    std::string out(word);
+    for (char& c : out)
+        if (upper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool all_capitals(std::string_view word) {
+    int letters = 0;
+    for (unsigned char c : word) {
+        if (lower(c)) return false;
+        letters += upper(c);
+    }
+    return letters >= 2;
+}
+
+bool is_headline(const std::vector<std::string>& tokens) {
+    int caps = 0, others = 0;
+    for (const auto& t : tokens) {
+        if (all_capitals(t)) ++caps;
+        else if (std::any_of(t.begin(), t.end(), [](char c) { return lower(static_cast<unsigned char>(c)); }))
+            ++others;
+    }
+    return caps >= 2 && others * 4 <= caps;
+}
+
+void read_sentence(const std::vector<std::string>& tokens, const Lexicon& lexicon, SentenceInfo& out,
+                   const std::vector<bool>& force_outside) {
+    out.tokens.assign(tokens.size(), TokenInfo{});
+    out.headline = is_headline(tokens);
+    std::string lw;  // one buffer for every token's lower-case form
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& w = tokens[i];
+        TokenInfo& t = out.tokens[i];
+        lw.assign(w);
+        for (char& c : lw)
+            if (upper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
+        t.word = hash_bytes(w);
+        t.lower = hash_bytes(lw);
+        t.shape = short_shape_hash(w);
+        for (size_t k = 0; k < 4; ++k) {
+            size_t n = std::min(k + 1, lw.size());
+            t.prefix[k] = hash_bytes(std::string_view(lw).substr(0, n));
+            t.suffix[k] = hash_bytes(std::string_view(lw).substr(lw.size() - n));
+        }
+        t.capitalised = !w.empty() && upper(static_cast<unsigned char>(w[0]));
+        t.lower_word = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return lower(static_cast<unsigned char>(c)); });
+        t.force_outside = i < force_outside.size() && force_outside[i];
+        if (auto it = lexicon.cases.find(t.lower); it != lexicon.cases.end()) t.case_class = it->second;
+        if (auto it = lexicon.clusters.find(t.lower); it != lexicon.clusters.end()) t.cluster = it->second;
+    }
+    // Names of the gazetteer: each match marks its tokens (B at its first).
+    const int longest = lexicon.gazetteer_longest;
+    for (size_t i = 0; i < tokens.size() && longest > 0; ++i) {
+        const TokenInfo& first = out.tokens[i];
+        if (!(first.capitalised || digit(static_cast<unsigned char>(tokens[i][0])))) continue;
+        Hash key = 0;
+        for (size_t n = 1; n <= static_cast<size_t>(longest) && i + n <= tokens.size(); ++n) {
+            key = seq_hash(key, out.tokens[i + n - 1].lower);
+            auto it = lexicon.gazetteer.find(key);
+            if (it == lexicon.gazetteer.end()) continue;
+            for (int type = 0; type < kTypes; ++type) {
+                if (!(it->second & (1u << type))) continue;
+                out.tokens[i].gazetteer |= static_cast<std::uint8_t>(1u << (2 * type));
+                for (size_t j = i + 1; j < i + n; ++j) out.tokens[j].gazetteer |= static_cast<std::uint8_t>(1u << (2 * type + 1));
+            }
+        }
+    }
+}
+
+void static_features(const SentenceInfo& s, size_t i, unsigned bits, std::vector<std::uint32_t>& out) {
+    const auto& tk = s.tokens;
+    const TokenInfo& t = tk[i];
+    auto lower_at = [&](long k) { return k < 0 ? kStart : k >= static_cast<long>(tk.size()) ? kEnd : tk[static_cast<size_t>(k)].lower; };
+    auto shape_at = [&](long k) { return k < 0 ? kStart : k >= static_cast<long>(tk.size()) ? kEnd : tk[static_cast<size_t>(k)].shape; };
+    auto at = [&](long k) -> const TokenInfo* { return k < 0 || k >= static_cast<long>(tk.size()) ? nullptr : &tk[static_cast<size_t>(k)]; };
+    const long j = static_cast<long>(i);
+    auto add = [&](Hash templ, Hash value) { out.push_back(bucket(templ, value, bits)); };
+    add(kBias, 0);
+    add(kWord, t.word);
+    add(kLower, t.lower);
+    add(kShape, t.shape);
+    for (Hash k = 0; k < 4; ++k) {
+        add(kPrefix + k, t.prefix[k]);
+        add(kSuffix + k, t.suffix[k]);
+    }
+    add(kLowerPrev, lower_at(j - 1));
+    add(kLowerNext, lower_at(j + 1));
+    add(kLowerPrev2, lower_at(j - 2));
+    add(kLowerNext2, lower_at(j + 2));
+    add(kShapePrev, shape_at(j - 1));
+    add(kShapeNext, shape_at(j + 1));
+    add(kShapePair, mix(shape_at(j - 1), t.shape));
+    add(kShapePairNext, mix(t.shape, shape_at(j + 1)));
+    add(kBigramPrev, mix(lower_at(j - 1), t.lower));
+    add(kBigramNext, mix(t.lower, lower_at(j + 1)));
+    if (i == 0) add(kFirst, t.shape);
+    if (s.headline) {
+        add(kHeadShape, t.shape);
+        add(kHeadLower, t.lower);
+    }
+    if (t.gazetteer) {
+        add(kGaz, t.gazetteer);
+        add(kGazShape, mix(t.gazetteer, t.shape));
+    }
+    if (const TokenInfo* p = at(j - 1); p && p->gazetteer) add(kGazPrev, p->gazetteer);
+    if (const TokenInfo* n = at(j + 1); n && n->gazetteer) add(kGazNext, n->gazetteer);
+    add(kCase, mix(t.case_class, t.shape));
+    if (const TokenInfo* p = at(j - 1)) add(kCasePrev, mix(p->case_class, p->shape));
+    if (const TokenInfo* n = at(j + 1)) add(kCaseNext, mix(n->case_class, n->shape));
+    // Clusters: 0 when the word has none (a feature of its own).
+    auto fine = [](const TokenInfo* x) -> Hash { return x && x->cluster ? (x->cluster - 1) / kCoarseClusters + 1 : 0; };
+    auto coarse = [](const TokenInfo* x) -> Hash { return x && x->cluster ? (x->cluster - 1) % kCoarseClusters + 1 : 0; };
+    add(kCluster, fine(&t));
+    add(kCoarse, coarse(&t));
+    add(kClusterShape, mix(fine(&t), t.shape));
+    add(kClusterPrev, fine(at(j - 1)));
+    add(kClusterNext, fine(at(j + 1)));
+    add(kCoarsePrev, coarse(at(j - 1)));
+    add(kCoarseNext, coarse(at(j + 1)));
+}
+
+void tag_features(const SentenceInfo& s, size_t i, int prev2, int prev, unsigned bits, std::uint32_t* out) {
+    const TokenInfo& t = s.tokens[i];
+    const Hash p = static_cast<Hash>(prev + 1), p2 = static_cast<Hash>(prev2 + 1);
+    out[0] = bucket(kTagPrev, p, bits);
+    out[1] = bucket(kTagPair, p2 * 16 + p, bits);
+    out[2] = bucket(kTagLower, mix(p, t.lower), bits);
+    out[3] = bucket(kTagShape, mix(p, t.shape), bits);
+}
+
+}  // namespace news::ner

@@ -1,0 +1,40 @@
+// The name tagger over tokens: see news/names.hpp.
+#include "news/names.hpp"
+
+#include "names_model.hpp"
+
+namespace news {
+
+std::string_view name_type_code(NameType type) {
+    switch (type) {
+    case NameType::person: return "PER";
+    case NameType::organisation: return "ORG";
+    case NameType::place: return "LOC";
+    case NameType::misc: return "MISC";
+    }
+    return "MISC";
+}
+
+const NameTagger& NameTagger::shipped() {
+    static const NameTagger tagger(ner::shipped_model_bytes());  // C++11: initialised once, thread-safe
+    return tagger;
+}
+
+NameTagger::NameTagger(std::string_view model_bytes)
+    : model_(std::make_unique<ner::Model>(ner::deserialise(model_bytes))) {}
+
+NameTagger::~NameTagger() = default;
+
+std::vector<std::string> NameTagger::tag_tokens(const std::vector<std::string>& tokens) const {
+    ner::SentenceInfo sentence;
+    ner::read_sentence(tokens, model_->lexicon, sentence);
+    std::vector<int> labels;
+    std::vector<std::uint32_t> features;
+    ner::decode<std::int16_t, std::int32_t>(sentence, model_->bits, model_->weights.data(), labels, features);
+    std::vector<std::string> out;
+    out.reserve(labels.size());
+    for (int l : labels) out.emplace_back(ner::label_name(l));
+    return out;
+}
+
+}  // namespace news

@@ -1,0 +1,85 @@
+// ner_tag: tags a CoNLL-2003 file with the shipped name model (or --model
+// FILE), tokens as given, and writes "TOKEN TAG" lines (a blank line between
+// sentences) for conlleval.py; on stderr, the speed of tag_tokens over the
+// file's sentences and of find_names over the same text (processor time).  bench/ner runs it.
+//
+//   ner_tag [--model FILE] CONLL_FILE OUT_FILE
+#include "conll.hpp"
+
+#include "news/error.hpp"
+#include "news/run_main.hpp"
+#include "news/names.hpp"
+
+#include <ctime>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+using namespace news;
+
+namespace {
+
+// Processor time of this process, not wall-clock time: the speed of one
+// core even on a machine busy with other work.
+struct Clock {
+    using time_point = std::clock_t;
+    static time_point now() { return std::clock(); }
+};
+
+double seconds_since(Clock::time_point t0) { return double(Clock::now() - t0) / CLOCKS_PER_SEC; }
+
+std::unique_ptr<NameTagger> load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw usage_error(path + ": cannot read it; give a model train_ner wrote");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return std::make_unique<NameTagger>(s.str());
+}
+
+int run(int argc, char** argv) {
+    std::string model_path;
+    int a = 1;
+    if (argc > 2 && std::string(argv[1]) == "--model") model_path = argv[2], a = 3;
+    if (argc - a != 2) throw usage_error("usage: ner_tag [--model FILE] CONLL_FILE OUT_FILE");
+    std::unique_ptr<NameTagger> own = model_path.empty() ? nullptr : load(model_path);
+    auto t_load = Clock::now();
+    const NameTagger& tagger = own ? *own : NameTagger::shipped();
+    double load_s = seconds_since(t_load);
+    auto data = ner::read_conll(argv[a]);
+    std::ofstream out(argv[a + 1]);
+    if (!out) throw usage_error(std::string("cannot write ") + argv[a + 1]);
+    long tokens = 0;
+    auto t0 = Clock::now();
+    std::vector<std::vector<std::string>> predicted;
+    for (const auto& s : data) {
+        predicted.push_back(tagger.tag_tokens(s.tokens));
+        tokens += static_cast<long>(s.tokens.size());
+    }
+    double tag_s = seconds_since(t0);
+    for (size_t k = 0; k < data.size(); ++k) {
+        for (size_t i = 0; i < data[k].tokens.size(); ++i) out << data[k].tokens[i] << ' ' << predicted[k][i] << '\n';
+        out << '\n';
+    }
+    std::vector<std::string> texts;  // each sentence as plain text, as find_names gets news
+    for (const auto& s : data) {
+        std::string t;
+        for (const auto& w : s.tokens) t += (t.empty() ? "" : " ") + w;
+        texts.push_back(std::move(t));
+    }
+    long names = 0;
+    auto t1 = Clock::now();
+    for (const auto& t : texts) names += static_cast<long>(tagger.find_names(t).size());
+    double find_s = seconds_since(t1);
+    std::fprintf(stderr, "model loaded in %.3f s\n", load_s);
+    std::fprintf(stderr, "tag_tokens: %ld tokens in %.3f s of CPU: %.0f tokens/s\n", tokens, tag_s, double(tokens) / tag_s);
+    std::fprintf(stderr, "find_names: %ld tokens in %.3f s of CPU: %.0f tokens/s (%ld names)\n", tokens, find_s,
+                 double(tokens) / find_s, names);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return run_main("ner_tag", "", [&] { return run(argc, argv); });
+}
