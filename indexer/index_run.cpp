@@ -1,10 +1,13 @@
 #include "index_run.hpp"
 
+#include "interrupt.hpp"
+
 #include "news/schema.hpp"
 
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <unordered_set>
 
@@ -44,6 +47,7 @@ RunStats IndexRun::run() {
     reread_claimed();
     warn_replaced();
     const size_t retagged = retag_.run(*store_);  // (before finish(): the catalogue's copy goes last)
+    stamp();
     writer_.finish(analyse_.spelling());
     progress_.clear();
     RunStats stats{read_stats_, writer_.stats()};
@@ -53,6 +57,7 @@ RunStats IndexRun::run() {
 }
 
 void IndexRun::walk() {
+    progress_.expect(options_.paths);
     read_paths(options_.paths, *this, read_stats_);
     analyse_.drain();
 }
@@ -63,7 +68,19 @@ void IndexRun::remove_gone() {
     writer_.remove_missing(roots);
 }
 
+bool IndexRun::unchanged(const FileInfo& file) {
+    if (!writer_.unchanged(file)) return false;
+    progress_.unchanged_file(file.size);
+    return true;
+}
+
+ReadFrom IndexRun::file_begin(const FileInfo& file) {
+    progress_.begin_file(file.size);
+    return writer_.file_begin(file);
+}
+
 void IndexRun::article(Article&& a) {
+    check_interrupted();
     Diagnostic warning;
     const bool repeated = writer_.duplicates().repeated(a, term(FieldId::Id, a.id), warning);
     if (repeated) diagnostic(warning);
@@ -79,6 +96,7 @@ bool IndexRun::known_record(const std::string& digest, size_t line) {
 }
 
 void IndexRun::file_done(const FileInfo& f) {
+    check_interrupted();
     analyse_.drain();  // the file's articles are written before its record
     writer_.file_done(f);
 }
@@ -140,6 +158,18 @@ void IndexRun::reread_claimed() {
     writer_.force_read(false);
     analyse_.drain();
     read_stats_.skipped_error += again.skipped_error;
+}
+
+// What a run says of itself (--stats): when it ran, and the files of its catalogue.
+void IndexRun::stamp() {
+    char now[32];
+    const std::time_t t = std::time(nullptr);
+    std::tm utc{};
+    std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &utc));
+    store_->set_metadata(std::string(kMetaUpdated), now);
+    std::string files;
+    for (const auto& f : options_.entity_files) files += f + "\n";
+    store_->set_metadata(std::string(kMetaCatalogueFiles), files);
 }
 
 // Articles of this run that replaced one another file holds (read in an earlier run).

@@ -7,6 +7,7 @@
 
 #include "options.hpp"
 #include "pipeline.hpp"
+#include "progress.hpp"
 #include "read.hpp"
 #include "report.hpp"
 #include "retag.hpp"
@@ -36,9 +37,10 @@ public:
     RunStats run();
 
     // The walk (ReadSink), each step handed to the writer.
-    bool unchanged(const FileInfo& file) override { return writer_.unchanged(file); }
+    bool unchanged(const FileInfo& file) override;
     uint64_t recorded_size(const std::string& key) override { return writer_.recorded_size(key); }
-    ReadFrom file_begin(const FileInfo& file) override { return writer_.file_begin(file); }
+    ReadFrom file_begin(const FileInfo& file) override;
+    void reading(const FileInfo& file, uint64_t done) override { progress_.reading(file.path, done, file.size); }
     bool known_record(const std::string& digest, size_t line) override;
     void article(Article&& article) override;
     void file_done(const FileInfo& file) override;
@@ -51,6 +53,7 @@ private:
     void remove_gone();
     void reread_claimed();
     void warn_replaced();
+    void stamp();
 
     const Options& options_;
     std::unique_ptr<Store> store_;

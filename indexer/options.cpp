@@ -42,15 +42,20 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
         ->type_name("N");
     app->add_flag("--wait", o.wait, "if another news-index is writing the database, wait for it (else exit 1)");
     app->add_flag("--stats", o.stats,
-                  "print what the database holds (articles, posts, dates, entities of each article) and exit");
+                  "print a summary of the database (documents, dates, size, last update, catalogue, top "
+                  "entities) and exit");
+    app->add_flag("--list", o.list, "with --stats: list every article instead (date, source, posts, entities)");
     app->footer(
-        "Exit status: 0 all indexed; 1 something failed or was skipped for an error; 2 bad usage.\n"
+        "An interrupted run (Ctrl-C, kill, a crash) is finished by the next run with the same paths; a first\n"
+        "build starts again, an interrupted --rebuild leaves the old index as it was.\n"
+        "Exit status: 0 all indexed; 1 something failed or was skipped for an error; 2 bad usage;\n"
+        "130 or 143 interrupted (SIGINT, SIGTERM).\n"
         "Examples:\n"
         "  news-index                          # corpus/ into ./news.db (again: only what changed)\n"
         "  news-index --rebuild                # everything afresh, swapped in atomically\n"
         "  news-index --rebuild --shards 4     # the same, split over 4 shards\n"
         "  news-index --db /tmp/r.db ../shared/corpora/reuters21578.jsonl\n"
-        "  news-index --stats");
+        "  news-index --stats                  # a summary; --stats --list: every article");
     return app;
 }
 

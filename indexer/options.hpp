@@ -17,6 +17,7 @@ struct Options {
     std::vector<std::string> entity_files;  // --entities, added to the built-in catalogue
     bool quiet = false;
     bool stats = false;
+    bool list = false;     // --stats --list: every article, not the summary
     bool dry_run = false;  // list what would be added, replaced, removed; write nothing
     bool rebuild = false;  // build afresh beside the database and swap it in
     bool wait = false;     // wait for another news-index writing the database

@@ -224,6 +224,7 @@ struct Walker {
         in.seekg(static_cast<std::streamoff>(from.offset));
         std::string line;
         size_t line_no = from.line, records = 0;
+        uint64_t done = from.offset;
         // A file that is not JSON Lines at all (binary, prose) gets one
         // message, not one per line: a line's errors are held until a good
         // record follows, and kBadLines bad lines in a row stop the reading.
@@ -232,6 +233,7 @@ struct Walker {
         bool binary = false;
         while (std::getline(in, line)) {
             ++line_no;
+            cb.reading(info, done += line.size() + 1);
             if (trim_space(line).empty()) continue;
             std::optional<Article> article;
             const Line kind = record(path, line, line_no, diags, article, binary);
@@ -435,6 +437,8 @@ std::string child_key(const std::string& dir_key, const std::string& name) {
     if (key.back() != '/') key += '/';
     return key + name;
 }
+
+bool is_article_file(const std::string& name) { return kind_of(name) != Kind::Other; }
 
 void check_paths_exist(const std::vector<std::string>& paths) {
     std::string missing;

@@ -108,6 +108,8 @@ public:
     // was, so that it is skipped unparsed.
     virtual bool known_record(const std::string& /*digest*/, size_t /*line*/) { return false; }
     virtual void article(Article&& article) = 0;
+    // JSON Lines: `done` bytes of the file read so far (for the progress line).
+    virtual void reading(const FileInfo&, uint64_t /*done*/) {}
     // After all of a file's articles (not called for a skipped file).
     virtual void file_done(const FileInfo&) {}
     // A file or folder that could not be read: what the index holds of it must stay.
@@ -120,6 +122,9 @@ public:
 // The key of a folder's entry: path_key(folder + "/" + name) from the
 // folder's key and the entry's name, without normalising the whole path.
 std::string child_key(const std::string& dir_key, const std::string& name);
+
+// Whether a file of this name holds articles (*.txt, *.jsonl; not README...).
+bool is_article_file(const std::string& name);
 
 // Throws a usage error (exit 2) naming the paths given that do not exist.
 void check_paths_exist(const std::vector<std::string>& paths);

@@ -1,8 +1,10 @@
 #include "rebuild.hpp"
 
+#include "interrupt.hpp"
 #include "store.hpp"
 
 #include "news/error.hpp"
+#include "news/first_build.hpp"
 #include "news/layout.hpp"
 #include "news/schema.hpp"
 #include "news/stored.hpp"
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
@@ -23,26 +26,76 @@ namespace fs = std::filesystem;
 
 namespace news::indexer {
 
-Rebuild::Rebuild(const std::string& path, bool wait) : path_(path) {
+namespace {
+
+// A first build's placeholder at path (news/first_build.hpp), locked: made
+// whole beside it (at temp) and moved there, so that a search, or a run
+// killed meanwhile, never meets a half-made database at path.  If there is
+// one already, it is opened (locked by another news-index: that says so,
+// or waits); that one may have finished the index meanwhile, which is then
+// left as it is.
+Xapian::WritableDatabase placeholder(const std::string& path, const std::string& temp, const StoreOptions& o,
+                                     size_t shards) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        fs::remove_all(temp, ec);
+        Xapian::WritableDatabase db = open_writable(temp, o);
+        db.set_metadata(std::string(kMetaBuilding), std::to_string(shards));
+        db.commit();
+        if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) == 0) return db;
+        db.close();  // (the lock goes with it)
+        fs::remove_all(temp, ec);
+    }
+    Xapian::WritableDatabase db = open_writable(path, o);
+    if (is_first_build(db) && db.get_metadata(std::string(kMetaBuilding)) != std::to_string(shards)) {
+        db.set_metadata(std::string(kMetaBuilding), std::to_string(shards));
+        db.commit();
+    }
+    return db;
+}
+
+}  // namespace
+
+Rebuild::Rebuild(const std::string& path, bool wait, std::optional<size_t> first) : path_(path) {
     fresh_ = path + ".rebuild-" + std::to_string(getpid());
     build_ = fresh_ + ".build";
+    // The database stays locked: no other writer while we rebuild, and
+    // searches meanwhile find the old index, or the placeholder that says
+    // the first build runs.
+    StoreOptions o;
+    o.wait = wait;
+    if (first) old_.emplace(placeholder(path, fresh_ + ".new", o, *first));
+    else old_.emplace(open_writable(is_sharded_folder(path) ? part_path(path, kMetaPart) : path, o));
+    first_ = first && is_first_build(*old_);
+    remove_leftovers(path);
+}
+
+std::optional<size_t> interrupted_first_build(const std::string& path) {
     std::error_code ec;
-    {
-        // The database (created empty if need be) stays locked: no other
-        // writer while we rebuild, and searches meanwhile find an index.
-        StoreOptions o;
-        o.wait = wait;
-        old_.emplace(open_writable(is_sharded_folder(path) ? part_path(path, kMetaPart) : path, o));
-        // Holding the lock, any other rebuild folder of this database is a
-        // leftover of a rebuild that was killed: remove it.
-        fs::path p(path);
-        std::string stale = p.filename().string() + ".rebuild-";
-        fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
-        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-            if (it->path().filename().string().rfind(stale, 0) == 0) fs::remove_all(it->path(), ec);
+    if (!fs::is_directory(path, ec) || is_sharded_folder(path)) return std::nullopt;
+    try {
+        Xapian::Database db(path);
+        if (!is_first_build(db)) return std::nullopt;
+        return std::strtoul(db.get_metadata(std::string(kMetaBuilding)).c_str(), nullptr, 10);
+    } catch (const Xapian::Error&) {
+        return std::nullopt;  // not a database: opening it for the run says so
     }
-    fs::remove_all(fresh_, ec);
-    fs::remove_all(build_, ec);
+}
+
+bool remove_leftovers(const std::string& path) {
+    fs::path p(path);
+    const std::string stale = p.filename().string() + ".rebuild-";
+    fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+    std::vector<fs::path> found;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename().string().rfind(stale, 0) == 0) found.push_back(it->path());
+    bool killed = false;
+    for (const auto& f : found) {
+        killed = killed || f.extension() == ".build";
+        fs::remove_all(f, ec);
+    }
+    return killed;
 }
 
 Rebuild::~Rebuild() {
@@ -111,10 +164,12 @@ void compact_parts(const std::string& from, const std::string& to, bool merge) {
 }  // namespace
 
 void Rebuild::swap_in(bool merge) {
+    check_interrupted();
     compact_parts(build_, fresh_, merge);
     std::error_code ec;
     fs::remove_all(build_, ec);
     sync_tree(fresh_);
+    check_interrupted();  // (after the swap, the run is done)
     if (old_) {
         // Exchange the two atomically: a search opening the path sees the old
         // index or the new one, never none; one already open keeps the old files.

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -15,8 +16,14 @@ namespace news::indexer {
 // in place.
 class Rebuild {
 public:
-    explicit Rebuild(const std::string& path, bool wait);  // holds the old database's lock
-    ~Rebuild();                                           // removes the fresh copy unless committed
+    // Holds the old database's lock.  first: a first build, of this many
+    // shards asked for; until the swap the path holds a placeholder that
+    // says so (news/first_build.hpp), there from before anything is built.
+    Rebuild(const std::string& path, bool wait, std::optional<size_t> first);
+    ~Rebuild();  // removes the fresh copy unless committed
+    // Whether this is still a first build once the lock is held (another
+    // news-index may have finished it while this one waited).
+    bool first() const { return first_; }
     // Where the fresh index is built; swap_in() compacts it into place.
     const std::string& build_path() const { return build_; }
     // Compact (merge == true: a sharded build into one database), sync,
@@ -27,6 +34,17 @@ private:
     std::string path_, build_, fresh_;
     std::optional<Xapian::WritableDatabase> old_;
     bool done_ = false;
+    bool first_ = false;
 };
+
+// An interrupted first build's placeholder at path: the shard count it was
+// asked for (0: the default layout); nullopt for anything else.
+std::optional<size_t> interrupted_first_build(const std::string& path);
+
+// Removes what rebuilds of the database at path left beside it when they
+// were killed (DB.rebuild-PID, DB.rebuild-PID.build); the caller holds the
+// database's lock.  Returns whether one was killed before its swap (a
+// .build folder was there).
+bool remove_leftovers(const std::string& path);
 
 }  // namespace news::indexer

@@ -1,6 +1,7 @@
 #include "open.hpp"
 
 #include "news/error.hpp"
+#include "news/first_build.hpp"
 #include "news/layout.hpp"
 #include "news/schema.hpp"
 
@@ -80,6 +81,10 @@ Index open_index(const Options& o) {
                                 index.down.size() == parts.size() ? "no shard answered" : "no shard with documents answered",
                                 index.down.size(), parts.size(), why));
     }
+    // A first build running or interrupted leaves an empty placeholder
+    // (news/first_build.hpp): say so, not "no results".
+    if (parts.size() == 1 && !parts.front().remote && index.down.empty())
+        if (auto building = first_build_message(index.db, index.name)) throw Error(*building);
     // An index of another schema would answer wrongly (its words analysed
     // otherwise than this query is), not fail: say so instead.
     if (index.db.get_doccount() > 0) {

@@ -24,11 +24,12 @@ def columns(line):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in line)
 
 
-def on_terminal(cmd):
-    """The output of cmd run on a pseudo-terminal WIDTH columns wide."""
+def on_terminal(cmd, width=WIDTH, **popen):
+    """The exit code and output (stdout and stderr) of cmd run on a
+    pseudo-terminal `width` columns wide (popen: cwd, env...)."""
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, WIDTH, 0, 0))
-    p = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, close_fds=True)
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, width, 0, 0))
+    p = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, close_fds=True, **popen)
     os.close(slave)
     out = b""
     while True:

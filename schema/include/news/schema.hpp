@@ -208,6 +208,16 @@ inline constexpr std::string_view kMetaDocDict = "news:docdict";       // zstd d
 // the original of (an index without the file, or with a file that does not
 // match, is read from the metadata).
 inline constexpr std::string_view kDocDictFile = "news-docdict";
+// A first build's placeholder: the empty database a first build puts at
+// the index's path (and locks) while it builds beside it, holding the shard
+// count asked for, in decimal (news/first_build.hpp).
+inline constexpr std::string_view kMetaBuilding = "news:building";
+// The time of the last run that wrote the index, "YYYY-MM-DDTHH:MM:SSZ"
+// (--stats; an index of an older news-index has none).
+inline constexpr std::string_view kMetaUpdated = "news:updated";
+// The --entities files of the run that stored the catalogue, one a line, as
+// given ("" for the built-in catalogue alone; --stats).
+inline constexpr std::string_view kMetaCatalogueFiles = "news:catalogue-files";
 // 2: Slot::Oldest and Slot::Newest; 3: XARTICLE on posts only (an article's
 // id is its Q term), document data packed (kMetaDocDict), XFILE terms
 // hashed (file_term()), Slot::Digest in 8 bytes, Slot::Type in one, no

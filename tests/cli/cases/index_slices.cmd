@@ -12,5 +12,5 @@ echo '{"id": "r1", "date": "2024-02-01", "title": "Record 1 again", "body": "sec
 NEWS_INDEX_SLICE_DOCS=1 $NEWS_INDEX -q --db dup.db a.jsonl b.jsonl; echo "exit $?"
 $NEWS_SEARCH --db dup.db --limit 0 --json wombat | grep '"total"'
 $NEWS_SEARCH --db dup.db --limit 1 --json quokka | grep -E '"(total|id|title)"'
-# --stats lists the articles in the order of their ids, not of their document ids (which the writers interleave).
-$NEWS_INDEX --db dup.db --stats | grep -E '^  r[0-9]' | cut -d' ' -f3
+# --stats --list lists the articles in the order of their ids, not of their document ids (which the writers interleave).
+$NEWS_INDEX --db dup.db --stats --list | grep -E '^  r[0-9]' | cut -d' ' -f3

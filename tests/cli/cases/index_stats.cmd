@@ -1,1 +1,1 @@
-$NEWS_INDEX --db "$DB" --stats
+$NEWS_INDEX --db "$DB" --stats --list
