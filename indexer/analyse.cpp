@@ -1,5 +1,7 @@
 #include "analyse.hpp"
 
+#include "names.hpp"
+
 #include "news/schema.hpp"
 #include "news/stored.hpp"
 #include "news/text.hpp"
@@ -81,9 +83,10 @@ void Analyser::index_mention(const std::string& handle) {
 // Entity terms (wdf = number of mentions, so an alias's synonym ranks) and
 // the canonical names in order of first mention.  The Entities value, which
 // the artist facet counts, holds the people and groups only (not labels or
-// award shows).
+// award shows).  `found` gets the catalogue's entities the text names.
 std::vector<std::string> Analyser::add_entities(Xapian::Document& doc, const std::string& text,
-                                                const Article* json_codes, const std::string& context) {
+                                                const Article* json_codes, std::vector<const Entity*>& found,
+                                                const std::string& context) {
     std::vector<std::string> names, artists;
     std::map<std::string, Xapian::termcount> counts;
     auto note = [&](const std::string& name, const std::string& slug, std::string_view kind) {
@@ -98,7 +101,10 @@ std::vector<std::string> Analyser::add_entities(Xapian::Document& doc, const std
     // mentions inside the post count.
     const std::string joined = context.empty() ? std::string() : context + "\n\n";
     for (const Mention& m : matcher_.find(joined + text))
-        if (m.begin >= joined.size()) note(m.entity->name, m.entity->slug, m.entity->kind);
+        if (m.begin >= joined.size()) {
+            note(m.entity->name, m.entity->slug, m.entity->kind);
+            if (std::find(found.begin(), found.end(), m.entity) == found.end()) found.push_back(m.entity);
+        }
     if (json_codes) {
         // JSON Lines `people` and `orgs` are entities too (a catalogue alias
         // maps to its entity, any other code stands for itself).
@@ -218,7 +224,9 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
     if (!a.publication.empty()) doc.add_boolean_term(term(FieldId::Source, a.publication));
 
     StoredDoc s = article_record(a, seg.prose);
-    s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a);
+    std::vector<const Entity*> found;
+    s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a, found);
+    add_names(doc, catalogue_, {a.title, seg.prose}, found);
     doc.add_value(slot(Slot::Stored), codec_.pack(s));
     return out;
 }
@@ -267,7 +275,9 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     s.author_name = p.display_name;
     s.publication = a.publication;
     s.url = a.url;
-    s.entities = add_entities(doc, p.text, nullptr, a.title + "\n\n" + prose);
+    std::vector<const Entity*> found;
+    s.entities = add_entities(doc, p.text, nullptr, found, a.title + "\n\n" + prose);
+    add_names(doc, catalogue_, {p.text}, found);
     s.text = p.text;
     doc.add_value(slot(Slot::Stored), codec_.pack(s));
     return out;

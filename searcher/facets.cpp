@@ -1,5 +1,6 @@
 #include "facets.hpp"
 
+#include "names.hpp"
 #include "news/schema.hpp"
 
 namespace news::searcher {
@@ -44,18 +45,22 @@ FacetSpies::FacetSpies()
     : date_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Date))),
       type_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Type))),
       entities_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Entities))),
-      platform_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Platform))) {}
+      platform_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Platform))),
+      names_(std::make_unique<Xapian::ValueCountMatchSpy>(slot(Slot::Names))) {}
 
 void FacetSpies::add(Xapian::Enquire& enquire) const {
     enquire.add_matchspy(date_.get());
     enquire.add_matchspy(type_.get());
     enquire.add_matchspy(entities_.get());
     enquire.add_matchspy(platform_.get());
+    enquire.add_matchspy(names_.get());
 }
 
 FacetCounts FacetSpies::counts() const {
-    return facet_counts(values_of(*date_), values_of(*type_), values_of(*entities_),
-                        static_cast<Xapian::doccount>(date_->get_total()), values_of(*platform_));
+    FacetCounts counts = facet_counts(values_of(*date_), values_of(*type_), values_of(*entities_),
+                                      static_cast<Xapian::doccount>(date_->get_total()), values_of(*platform_));
+    add_name_counts(counts, values_of(*names_));
+    return counts;
 }
 
 }  // namespace news::searcher

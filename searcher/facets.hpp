@@ -34,7 +34,7 @@ inline constexpr const char* kUndated = "undated";
 FacetCounts facet_counts(const ValueCounts& dates, const ValueCounts& types, const ValueCounts& entity_sets,
                          Xapian::doccount total, const ValueCounts& platforms = {});
 
-// The four spies of a query (add() them to its Enquire, which must not
+// The spies of a query (and Slot::Names': names.hpp) (add() them to its Enquire, which must not
 // outlive them), and their facets once the match has run.
 class FacetSpies {
 public:
@@ -44,7 +44,7 @@ public:
 
 private:
     // Owned here, and outlive every get_mset() of the Enquire they are added to.
-    std::unique_ptr<Xapian::ValueCountMatchSpy> date_, type_, entities_, platform_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> date_, type_, entities_, platform_, names_;
 };
 
 }  // namespace news::searcher

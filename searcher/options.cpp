@@ -77,12 +77,18 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_option("--artist", o.artists,
                     "only documents naming this artist (any alias, any case); repeat for all of several")
         ->allow_extra_args(false);  // one name per --artist: the words after it stay the query
+    app->add_option("--person", o.persons, "only documents naming this person (catalogued or found in the text); "
+                    "repeat for all of several")->allow_extra_args(false);
+    app->add_option("--organisation", o.organisations, "only documents naming this organisation or group; "
+                    "repeat for all of several")->allow_extra_args(false);
+    app->add_option("--location", o.locations, "only documents naming this place; repeat for all of several")
+        ->allow_extra_args(false);
     app->add_option("--from", o.from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_flag("--undated", o.undated,
                   "undated documents: with --from/--to they pass the date filter too; alone, only they are searched");
     app->add_flag("--json", o.json, "print one JSON object (shape: doc/json.md, \"version\": 2)");
-    app->add_flag("--facets", o.facets, "counts per artist, year, month, type and platform over all matches");
+    app->add_flag("--facets", o.facets, "counts per artist, person, organisation, location, year, month, type and platform over all matches");
     app->add_flag("--any", o.any,
                   "documents holding any of the words are matches too (counted, listed by date and "
                   "in the facets), as if the words were joined by OR; those holding all still rank first");

@@ -20,6 +20,7 @@ struct Options {
     std::string type;               // "", "article" or "post"
     std::string sort = "relevance";  // relevance | newest | oldest
     std::vector<std::string> artists;
+    std::vector<std::string> persons, organisations, locations;  // --person, --organisation, --location
     std::string from, to;  // YYYY, YYYY-MM or YYYY-MM-DD
     bool undated = false;  // --undated: with from/to, the undated documents pass too; alone, only they do
     bool json = false;

@@ -1,5 +1,6 @@
 #include "render.hpp"
 
+#include "names.hpp"
 #include "wrap.hpp"
 
 #include "news/schema.hpp"
@@ -40,7 +41,7 @@ std::string marked_snippet(const std::vector<SnippetPart>& parts) {
 
 nlohmann::ordered_json facets_json(const FacetCounts& counts) {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (const char* facet : {"artist", "year", "month", "type", "platform"}) {
+    for (const char* facet : {"artist", "person", "organisation", "location", "year", "month", "type", "platform"}) {
         j[facet] = nlohmann::ordered_json::object();
         auto it = counts.find(facet);
         if (it == counts.end()) continue;
@@ -266,7 +267,7 @@ private:
         if (undated != counts.end()) fmt::print(out_, "  {}  {}\n", kUndated, undated->second);
     }
 
-    void section(const char* name, std::vector<std::pair<std::string, Xapian::doccount>> rows) {
+    void section(const std::string& name, std::vector<std::pair<std::string, Xapian::doccount>> rows) {
         if (rows.empty()) return;
         Xapian::doccount max = 0;
         size_t width = 0;
@@ -291,6 +292,10 @@ private:
         };
         auto artists = get("artist");
         section(artists.size() > 20 ? "artist (top 20)" : "artist", by_count(artists, 20));
+        for (const char* kind : {"person", "organisation", "location"}) {
+            auto names = get(kind);  // (the top ones only: resolve_name_facets())
+            section(names.size() >= kNameFacetTop ? std::string(kind) + " (top 20)" : kind, by_count(names, 20));
+        }
         auto years = get("year");
         section("year", {years.begin(), years.end()});
         months(get("month"));
