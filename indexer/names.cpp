@@ -88,6 +88,19 @@ void resolve_short_people(std::vector<std::pair<FieldId, std::string>>& found) {
     }
 }
 
+// A name the tagger gave several kinds in one document ("Lord Goldsmith"
+// as an organisation and a place) keeps the kind of most of its mentions.
+void one_kind_a_name(std::vector<std::pair<FieldId, std::string>>& found) {
+    std::map<std::string, std::map<FieldId, unsigned>> kinds;  // name_key → kind → mentions
+    for (const auto& [f, form] : found) ++kinds[name_key(form)][f];
+    for (auto& [f, form] : found) {
+        const auto& k = kinds[name_key(form)];
+        if (k.size() > 1)
+            f = std::max_element(k.begin(), k.end(), [](const auto& a, const auto& b) { return a.second < b.second; })
+                    ->first;
+    }
+}
+
 // The most frequent form (the first in order on a tie).
 const std::string& usual_form(const Forms& forms) {
     return std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.second < b.second; })
@@ -112,6 +125,7 @@ void add_names(Xapian::Document& doc, const Catalogue& catalogue, const std::vec
     if (names_enabled()) {
         auto found = tagged(texts);
         resolve_short_people(found);
+        one_kind_a_name(found);
         for (const auto& [f, form] : found) {
             if (catalogue.find(form)) continue;  // the catalogue's: counted above when its matcher agreed
             std::string key = name_key(form);

@@ -25,6 +25,7 @@ bool names_enabled();
 //  - a name the catalogue knows (any alias) stays the catalogue's entity;
 //  - a person's short mention ("Blair", "Mr Blair") is the longer person
 //    name of the document it ends ("Tony Blair");
+//  - a name the tagger gives several kinds keeps its most frequent one;
 //  - MISC names (nationalities, events, works) are not indexed.
 void add_names(Xapian::Document& doc, const Catalogue& catalogue, const std::vector<std::string_view>& texts,
                const std::vector<const Entity*>& catalogued);
