@@ -2,6 +2,8 @@
 
 #include "entity_tags.hpp"
 
+#include "names.hpp"
+
 #include "news/field_facets.hpp"
 #include "news/schema.hpp"
 #include "news/stored.hpp"
@@ -83,11 +85,15 @@ void Analyser::index_mention(const std::string& handle) {
 }
 
 // The entities (entity_tags.hpp) on doc; their names, for the stored record.
+// `found` gets the catalogue's entities among them (for add_names()).
 std::vector<std::string> Analyser::add_entities(Xapian::Document& doc, const std::string& text,
-                                                const Article* json_codes, const std::string& context) {
+                                                const Article* json_codes, std::vector<const Entity*>& found,
+                                                const std::string& context) {
     const EntityCodes codes{json_codes ? json_codes->people : kNone, json_codes ? json_codes->orgs : kNone};
     EntityTags tags = find_entity_tags(matcher_, catalogue_, text, json_codes ? &codes : nullptr, context);
     set_entity_tags(doc, tags);
+    for (const std::string& name : tags.names)
+        if (const Entity* e = catalogue_.find(name)) found.push_back(e);
     return std::move(tags.names);
 }
 
@@ -195,9 +201,11 @@ IndexDoc Analyser::article_doc(const Article& a, const Segmented& seg) {
     values.write(doc);
 
     StoredDoc s = article_record(a, seg.prose);
-    s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a);
+    std::vector<const Entity*> found;
+    s.entities = add_entities(doc, a.title + "\n\n" + seg.prose, &a, found);
     s.people = a.people;
     s.orgs = a.orgs;
+    add_names(doc, catalogue_, {a.title, seg.prose}, found);
     doc.add_value(slot(Slot::Stored), codec_.pack(s));
     return out;
 }
@@ -246,7 +254,9 @@ IndexDoc Analyser::post_doc(const Article& a, const Post& p, size_t n, const std
     s.author_name = p.display_name;
     s.publication = a.publication;
     s.url = a.url;
-    s.entities = add_entities(doc, p.text, nullptr, a.title + "\n\n" + prose);
+    std::vector<const Entity*> found;
+    s.entities = add_entities(doc, p.text, nullptr, found, a.title + "\n\n" + prose);
+    add_names(doc, catalogue_, {p.text}, found);
     s.text = p.text;
     doc.add_value(slot(Slot::Stored), codec_.pack(s));
     return out;

@@ -55,7 +55,8 @@ private:
     void index_text(const std::string& text);
     void index_mention(const std::string& handle);
     std::vector<std::string> add_entities(Xapian::Document& doc, const std::string& text,
-                                          const Article* json_codes, const std::string& context = {});
+                                          const Article* json_codes, std::vector<const Entity*>& found,
+                                          const std::string& context = {});
     void add_date(Xapian::Document& doc, const std::optional<Date>& date, const std::string& id);
 
     const Catalogue& catalogue_;

@@ -1,5 +1,6 @@
 #include "facets.hpp"
 
+#include "names.hpp"
 #include "ranking.hpp"
 
 #include "news/field_facets.hpp"
@@ -15,6 +16,15 @@ namespace {
 // The facets counted from Slot::Date, and those that are no field facet.
 constexpr const char* kDateFacets[] = {"year", "month"};
 constexpr const char* kSlotFacets[] = {"artist", "year", "month", "type", "platform"};
+
+// The facets of value slots, in their order: the artist, then the names of
+// each kind (person, organisation, location), then the rest.
+FacetNames slot_facets() {
+    FacetNames out{kSlotFacets[0]};
+    for (FieldId id : kNameFields) out.emplace_back(field(id).name);
+    out.insert(out.end(), std::begin(kSlotFacets) + 1, std::end(kSlotFacets));
+    return out;
+}
 
 ValueCounts values_of(const Xapian::ValueCountMatchSpy* spy) {
     ValueCounts out;
@@ -55,7 +65,7 @@ void count_field_sets(const ValueCounts& field_sets, FacetCounts& counts) {
 
 const FacetNames& facet_names() {
     static const FacetNames names = [] {
-        FacetNames all(std::begin(kSlotFacets), std::end(kSlotFacets));
+        FacetNames all = slot_facets();
         for (FieldId id : kFieldFacets) all.emplace_back(field(id).name);
         return all;
     }();
@@ -69,7 +79,7 @@ FacetNames facets_shown(const std::vector<std::string>& named, const Xapian::Dat
             if (shows(named, name)) shown.push_back(name);
         return shown;
     }
-    shown.assign(std::begin(kSlotFacets), std::end(kSlotFacets));
+    shown = slot_facets();
     for (FieldId id : kFieldFacets) {
         const std::string prefix(field(id).prefix);  // (no prefix is another's start: XE has lower-case slugs)
         if (db.allterms_begin(prefix) != db.allterms_end(prefix)) shown.emplace_back(field(id).name);
@@ -122,10 +132,13 @@ FacetSpies::FacetSpies(const FacetNames& shown)
       platform_(spy_if(shows(shown, "platform"), Slot::Platform)),
       fields_(spy_if(std::any_of(std::begin(kFieldFacets), std::end(kFieldFacets),
                                  [&](FieldId id) { return shows(shown, field(id).name); }),
-                     Slot::FieldFacets)) {}
+                     Slot::FieldFacets)),
+      names_(spy_if(std::any_of(std::begin(kNameFields), std::end(kNameFields),
+                                [&](FieldId id) { return shows(shown, field(id).name); }),
+                    Slot::Names)) {}
 
 void FacetSpies::add(Xapian::Enquire& enquire) const {
-    for (const auto* spy : {&date_, &type_, &entities_, &platform_, &fields_})
+    for (const auto* spy : {&date_, &type_, &entities_, &platform_, &fields_, &names_})
         if (*spy) enquire.add_matchspy(spy->get());
 }
 
@@ -133,6 +146,7 @@ FacetCounts FacetSpies::counts() const {
     const auto total = date_ ? static_cast<Xapian::doccount>(date_->get_total()) : 0;
     FacetCounts all = facet_counts(values_of(date_.get()), values_of(type_.get()), values_of(entities_.get()), total,
                                    values_of(platform_.get()), values_of(fields_.get()));
+    if (names_) add_name_counts(all, values_of(names_.get()));
     for (auto it = all.begin(); it != all.end();) it = shows(shown_, it->first) ? std::next(it) : all.erase(it);
     return all;
 }

@@ -71,7 +71,7 @@ private:
     FacetNames shown_;
     // Owned here, and outlive every get_mset() of the Enquire they are added
     // to; a slot no facet shown reads has none.
-    std::unique_ptr<Xapian::ValueCountMatchSpy> date_, type_, entities_, platform_, fields_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> date_, type_, entities_, platform_, fields_, names_;
 };
 
 // The facets of a query's matches in a match of their own: no hits (the

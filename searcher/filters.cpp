@@ -1,5 +1,7 @@
 #include "filters.hpp"
 
+#include "names.hpp"
+
 #include "news/dates.hpp"
 #include "news/entities.hpp"
 #include "news/error.hpp"
@@ -11,15 +13,21 @@
 
 namespace news::searcher {
 
-Xapian::Query entity_filter(IndexCatalogue& catalogue, const Xapian::Database& db, const std::string& name) {
+Xapian::Query entity_filter(IndexCatalogue& catalogue, const Xapian::Database& db, const std::string& name,
+                            std::vector<std::string>* notes) {
     if (std::optional<std::string> slug = catalogue.slug_of(name)) return Xapian::Query(term(FieldId::Entity, *slug));
     // Not in the catalogue: a JSON Lines people/orgs code ("james-baker").
     std::string t = term(FieldId::Entity, entity_slug(name));
-    if (db.get_termfreq(t) == 0)
-        throw usage_error("artist \"" + name +
-                          "\" is neither in the entity catalogue nor in the index; "
-                          "try another spelling, or news-search --facets to see the artists");
-    return Xapian::Query(t);
+    if (db.get_termfreq(t) > 0) return Xapian::Query(t);
+    if (std::optional<Xapian::Query> person = discovered_person(db, name)) {
+        if (notes)
+            notes->push_back("artist \"" + name + "\" is not in the entity catalogue: searched as the person of "
+                             "that name found in the text (as --person does)");
+        return *person;
+    }
+    throw usage_error("artist \"" + name +
+                      "\" is neither in the entity catalogue nor in the index; "
+                      "try another spelling, or news-search --facets to see the artists and people");
 }
 
 namespace {

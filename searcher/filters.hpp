@@ -7,11 +7,16 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 namespace news::searcher {
 
 // Filters from options; throws news::Error (exit code 2) on a bad value.
-Xapian::Query entity_filter(IndexCatalogue& catalogue, const Xapian::Database& db, const std::string& name);
+// A name the catalogue does not know, nor the JSON Lines codes, is a
+// person the name tagger found, if the index has one of that name (a note
+// into notes says so).
+Xapian::Query entity_filter(IndexCatalogue& catalogue, const Xapian::Database& db, const std::string& name,
+                            std::vector<std::string>* notes = nullptr);
 // `what` names the source in messages ("date"); empty: --from and --to.
 Xapian::Query date_filter(const std::string& from, const std::string& to, const std::string& what = "");
 

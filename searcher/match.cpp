@@ -2,6 +2,7 @@
 
 #include "collapse.hpp"
 #include "feedback.hpp"
+#include "names.hpp"
 #include "parse.hpp"
 #include "ranking.hpp"
 #include "shard_query.hpp"
@@ -413,6 +414,7 @@ Results search_once(Index& index, const Options& o) {
         res.some_words = count_matches(db, p.query);
     res.facets = std::move(run.facets);
     if (remote && o.facets) res.facets = count_facets(db, p.complete, res.facets_shown);
+    if (res.facets) resolve_name_facets(*res.facets, db);
     if (!p.undated_left_out.empty()) res.undated_left_out = count_matches(db, p.undated_left_out);
     if (!p.browse) res.suggestion = suggestion(builder, db, p);
 

@@ -184,6 +184,12 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_option("--artist", o.artists,
                     "only documents naming this artist (any alias, any case); repeat for all of several")
         ->allow_extra_args(false);  // one name per --artist: the words after it stay the query
+    app->add_option("--person", o.persons, "only documents naming this person (catalogued or found in the text); "
+                    "repeat for all of several")->allow_extra_args(false);
+    app->add_option("--organisation", o.organisations, "only documents naming this organisation or group; "
+                    "repeat for all of several")->allow_extra_args(false);
+    app->add_option("--location", o.locations, "only documents naming this place; repeat for all of several")
+        ->allow_extra_args(false);
     app->add_option("--from", o.from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
     app->add_flag("--undated", o.undated,
@@ -191,7 +197,8 @@ std::unique_ptr<CLI::App> make_app(Options& o) {
     app->add_flag_callback("--json", [&o] { o.format = Format::Json; },
                            "print one JSON object (shape: doc/json.md, \"version\": 2); as --format json");
     app->add_flag("--facets", o.facets,
-                  "counts per artist, year, month, type and platform over all matches, and per topic, place, "
+                  "counts per artist, year, month, type, platform, person, organisation and location over all "
+                  "matches, and per topic, place, "
                   "people, org, exchange and source where the index has them (JSON Lines fields)");
     app->add_option("--facet", o.facet_names,
                     "only this facet (" + listed(facet_names()) + "); repeat for several; implies --facets")

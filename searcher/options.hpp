@@ -33,6 +33,7 @@ struct Options {
     DocType type = DocType::Any;
     Sort sort = Sort::Relevance;
     std::vector<std::string> artists;
+    std::vector<std::string> persons, organisations, locations;  // --person, --organisation, --location
     std::string from, to;  // YYYY, YYYY-MM or YYYY-MM-DD
     bool undated = false;  // --undated: with from/to, the undated documents pass too; alone, only they do
     bool facets = false;                     // --facets, or any --facet or --facet-limit

@@ -2,6 +2,7 @@
 
 #include "aliases.hpp"
 #include "filters.hpp"
+#include "names.hpp"
 #include "positional.hpp"
 #include "ranking.hpp"
 #include "shard_query.hpp"
@@ -155,14 +156,30 @@ std::string strip_quotes(std::string s) {
 // artist:NAME — any alias, any case.
 class ArtistProcessor : public Xapian::FieldProcessor {
 public:
-    ArtistProcessor(IndexCatalogue& c, const Xapian::Database& db) : catalogue_(c), db_(db) {}
+    ArtistProcessor(IndexCatalogue& c, const Xapian::Database& db, std::vector<std::string>& notes)
+        : catalogue_(c), db_(db), notes_(notes) {}
     Xapian::Query operator()(const std::string& value) override {
-        return entity_filter(catalogue_, db_, strip_quotes(value));
+        return entity_filter(catalogue_, db_, strip_quotes(value), &notes_);
     }
 
 private:
     IndexCatalogue& catalogue_;
     Xapian::Database db_;
+    std::vector<std::string>& notes_;
+};
+
+// person:NAME, organisation:NAME, location:NAME (names.hpp).
+class NameProcessor : public Xapian::FieldProcessor {
+public:
+    NameProcessor(IndexCatalogue& c, const Xapian::Database& db, FieldId kind) : catalogue_(c), db_(db), kind_(kind) {}
+    Xapian::Query operator()(const std::string& value) override {
+        return name_filter(catalogue_, db_, kind_, strip_quotes(value));
+    }
+
+private:
+    IndexCatalogue& catalogue_;
+    Xapian::Database db_;
+    FieldId kind_;
 };
 
 // author:@handle (the '@' is optional) or author:NAME, author:"DISPLAY NAME":
@@ -297,7 +314,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::unique_ptr<IndexCata
             case FieldKind::Special: break;
         }
     }
-    qp_.add_boolean_prefix(std::string(field(FieldId::Entity).name), (new ArtistProcessor(*catalogue_, db))->release());
+    qp_.add_boolean_prefix(std::string(field(FieldId::Entity).name),
+                           (new ArtistProcessor(*catalogue_, db, field_notes_))->release());
+    for (FieldId kind : kNameFields)
+        qp_.add_boolean_prefix(std::string(field(kind).name), (new NameProcessor(*catalogue_, db, kind))->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::Author).name), (new AuthorProcessor)->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::Article).name), (new ArticleProcessor)->release());
     qp_.add_boolean_prefix(std::string(field(FieldId::File).name), (new FileProcessor)->release());
@@ -353,7 +373,11 @@ Xapian::Query and_of(const std::vector<Xapian::Query>& qs) {
 // joined, as the query's words will be filtered.
 Xapian::Query QueryBuilder::build_filters(const Options& o, ParsedQuery& p) {
     std::vector<Xapian::Query> filters;
-    for (const auto& a : o.artists) filters.push_back(entity_filter(*catalogue_, db_, a));
+    for (const auto& a : o.artists) filters.push_back(entity_filter(*catalogue_, db_, a, &p.notes));
+    const std::pair<const std::vector<std::string>*, FieldId> names[] = {
+        {&o.persons, FieldId::Person}, {&o.organisations, FieldId::Organisation}, {&o.locations, FieldId::Location}};
+    for (const auto& [values, kind] : names)
+        for (const auto& v : *values) filters.push_back(name_filter(*catalogue_, db_, kind, v));
     if (o.type != DocType::Any) filters.emplace_back(term(FieldId::Type, o.type == DocType::Post ? kTypePost : kTypeArticle));
     const Xapian::Query undated_term(std::string(field(FieldId::Undated).prefix));
     const bool dated = !o.from.empty() || !o.to.empty();
@@ -443,6 +467,8 @@ ParsedQuery QueryBuilder::build(const Options& o) {
     const Xapian::Query all_filters = build_filters(o, p);
     const std::string excluded = excluded_only(p.normalised);
     const Xapian::Query any = parse_any_words(p, excluded);
+    for (const std::string& note : field_notes_)  // (artist: read as a person: once per parse)
+        if (std::find(p.notes.begin(), p.notes.end(), note) == p.notes.end()) p.notes.push_back(note);
     corrected_ = excluded.empty() ? spelling_correction(db_, *catalogue_, p.normalised) : std::string();
     const bool typed = p.text.find_first_not_of(" \t") != std::string::npos;
     if (any.empty() && excluded.empty() && typed)

@@ -73,6 +73,7 @@ private:
     std::unique_ptr<IndexCatalogue> own_;  // (with a catalogue at hand)
     IndexCatalogue* catalogue_;
     std::string corrected_;
+    std::vector<std::string> field_notes_;  // what the fields' processors say (artist: read as a person)
 };
 
 // The rewrites applied before Xapian's parser sees a query: @handle →

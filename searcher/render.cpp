@@ -1,5 +1,6 @@
 #include "render.hpp"
 
+#include "names.hpp"
 #include "wrap.hpp"
 
 #include "news/schema.hpp"

@@ -1,5 +1,7 @@
 #include "news/schema.hpp"
 
+#include "news/entities.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -115,6 +117,16 @@ std::string schema_mismatch(std::string_view where, std::string_view found) {
     return std::string(where) + ": made by another version of news-index (index schema \"" + std::string(found) +
            "\", this version reads schema \"" + std::string(kSchemaVersion) +
            "\"); run news-index --rebuild --db " + std::string(where) + " with your sources to build it anew";
+}
+
+std::string name_key(std::string_view name) { return entity_slug(name); }
+
+char name_kind_letter(FieldId id) {
+    switch (id) {
+        case FieldId::Person: return 'p';
+        case FieldId::Organisation: return 'o';
+        default: return 'l';
+    }
 }
 
 }  // namespace news

@@ -197,9 +197,11 @@ TEST_CASE("the facets shown: those named, in order, else every one the index has
     values.add(doc, FieldId::Exchange, "nyse");
     values.write(doc);
     db.add_document(doc);
-    CHECK(facets_shown({}, db) == FacetNames{"artist", "year", "month", "type", "platform", "place", "exchange"});
+    CHECK(facets_shown({}, db) == FacetNames{"artist", "person", "organisation", "location", "year", "month", "type",
+                                             "platform", "place", "exchange"});
     CHECK(facets_shown({"topic", "year", "topic"}, db) == FacetNames{"year", "topic"});
     Xapian::WritableDatabase empty(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    CHECK(facets_shown({}, empty) == FacetNames{"artist", "year", "month", "type", "platform"});
-    CHECK(facet_names().size() == 5 + std::size(kFieldFacets));
+    CHECK(facets_shown({}, empty) ==
+          FacetNames{"artist", "person", "organisation", "location", "year", "month", "type", "platform"});
+    CHECK(facet_names().size() == 8 + std::size(kFieldFacets));
 }

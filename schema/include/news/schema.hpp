@@ -39,6 +39,7 @@ struct Field {
 enum class FieldId {
     Id, Title, Type, Entity, Author, Mention, Hashtag, Article, Year, Month,
     Day, Undated, File, People, Place, Org, Topic, Exchange, Source, Platform, AuthorName,
+    Person, Organisation, Location,
     Count_
 };
 
@@ -64,6 +65,10 @@ inline constexpr std::array<Field, static_cast<size_t>(FieldId::Count_)> kFields
     {"source", "XSOURCE", FieldKind::Boolean, "the publication (JSON Lines `source`), lower case"},
     {"platform", "XPLATFORM", FieldKind::Boolean, "a post's platform: x (or twitter), instagram, tiktok, threads"},
     {"", "XNAME", FieldKind::FreeText, "the words of a post's author's display name (searched by author:)"},
+    // Names of each kind, catalogued or found by the name tagger (doc/entities.md), keyed by name_key().
+    {"person", "XNPER", FieldKind::Special, "a person named in the text (catalogued or found by the tagger), any case"},
+    {"organisation", "XNORG", FieldKind::Special, "an organisation or group named in the text, any case"},
+    {"location", "XNLOC", FieldKind::Special, "a place named in the text, any case"},
 }};
 
 constexpr const Field& field(FieldId id) { return kFields[static_cast<size_t>(id)]; }
@@ -83,6 +88,14 @@ std::string term(FieldId id, std::string_view value);
 // A post's author: the handle, with or without its "@", in any case
 // (news-index and author:@handle spell it so).
 std::string author_term(std::string_view handle);
+
+// The key of a name (person:, organisation:, location: and the terms of
+// those fields): entity_slug()'s, so "Tony Blair" and "tony blair" are one.
+std::string name_key(std::string_view name);
+// The fields of the three kinds of names, and the letter each kind has in
+// Slot::Names ('p', 'o', 'l').
+inline constexpr FieldId kNameFields[] = {FieldId::Person, FieldId::Organisation, FieldId::Location};
+char name_kind_letter(FieldId id);
 
 // Stems of free text carry this prefix (Xapian's TermGenerator and
 // QueryParser give it them): "Zretriev".
@@ -106,6 +119,9 @@ enum class Slot : Xapian::valueno {
     Platform = 7,  // a post's platform (kPlatforms' name); articles have none (platform facet)
     FieldFacets = 8,  // the document's values of the fields of kFieldFacets, a line each
                       // (news/field_facets.hpp); absent when it has none
+    Names = 9,     // the person, organisation and location names of a document, one a line:
+                   // kind letter (name_kind_letter()), key (name_key()), '\t', the form written
+                   // most often in the document, '\n' (person, organisation, location facets)
     // (Orders are values, not KeyMakers, because Xapian's remote backend runs
     // no KeyMaker; the id in them makes every order total, so a sharded index
     // lists documents exactly as one database does whatever its document ids.)
@@ -235,6 +251,8 @@ inline constexpr std::string_view kMetaCatalogueFiles = "news:catalogue-files";
 // exchange, source) in Slot::FieldFacets.
 // and the user's catalogue entries kept (kMetaUserEntities), an article's
 // JSON Lines people and orgs codes in its stored record (re-tagging).
+// and names of people, organisations and places (the catalogue's and the
+// name tagger's) as XNPER, XNORG, XNLOC terms and in Slot::Names.
 inline constexpr std::string_view kSchemaVersion = "7";
 // What both tools say of an index of another schema (`where` names it;
 // `found` is its kMetaSchemaVersion): made by another version of

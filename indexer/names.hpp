@@ -1,0 +1,33 @@
+// Part of the indexer's analyse stage: the names of a document (people,
+// organisations, places), the catalogue's and those the name tagger finds
+// (news/names.hpp), as the terms of person:, organisation:, location: and
+// the value their facets count (Slot::Names; doc/entities.md).
+#pragma once
+
+#include "news/entities.hpp"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace news::indexer {
+
+// Whether the name tagger runs: not when $NEWS_NO_NAMES is set and not
+// empty (to time indexing without it, bench/ner.md); the catalogue's
+// names are indexed either way.
+bool names_enabled();
+
+// Adds to doc the names of the texts (a title, paragraphs...) and of the
+// catalogue's entities they mention: a term per name (boolean: names do not
+// change a document's length, hence ranking) and Slot::Names.
+//  - a name the catalogue knows (any alias) stays the catalogue's entity;
+//  - a person's short mention ("Blair", "Mr Blair") is the longer person
+//    name of the document it ends ("Tony Blair");
+//  - a name the tagger gives several kinds keeps its most frequent one;
+//  - MISC names (nationalities, events, works) are not indexed.
+void add_names(Xapian::Document& doc, const Catalogue& catalogue, const std::vector<std::string_view>& texts,
+               const std::vector<const Entity*>& catalogued);
+
+}  // namespace news::indexer

@@ -1,0 +1,1 @@
+$NEWS_SEARCH --db "$DB" --location "Nowhere Atall" gaga

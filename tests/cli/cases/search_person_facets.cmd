@@ -1,0 +1,1 @@
+$NEWS_SEARCH --db "$DB" --facets --limit 0 --person "lady gaga"
