@@ -140,4 +140,20 @@ void add_names(Xapian::Document& doc, const Catalogue& catalogue, const std::vec
     if (!value.empty()) doc.add_value(slot(Slot::Names), value);
 }
 
+void replace_names(Xapian::Document& doc, const Catalogue& catalogue, const std::vector<std::string_view>& texts,
+                   const std::vector<const Entity*>& catalogued) {
+    std::vector<std::string> old;
+    for (FieldId id : kNameFields) {
+        const std::string prefix(field(id).prefix);
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            t.skip_to(prefix);
+            if (t == doc.termlist_end() || (*t).compare(0, prefix.size(), prefix) != 0) break;
+            old.push_back(*t);
+        }
+    }
+    for (const std::string& t : old) doc.remove_term(t);
+    if (!doc.get_value(slot(Slot::Names)).empty()) doc.remove_value(slot(Slot::Names));  // (it throws when absent)
+    add_names(doc, catalogue, texts, catalogued);
+}
+
 }  // namespace news::indexer

@@ -29,5 +29,9 @@ bool names_enabled();
 //  - MISC names (nationalities, events, works) are not indexed.
 void add_names(Xapian::Document& doc, const Catalogue& catalogue, const std::vector<std::string_view>& texts,
                const std::vector<const Entity*>& catalogued);
+// The same on a document that has names already (re-tagging: retag.cpp):
+// its name terms and Slot::Names are replaced.
+void replace_names(Xapian::Document& doc, const Catalogue& catalogue, const std::vector<std::string_view>& texts,
+                   const std::vector<const Entity*>& catalogued);
 
 }  // namespace news::indexer

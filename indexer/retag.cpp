@@ -1,5 +1,7 @@
 #include "retag.hpp"
 
+#include "names.hpp"
+
 #include "entity_tags.hpp"
 
 #include "news/doc_codec.hpp"
@@ -83,6 +85,11 @@ public:
                                     : find_entity_tags(matcher_, catalogue_, s.title + "\n\n" + s.text, &codes);
         if (now == was) return false;
         set_entity_tags(doc, now);
+        std::vector<const Entity*> catalogued;  // (as analyse.cpp gives add_names())
+        for (const std::string& name : now.names)
+            if (const Entity* e = catalogue_.find(name)) catalogued.push_back(e);
+        if (post) replace_names(doc, catalogue_, {s.text}, catalogued);
+        else replace_names(doc, catalogue_, {s.title, s.text}, catalogued);
         s.entities = now.names;
         doc.add_value(slot(Slot::Stored), codec_.pack(s));
         store_.retag(s.article, term(FieldId::Id, s.id), doc, s.location);

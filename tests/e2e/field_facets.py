@@ -109,7 +109,7 @@ def main():
             f.write("Oil prices\n\nOil prices rose today.\n")
         subprocess.run([os.path.join(build, "indexer", "news-index"), "-q", "--db", text_db, text], check=True)
         compare("text files: the facets", list(search(text_db, "--facets", "oil")["facets"]),
-                ["artist", "year", "month", "type", "platform"])
+                ["artist", "person", "organisation", "location", "year", "month", "type", "platform"])
     report()
 
 
