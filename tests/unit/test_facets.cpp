@@ -149,7 +149,8 @@ TEST_CASE("a document's field values: each a filter term, once a line in the slo
     CHECK(doc.get_value(slot(Slot::FieldFacets)) == "topic:crude\ntopic:ship\nsource:Reuters\n");
     std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());
     CHECK(terms == std::vector<std::string>{"Qnot-a-facet", "XSOURCEreuters", "XTOPICcrude", "XTOPICship"});
-    const std::vector<FieldFacetValue> read = field_facet_values(doc.get_value(slot(Slot::FieldFacets)));
+    const std::string slot_value = doc.get_value(slot(Slot::FieldFacets));  // (the values view into it)
+    const std::vector<FieldFacetValue> read = field_facet_values(slot_value);
     REQUIRE(read.size() == 3);
     CHECK((read[2].field == FieldId::Source && read[2].value == "Reuters"));
 
