@@ -70,14 +70,14 @@ class Failed(Exception):
     pass
 
 
-def measured(cmd, stdin=None, cwd=None, ok=(0,)):
+def measured(cmd, stdin=None, cwd=None, ok=(0,), env=None):
     """Run cmd under /usr/bin/time: (wall seconds, peak RSS bytes, exit code)."""
     with tempfile.NamedTemporaryFile(prefix="bench-time-") as tf:
         fin = open(stdin, "rb") if stdin else subprocess.DEVNULL
         try:
             t = time.perf_counter()
             p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", tf.name] + list(cmd), stdin=fin,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env=env)
             wall = time.perf_counter() - t
         finally:
             if stdin:
@@ -266,7 +266,8 @@ class Bench:
     def db_paths(self, k):
         d = os.path.join(self.scratch, "db-%dx" % k)
         os.makedirs(d, exist_ok=True)
-        return dict(ours=os.path.join(d, "news.db"), scriptindex=os.path.join(d, "omega.db"),
+        return dict(ours=os.path.join(d, "news.db"), ours_nonames=os.path.join(d, "news-nonames.db"),
+                    scriptindex=os.path.join(d, "omega.db"),
                     compact=os.path.join(d, "omega-compact.db"), fts5=os.path.join(d, "fts5.sqlite"))
 
     def index_all(self, k, src, dump, csv):
@@ -307,6 +308,10 @@ class Bench:
             run("ours", "news-index", ("ours", [self.news_index, "--quiet", "--db", db["ours"], src], dict(ok=(0, 1))))
             if k == 16:
                 self.flank(k, "after")
+            if k == 1:  # the same build without the name tagger (targets 1 and issue 30's 1.3)
+                run("ours names off", "news-index, names off",
+                    ("ours names off", [self.news_index, "--quiet", "--db", db["ours_nonames"], src],
+                     dict(ok=(0, 1), env=dict(os.environ, NEWS_NO_NAMES="1"))))
             run("scriptindex", "scriptindex",
                 ("scriptindex", ["scriptindex", "--overwrite", "--stemmer=english", db["scriptindex"],
                                  os.path.join(HERE, "reuters.scriptindex"), dump], {}),
@@ -315,7 +320,7 @@ class Bench:
         for name, samples in runs.items():
             if any(name.startswith(e) for e in failed):
                 continue
-            path = {"ours": db["ours"], "scriptindex": db["scriptindex"], "scriptindex compacted": db["compact"],
+            path = {"ours": db["ours"], "ours names off": db["ours_nonames"], "scriptindex": db["scriptindex"], "scriptindex compacted": db["compact"],
                     "fts5": db["fts5"]}[name]
             self.index[(k, name)] = dict(wall=median([w for w, _ in samples]), peak=max(p for _, p in samples),
                                          size=du(path), walls=[w for w, _ in samples])
@@ -597,6 +602,8 @@ class Bench:
         return f(xs) if xs else None
 
     def targets(self):
+        """The performance targets in force (the developers' guide), numbered
+        as there, and issue 30's names-on / names-off ratio under target 1."""
         g, st = self.get, self.stat
         rows = []
 
@@ -606,58 +613,59 @@ class Bench:
                 num, what, shown, "—" if unit else fratio(value), "<" if strict else "≤", limit, unit,
                 verdict(value, limit, strict)))
 
-        t1, ts = g(1, "ours", "wall"), g(1, "scriptindex", "wall")
-        row("1", "full index of 1×: news-index time / scriptindex time", "%s / %s" % (fs(t1), fs(ts)),
-            ratio(t1, ts), 0.5)
-        t16 = g(16, "ours", "wall")
+        t1, tn, ts = g(1, "ours", "wall"), g(1, "ours names off", "wall"), g(1, "scriptindex", "wall")
+        row("1", "1×, names off: news-index time / scriptindex time", "%s / %s" % (fs(tn), fs(ts)),
+            ratio(tn, ts), 0.5)
+        row("1", "1×, names on (the default): news-index time / scriptindex time", "%s / %s" % (fs(t1), fs(ts)),
+            ratio(t1, ts), 0.6)
+        row("1", "1×: news-index names on / names off (issue 30)", "%s / %s" % (fs(t1), fs(tn)), ratio(t1, tn), 1.3)
+        t16, s16 = g(16, "ours", "wall"), g(16, "scriptindex", "wall")
         f16 = self.flanks.get(16, [])
-        if len(f16) == 2:
-            t1f = sum(f16) / 2
-            row("2", "16× index time / 1× index time (1× built right before and after the 16×: %s, %s)"
-                % (fs(f16[0]), fs(f16[1])), "%s / %s" % (fs(t16), fs(t1f)), ratio(t16, t1f), 17)
-        else:
-            row("2", "16× index time / 1× index time", "%s / %s" % (fs(t16), fs(t1)), ratio(t16, t1), 17)
+        t1f = sum(f16) / 2 if len(f16) == 2 else t1  # (1× built right before and after the 16×: see flank())
+        ours_growth, peer_growth = ratio(t16, t1f), ratio(s16, ts)
+        row("2", "growth: news-index's 16×/1× time / scriptindex's 16×/1×",
+            "%s / %s" % (fratio(ours_growth), fratio(peer_growth)), ratio(ours_growth, peer_growth), 1)
+        for k, limit in ((1, 1), (16, 0.5)):
+            mo, mf = st(self.inproc, k, "ours", median), st(self.inproc, k, "fts5", median)
+            row("3", "%d×: in-process median, default / FTS5's" % k, "%s / %s" % (fms(mo), fms(mf)),
+                ratio(mo, mf), limit)
+        for k in (1, 16):
+            mo, mq = st(self.inproc, k, "ours", median), st(self.inproc, k, "ours --quick", median)
+            row("3", "%d×: in-process median, default / `--quick`" % k, "%s / %s" % (fms(mo), fms(mq)),
+                ratio(mo, mq), 2)
+        for k in (1, 16):
+            po, pq = st(self.process, k, "ours", median), st(self.process, k, "quest", median)
+            row("4", "%d×: whole-process median, news-search / quest" % k, "%s / %s" % (fms(po), fms(pq)),
+                ratio(po, pq), 1.3)
+        for step in ("no change", "one new article", "one changed file"):
+            a, b = self.incr.get(("bbc", step, "ours")), self.incr.get(("bbc", step, "omindex"))
+            row("5", "BBC, %s: news-index / omindex" % step, "%s / %s" % (fs(a and a[0]), fs(b and b[0])),
+                ratio(a and a[0], b and b[0]), 1)
+        full = self.incr.get(("reuters", "full", "ours"))
+        for step in ("one new article", "one changed record", "one line deleted near the top"):
+            a = self.incr.get(("reuters", step, "ours"))
+            share = ratio(a and a[0], full and full[0])
+            row("5", "Reuters 1× JSON Lines, %s: news-index / a fresh build" % step,
+                "%s / %s (%s)" % (fs(a and a[0]), fs(full and full[0]), "—" if share is None else "%.1f %%" % (100 * share)),
+                None if share is None else 100 * share, 5, unit=" %")
+        return rows
+
+    def other_figures(self):
+        """Figures with no target in force, kept for the trend."""
+        g, st = self.get, self.stat
+        rows = []
         m16 = g(16, "ours", "peak")
-        row("2", "16× peak memory of news-index", fmb(m16), None if m16 is None else m16 / 1e6, 500, True, " MB")
+        if m16 is not None:
+            rows.append("| 16×: peak memory of news-index | %s |  |" % fmb(m16))
         for k in self.scales:
             so, sc = g(k, "ours", "size"), g(k, "scriptindex compacted", "size")
-            row("3", "%d×: database size / scriptindex's compacted" % k, "%s / %s" % (fmb(so), fmb(sc)),
-                ratio(so, sc), 1)
+            rows.append("| %d×: database size / scriptindex's compacted | %s / %s | %s |"
+                        % (k, fmb(so), fmb(sc), fratio(ratio(so, sc))))
         for k in (1, 16):
-            mo, mf = st(self.inproc, k, "ours", median), st(self.inproc, k, "fts5", median)
             po, pf = st(self.inproc, k, "ours", p99), st(self.inproc, k, "fts5", p99)
-            row("4", "%d×: in-process median with snippets / FTS5's" % k, "%s / %s" % (fms(mo), fms(mf)),
-                ratio(mo, mf), 0.5)
-            row("4", "%d×: in-process p99 with snippets / FTS5's" % k, "%s / %s" % (fms(po), fms(pf)),
-                ratio(po, pf), 1)
-        for k in (1, 16):
-            mo, mf = st(self.inproc, k, "ours --quick", median), st(self.inproc, k, "fts5", median)
-            po, pf = st(self.inproc, k, "ours --quick", p99), st(self.inproc, k, "fts5", p99)
-            if mo is None:
-                continue
-            row("4", "%d×: in-process median, `--quick` / FTS5's" % k, "%s / %s" % (fms(mo), fms(mf)),
-                ratio(mo, mf), 0.5)
-            row("4", "%d×: in-process p99, `--quick` / FTS5's" % k, "%s / %s" % (fms(po), fms(pf)),
-                ratio(po, pf), 1)
+            rows.append("| %d×: in-process p99 / FTS5's | %s / %s | %s |" % (k, fms(po), fms(pf), fratio(ratio(po, pf))))
         fm = st(self.inproc, 1, "ours --facets", median)
-        row("4", "1×: in-process median with exact `--facets`", fms(fm), None if fm is None else fm / 1000, 5, True,
-            " ms")
-        for k in self.scales:
-            po, pq = st(self.process, k, "ours", median), st(self.process, k, "quest", median)
-            row("5", "%d×: whole-process median, news-search / quest" % k, "%s / %s" % (fms(po), fms(pq)),
-                ratio(po, pq), 1)
-        for k in self.scales:
-            po, pq = st(self.process, k, "ours --quick", median), st(self.process, k, "quest", median)
-            if po is not None:
-                row("5", "%d×: whole-process median, `news-search --quick` / quest" % k,
-                    "%s / %s" % (fms(po), fms(pq)), ratio(po, pq), 1)
-        for step in ("no change", "one new article"):
-            a, b = self.incr.get(("bbc", step, "ours")), self.incr.get(("bbc", step, "omindex"))
-            row("6", "BBC, %s: news-index / omindex" % step, "%s / %s" % (fs(a and a[0]), fs(b and b[0])),
-                ratio(a and a[0], b and b[0]), 1)
-        for step in ("no change", "one new article"):
-            a = self.incr.get(("reuters", step, "ours"))
-            row("6", "Reuters 1×, %s: news-index" % step, fs(a and a[0]), a and a[0], 0.2, True, " s")
+        rows.append("| 1×: in-process median with exact `--facets` | %s |  |" % fms(fm))
         return rows
 
     def write_detail(self):
@@ -697,6 +705,12 @@ class Bench:
         L.append("|---|---|---:|---:|---|---|")
         L.extend(self.targets())
         L.append("")
+        L.append("Other figures, with no target in force:")
+        L.append("")
+        L.append("| figure | measured | ratio |")
+        L.append("|---|---:|---:|")
+        L.extend(self.other_figures())
+        L.append("")
         L.append("## Indexing")
         L.append("")
         L.append("Wall time, peak resident memory and size on disk; the ratios are news-index's over the peer's. "
@@ -706,6 +720,7 @@ class Bench:
         if self.index_reps > 1:
             walls = "; ".join("%s %s" % (names_short, ", ".join(fs(w) for w in r["walls"]))
                               for names_short, r in (("news-index", self.index.get((1, "ours"))),
+                                                     ("news-index names off", self.index.get((1, "ours names off"))),
                                                      ("scriptindex", self.index.get((1, "scriptindex"))),
                                                      ("FTS5", self.index.get((1, "fts5"))))
                               if r and len(r.get("walls", [])) > 1)
@@ -717,11 +732,11 @@ class Bench:
         L.append("")
         L.append("| corpus | articles | engine | time | peak memory | size | time ratio | memory ratio | size ratio |")
         L.append("|---|---:|---|---:|---:|---:|---:|---:|---:|")
-        names = {"ours": "news-index", "scriptindex": "scriptindex", "scriptindex compacted": "scriptindex + xapian-compact",
+        names = {"ours": "news-index", "ours names off": "news-index, names off", "scriptindex": "scriptindex", "scriptindex compacted": "scriptindex + xapian-compact",
                  "fts5": "sqlite3 + FTS5 (optimized)"}
         for k in self.scales:
             ours = self.index.get((k, "ours"))
-            for e in ("ours", "scriptindex", "scriptindex compacted", "fts5"):
+            for e in ("ours", "ours names off", "scriptindex", "scriptindex compacted", "fts5"):
                 r = self.index.get((k, e))
                 if not r:
                     continue
