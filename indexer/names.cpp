@@ -41,7 +41,7 @@ std::optional<FieldId> field_of(std::string_view kind) {
 // tagger gives as a person, an organisation or even a place.
 bool is_title(std::string_view w) {
     static const std::unordered_set<std::string_view> kTitles = {
-        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord", "Lady", "Dame", "Prof", "Prof.",
+        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord", "Lady", "Dame", "Baroness", "Baron", "Prof", "Prof.",
         "Professor", "President", "Secretary", "Minister", "Chancellor", "Chairman", "Chairwoman", "Senator",
         "Sen.", "Rep.", "Gov.", "Governor", "Premier", "Ambassador", "Spokesman", "Spokeswoman", "Judge",
         "Commissioner"};
@@ -69,7 +69,7 @@ std::optional<std::pair<FieldId, std::string_view>> cleaned(FieldId f, std::stri
         sp = std::min(form.find(' ', start), form.size());
         if (sp > start) words.push_back(form.substr(start, sp - start));
     }
-    if (words.empty()) return std::nullopt;
+    if (words.empty() || (words.size() == 1 && is_title(words[0]))) return std::nullopt;  // ("Chancellor")
     size_t first = 0;
     for (size_t i = words.size() - 1; i-- > 0;)
         if (is_title(words[i]) &&

@@ -1,6 +1,13 @@
 #include "name_merge.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+
+#include <unistd.h>
 #include <map>
 #include <mutex>
 #include <string_view>
@@ -8,6 +15,9 @@
 
 namespace news::searcher {
 namespace {
+
+// The rules' version, in the cache files' names: one more when they change.
+constexpr const char* kMergeRules = "1";
 
 using Into = std::unordered_map<std::string, std::string>;
 using Candidates = std::unordered_map<std::string, std::vector<const NameFreq*>>;
@@ -88,19 +98,20 @@ void variants(const std::vector<NameFreq>& names, const std::set<std::string>& f
 
 bool is_small_word(std::string_view w) { return w == "of" || w == "and" || w == "the" || w == "for" || w == "de"; }
 
-// The initials of a name of two words or more: of every word, and of those
-// that are not "of", "and", "the"... ("Organisation of Petroleum Exporting
-// Countries": OPEC); none for a name of initials ("u-s").
+// The initials of a name of two words or more, "of", "and", "the"... left
+// out ("Organisation of Petroleum Exporting Countries": OPEC); none for a
+// name of initials ("u-s") or one cut after such a word ("Fuerzas
+// Electricas de", which is not the "Fed").
 std::vector<std::string> initials_of(std::string_view key) {
     const std::vector<std::string_view> w = words_of(key);
-    if (w.size() < 2 || std::all_of(w.begin(), w.end(), [](std::string_view x) { return x.size() == 1; })) return {};
-    std::string all, content;
-    for (std::string_view x : w) {
-        all += x.front();
+    if (w.size() < 2 || is_small_word(w.back()) ||
+        std::all_of(w.begin(), w.end(), [](std::string_view x) { return x.size() == 1; }))
+        return {};
+    std::string content;
+    for (std::string_view x : w)
         if (!is_small_word(x)) content += x.front();
-    }
-    if (content == all || content.size() < 2) return {all};
-    return {all, content};
+    if (content.size() < 2) return {};
+    return {content};
 }
 
 // The letters of an acronym's key ("imf"; "u_s", as news/text.hpp keys
@@ -153,8 +164,9 @@ void short_forms(FieldId kind, const std::vector<NameFreq>& names, const std::se
         const NameFreq& n = names[i];
         if (fixed.count(n.key)) continue;
         std::vector<const NameFreq*> candidates;
-        if (const std::string a = acronym_of(n.key); !a.empty()) {
-            if (auto it = by_initials.find(a); it != by_initials.end()) candidates = it->second;
+        const bool acronym = !acronym_of(n.key).empty();
+        if (acronym) {
+            if (auto it = by_initials.find(acronym_of(n.key)); it != by_initials.end()) candidates = it->second;
         } else if (kind == FieldId::Organisation) {
             const std::vector<std::string_view> s = words_of(variant_keys[i]);
             std::string first_letters;
@@ -165,7 +177,11 @@ void short_forms(FieldId kind, const std::vector<NameFreq>& names, const std::se
                         candidates.push_back(c);
         }
         candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-        if (const NameFreq* w = clear_winner(candidates)) into[n.key] = w->key;
+        const NameFreq* w = clear_winner(candidates);
+        // (A word that happens to be initials, "Fed", is written far more
+        // often than the rare full name they fit, "Frontier Exploration
+        // Department"; "EU" three times as often as "European Union".)
+        if (w && (!acronym || uint64_t{w->docs} * kAcronymShare >= n.docs)) into[n.key] = w->key;
     }
 }
 
@@ -189,8 +205,30 @@ NameMerges::NameMerges(FieldId kind, const std::vector<NameFreq>& names, const s
         }
         if (t != key) into_[key] = t;
     }
+    index_members();
+}
+
+void NameMerges::index_members() {
     for (const auto& [key, t] : into_) members_[t].push_back(key);
     for (auto& [t, m] : members_) std::sort(m.begin(), m.end());
+}
+
+std::string NameMerges::text() const {
+    std::string out;
+    for (const auto& [key, t] : into_) out += key + '\t' + t + '\n';
+    return out;
+}
+
+NameMerges NameMerges::from_text(std::string_view text) {
+    NameMerges m;
+    size_t start = 0;
+    for (size_t nl; (nl = text.find('\n', start)) != std::string_view::npos; start = nl + 1) {
+        const size_t tab = text.find('\t', start);
+        if (tab == std::string_view::npos || tab > nl) continue;
+        m.into_.emplace(text.substr(start, tab - start), text.substr(tab + 1, nl - tab - 1));
+    }
+    m.index_members();
+    return m;
 }
 
 std::string NameMerges::target(const std::string& key) const {
@@ -226,14 +264,63 @@ std::set<std::string> catalogue_slugs(const Xapian::Database& db) {
     return out;
 }
 
+// What tells this index and this revision of it from any other: its uuid
+// and revision (each commit takes the next), or for a sharded index, whose
+// revision Xapian does not give, its shards' uuids and its counts.
 std::string identity_of(const Xapian::Database& db) {
-    std::string uuid;
+    std::string id;
     try {
-        uuid = db.get_uuid();
+        id = db.get_uuid();
     } catch (const Xapian::UnimplementedError&) {
     }
-    return uuid + '|' + std::to_string(db.get_doccount()) + '|' + std::to_string(db.get_lastdocid()) + '|' +
+    try {
+        return id + '|' + std::to_string(db.get_revision());
+    } catch (const Xapian::Error&) {
+    }
+    return id + '|' + std::to_string(db.get_doccount()) + '|' + std::to_string(db.get_lastdocid()) + '|' +
            std::to_string(db.get_total_length());
+}
+
+// The cache file of these merges; empty when there is no home to keep it in
+// or the index has no uuid (an in-memory one).
+std::filesystem::path cache_file(const std::string& id) {
+    if (id.front() == '|') return {};
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    std::filesystem::path dir;
+    if (xdg && *xdg == '/') dir = xdg;
+    else if (home && *home) dir = std::filesystem::path(home) / ".cache";
+    else return {};
+    return dir / "news-search" / ("names-" + digest_of(id) + ".tsv");
+}
+
+std::optional<NameMerges> read_cache(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string head = "news-search name merges 1\n";  // (a file cut short lacks the end line)
+    if (text.compare(0, head.size(), head) != 0 || text.size() < head.size() + 4 ||
+        text.compare(text.size() - 4, 4, "end\n") != 0)
+        return std::nullopt;
+    return NameMerges::from_text(std::string_view(text).substr(head.size(), text.size() - head.size() - 4));
+}
+
+// Written whole to a file of its own, then renamed: a reader sees a whole
+// file or none; a failure leaves no cache, which is no error.
+void write_cache(const std::filesystem::path& file, const NameMerges& m) {
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    const std::filesystem::path tmp = file.string() + "." + std::to_string(::getpid()) + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        out << "news-search name merges 1\n" << m.text() << "end\n";
+        if (!out.flush()) {
+            std::filesystem::remove(tmp, ec);
+            return;
+        }
+    }
+    std::filesystem::rename(tmp, file, ec);
+    if (ec) std::filesystem::remove(tmp, ec);
 }
 
 }  // namespace
@@ -241,11 +328,18 @@ std::string identity_of(const Xapian::Database& db) {
 const NameMerges& name_merges(const Xapian::Database& db, FieldId kind) {
     static std::mutex mutex;
     static std::map<std::string, NameMerges> cache;
-    const std::string id = std::string(field(kind).name) + '|' + identity_of(db);
+    // (kMergeRules: a news-search with other rules makes other files)
+    const std::string id = identity_of(db) + '|' + std::string(field(kind).name) + '|' + kMergeRules;
     const std::lock_guard<std::mutex> lock(mutex);
     auto it = cache.find(id);
-    if (it == cache.end()) it = cache.emplace(id, NameMerges(kind, names_in(db, kind), catalogue_slugs(db))).first;
-    return it->second;
+    if (it != cache.end()) return it->second;
+    const std::filesystem::path file = cache_file(id);
+    std::optional<NameMerges> m = file.empty() ? std::nullopt : read_cache(file);
+    if (!m) {
+        m = NameMerges(kind, names_in(db, kind), catalogue_slugs(db));
+        if (!file.empty()) write_cache(file, *m);
+    }
+    return cache.emplace(id, std::move(*m)).first->second;
 }
 
 }  // namespace news::searcher
