@@ -23,6 +23,11 @@ bool names_enabled();
 // catalogue's entities they mention: a term per name (boolean: names do not
 // change a document's length, hence ranking) and Slot::Names.
 //  - a name the catalogue knows (any alias) stays the catalogue's entity;
+//  - titles before a name are no part of it, and make it a person's
+//    ("Treasury Secretary James Baker" → the person "James Baker"), nor
+//    are "MP", "QC" after it; "the Reagan Administration" is no person;
+//  - an acronym the document gives a name in brackets ("International
+//    Monetary Fund (IMF)") is that name throughout the document;
 //  - a person's short mention ("Blair", "Mr Blair") is the longer person
 //    name of the document it ends ("Tony Blair");
 //  - a name the tagger gives several kinds keeps its most frequent one;

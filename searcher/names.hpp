@@ -17,24 +17,28 @@
 namespace news::searcher {
 
 // The documents naming `name` as a name of this kind (FieldId::Person,
-// Organisation or Location): a catalogue alias is its entity's canonical
-// name; throws news::Error (exit code 2) when no document does.
+// Organisation or Location), and of the names that count as it across the
+// index (name_merge.hpp: "reagan" is "ronald-reagan" and the other way
+// round); a catalogue alias is its entity's canonical name; throws
+// news::Error (exit code 2) when no document names it.
 Xapian::Query name_filter(IndexCatalogue& catalogue, const Xapian::Database& db, FieldId kind,
                           const std::string& name);
 
 // The documents naming a person the catalogue does not know (--artist's
-// fallback); nullopt when none does.
+// fallback), merged as name_filter() does; nullopt when none does.
 std::optional<Xapian::Query> discovered_person(const Xapian::Database& db, const std::string& name);
 
 // Adds Slot::Names' counts (name_sets: value → matching documents) to
-// counts, as facets "person", "organisation", "location" whose buckets are
-// "KEY\tFORM" for now (resolve_name_facets() shows them).
+// counts, as facets "person", "organisation", "location" whose buckets are,
+// for now, each combination's "KEY\tFORM\n" lines of the kind
+// (resolve_name_facets() shows them).
 void add_name_counts(FacetCounts& counts, const ValueCounts& name_sets);
 
-// The name facets' buckets made what users see: each name in the form
-// written most often in the matches, only if at least two documents of
-// the index name it (tagger noise stays out), the kNameFacetTop most
-// frequent only.
+// The name facets' buckets made what users see: the names that count as
+// another across the index counted as it (a document once), each name in
+// the form written most often in the matches (a merged name in its full
+// form), only if at least two documents of the index name it (tagger noise
+// stays out), the kNameFacetTop most frequent only.
 inline constexpr size_t kNameFacetTop = 20;
 void resolve_name_facets(FacetCounts& counts, const Xapian::Database& db);
 
