@@ -1,6 +1,7 @@
 #include "db_stats.hpp"
 
 #include "report.hpp"
+#include "run_catalogue.hpp"
 
 #include "news/doc_codec.hpp"
 #include "news/error.hpp"
@@ -101,11 +102,7 @@ std::string last_update(const Xapian::Database& db) {
 
 std::string catalogue_in_use(const Xapian::Database& db, IndexCatalogue& catalogue) {
     std::string files;
-    const std::string stored = db.get_metadata(std::string(kMetaCatalogueFiles));
-    for (size_t at = 0, nl; at < stored.size(); at = nl + 1) {
-        nl = std::min(stored.find('\n', at), stored.size());
-        files += " + " + stored.substr(at, nl - at);
-    }
+    for (const std::string& f : catalogue_files(db.get_metadata(std::string(kMetaUserEntities)))) files += " + " + f;
     const size_t n = catalogue.whole().entities().size();
     return fmt::format("built-in{}, {} {}", files, n, n == 1 ? "entity" : "entities");
 }

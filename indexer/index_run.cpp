@@ -160,16 +160,14 @@ void IndexRun::reread_claimed() {
     read_stats_.skipped_error += again.skipped_error;
 }
 
-// What a run says of itself (--stats): when it ran, and the files of its catalogue.
+// What a run says of itself (--stats): when it ran.  (The files of its
+// catalogue are in the user's entries it keeps: catalogue_files().)
 void IndexRun::stamp() {
     char now[32];
     const std::time_t t = std::time(nullptr);
     std::tm utc{};
     std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &utc));
     store_->set_metadata(std::string(kMetaUpdated), now);
-    std::string files;
-    for (const auto& f : options_.entity_files) files += f + "\n";
-    store_->set_metadata(std::string(kMetaCatalogueFiles), files);
 }
 
 // Articles of this run that replaced one another file holds (read in an earlier run).

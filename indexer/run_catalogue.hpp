@@ -17,12 +17,17 @@ inline constexpr std::string_view kNoEntities = "none";
 
 struct RunCatalogue {
     Catalogue catalogue;  // the built-in catalogue and the user's entries
-    std::string user;     // the user's entries as the index keeps them (kMetaUserEntities)
+    std::string user;     // the user's entries as the index keeps them (kMetaUserEntities): each
+                          // file's text after a "# --entities FILE" line
 };
 
 // The catalogue of a run over the index at db: with the files given (a
 // catalogue error names FILE:LINE; exit 2), else with the entries the index
 // keeps (if it exists).  Throws news::Error.
 RunCatalogue load_catalogue(const std::vector<std::string>& files, const std::string& db);
+
+// The --entities files whose entries these are (RunCatalogue::user, as the
+// index keeps them), in order, named as they were given (--stats).
+std::vector<std::string> catalogue_files(const std::string& user_entries);
 
 }  // namespace news::indexer

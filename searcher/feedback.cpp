@@ -11,18 +11,25 @@
 
 namespace news::searcher {
 
-std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const std::vector<Xapian::Document>& top,
-                                     const Xapian::Query& query,
-                                     size_t max_terms, const std::function<bool(const std::string&)>& accept,
-                                     bool remote_parts) {
-    constexpr double k = 1.0;  // Xapian's default expand_k
+namespace {
+
+constexpr double kExpandK = 1.0;  // Xapian's default expand_k
+
+// What the top documents say of a candidate term: r, how many of them hold
+// it, and the sum of its wdf factors 2 wdf / (doclen / avlen + wdf).
+struct TermStats {
+    Xapian::doccount r = 0;
+    double multiplier = 0;
+};
+using TermStatsMap = std::unordered_map<std::string, TermStats>;
+
+// The candidates of the top documents: each term accept() takes and the
+// query does not hold, with its statistics.
+TermStatsMap candidate_stats(const Xapian::Database& db, const std::vector<Xapian::Document>& top,
+                             const Xapian::Query& query, const std::function<bool(const std::string&)>& accept) {
     const std::set<std::string> in_query(query.get_unique_terms_begin(), query.get_unique_terms_end());
     const double avlen = db.get_average_length();
-    struct Stats {
-        Xapian::doccount r = 0;
-        double multiplier = 0;
-    };
-    std::unordered_map<std::string, Stats> stats;
+    TermStatsMap stats;
     stats.reserve(256 * top.size());
     for (const Xapian::Document& doc : top) {
         std::vector<std::pair<std::string, Xapian::termcount>> terms;
@@ -34,84 +41,128 @@ std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const std::vect
         }
         for (auto& [name, wdf] : terms) {
             if (wdf == 0) wdf = 1;  // as Xapian: a boolean term still counts
-            Stats& s = stats[name];
+            TermStats& s = stats[name];
             ++s.r;
-            s.multiplier += (k + 1) * wdf / (k * doclen / avlen + wdf);
+            s.multiplier += (kExpandK + 1) * wdf / (kExpandK * doclen / avlen + wdf);
         }
     }
-    if (stats.empty()) return {};
+    return stats;
+}
 
-    // A term's weight falls as its term frequency n rises, and n is at least
-    // r: so r alone bounds the weight from above.  The candidates are taken
-    // in the order of that bound and their term frequencies looked up until
-    // no bound can beat the max_terms-th weight found: the same terms and
-    // weights as looking up every candidate (most hold in one top document
-    // only and cannot win), with a fraction of the look-ups.
-    const double N = db.get_doccount(), R = static_cast<double>(top.size());
-    auto weight = [&](const Stats& s, double n) {
+// TradEWeight's weight of a term held by s.r of the R top documents and by
+// n of all N documents.
+struct ExpandWeight {
+    double N, R;
+    double operator()(const TermStats& s, double n) const {
         const double r = s.r, without = R - r;
         return s.multiplier * std::log((r + 0.5) * (N - n - without + 0.5) / ((n - r + 0.5) * (without + 0.5)));
-    };
-    struct Candidate {
-        const std::string* name;
-        const Stats* stats;
-        double bound;
-    };
+    }
+};
+
+struct Candidate {
+    const std::string* name;
+    const TermStats* stats;
+    double bound;  // its weight were n as small as it can be (r): none can weigh more
+};
+
+// The candidates, highest bound first (then by name).
+std::vector<Candidate> by_bound(const TermStatsMap& stats, const ExpandWeight& weight) {
     std::vector<Candidate> order;
     order.reserve(stats.size());
     for (const auto& [name, s] : stats) order.push_back({&name, &s, weight(s, s.r)});
     std::sort(order.begin(), order.end(), [](const Candidate& a, const Candidate& b) {
         return a.bound != b.bound ? a.bound > b.bound : *a.name < *b.name;
     });
-    auto better = [](const ExpandTerm& a, const ExpandTerm& b) {
-        return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
-    };
-    std::vector<ExpandTerm> out;  // the best so far, best first
-    auto beaten = [&](double bound) { return out.size() >= max_terms && bound < out.back().weight; };
-    auto consider = [&](const Candidate& c, Xapian::doccount n) {
-        double w = weight(*c.stats, n);
+    return order;
+}
+
+// The best max_terms terms weighed so far, best first (by weight, then name).
+class BestTerms {
+public:
+    BestTerms(size_t max_terms, ExpandWeight weight) : max_terms_(max_terms), weight_(weight) {}
+    // No candidate with this bound (or a lower one) can be among them.
+    bool beaten(double bound) const { return out_.size() >= max_terms_ && bound < out_.back().weight; }
+    // The candidate weighed with its term frequency n, kept if among the best.
+    void consider(const Candidate& c, Xapian::doccount n) {
+        double w = weight_(*c.stats, n);
         if (w <= 0) return;
         ExpandTerm e{*c.name, w, n};
-        if (out.size() >= max_terms && !better(e, out.back())) return;
-        out.insert(std::upper_bound(out.begin(), out.end(), e, better), std::move(e));
-        if (out.size() > max_terms) out.pop_back();
-    };
-    if (remote_parts) {
-        // In rounds of candidates, each in one match: Xapian gathers the
-        // statistics of all a query's terms from each shard at once (a
-        // synonym: the cheapest to set up).
-        size_t next = 0, round = std::max<size_t>(4 * max_terms, 32);
-        while (next < order.size() && !beaten(order[next].bound)) {
-            const size_t end = std::min(order.size(), next + round);
-            std::vector<Xapian::Query> candidates;
-            for (size_t i = next; i < end; ++i) candidates.emplace_back(*order[i].name);
-            Xapian::Enquire enquire(db);
-            enquire.set_query(Xapian::Query(Xapian::Query::OP_SYNONYM, candidates.begin(), candidates.end()));
-            Xapian::MSet freqs = enquire.get_mset(0, 0);
-            for (size_t i = next; i < end; ++i) consider(order[i], freqs.get_termfreq(*order[i].name));
-            next = end;
-            round *= 2;
-        }
-    } else {
-        // In windows of candidates, each looked up in the order of its name:
-        // consecutive look-ups then mostly find their B-tree blocks already
-        // in the cursor (one pread every three look-ups or so, against two
-        // each in the order of the bounds).  Inside a window a candidate is
-        // still skipped once its bound is beaten.
-        constexpr size_t kWindow = 64;
-        std::vector<const Candidate*> window;
-        for (size_t next = 0; next < order.size() && !beaten(order[next].bound);) {
-            const size_t end = std::min(order.size(), next + kWindow);
-            window.clear();
-            for (size_t i = next; i < end; ++i) window.push_back(&order[i]);
-            std::sort(window.begin(), window.end(),
-                      [](const Candidate* a, const Candidate* b) { return *a->name < *b->name; });
-            for (const Candidate* c : window)
-                if (!beaten(c->bound)) consider(*c, db.get_termfreq(*c->name));
-            next = end;
-        }
+        if (out_.size() >= max_terms_ && !better(e, out_.back())) return;
+        out_.insert(std::upper_bound(out_.begin(), out_.end(), e, better), std::move(e));
+        if (out_.size() > max_terms_) out_.pop_back();
     }
-    return out;
+    size_t max_terms() const { return max_terms_; }
+    std::vector<ExpandTerm> take() { return std::move(out_); }
+
+private:
+    static bool better(const ExpandTerm& a, const ExpandTerm& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+    }
+    size_t max_terms_;
+    ExpandWeight weight_;
+    std::vector<ExpandTerm> out_;
+};
+
+// Over remote parts: in rounds of candidates, each in one match: Xapian
+// gathers the statistics of all a query's terms from each shard at once (a
+// synonym: the cheapest to set up).
+void weigh_in_rounds(const Xapian::Database& db, const std::vector<Candidate>& order, BestTerms& best) {
+    size_t next = 0, round = std::max<size_t>(4 * best.max_terms(), 32);
+    while (next < order.size() && !best.beaten(order[next].bound)) {
+        const size_t end = std::min(order.size(), next + round);
+        std::vector<Xapian::Query> candidates;
+        for (size_t i = next; i < end; ++i) candidates.emplace_back(*order[i].name);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_SYNONYM, candidates.begin(), candidates.end()));
+        Xapian::MSet freqs = enquire.get_mset(0, 0);
+        for (size_t i = next; i < end; ++i) best.consider(order[i], freqs.get_termfreq(*order[i].name));
+        next = end;
+        round *= 2;
+    }
+}
+
+// Over local parts: in windows of candidates, each looked up in the order
+// of its name: consecutive look-ups then mostly find their B-tree blocks
+// already in the cursor (one pread every three look-ups or so, against two
+// each in the order of the bounds).  Inside a window a candidate is still
+// skipped once its bound is beaten.
+void weigh_in_windows(const Xapian::Database& db, const std::vector<Candidate>& order, BestTerms& best) {
+    constexpr size_t kWindow = 64;
+    std::vector<const Candidate*> window;
+    for (size_t next = 0; next < order.size() && !best.beaten(order[next].bound);) {
+        const size_t end = std::min(order.size(), next + kWindow);
+        window.clear();
+        for (size_t i = next; i < end; ++i) window.push_back(&order[i]);
+        std::sort(window.begin(), window.end(),
+                  [](const Candidate* a, const Candidate* b) { return *a->name < *b->name; });
+        for (const Candidate* c : window)
+            if (!best.beaten(c->bound)) best.consider(*c, db.get_termfreq(*c->name));
+        next = end;
+    }
+}
+
+}  // namespace
+
+std::vector<ExpandTerm> expand_terms(const Xapian::Database& db, const std::vector<Xapian::Document>& top,
+                                     const Xapian::Query& query,
+                                     size_t max_terms, const std::function<bool(const std::string&)>& accept,
+                                     bool remote_parts) {
+    const TermStatsMap stats = candidate_stats(db, top, query, accept);
+    if (stats.empty()) return {};
+    // A term's weight falls as its term frequency n rises, and n is at least
+    // r: so r alone bounds the weight from above.  The candidates are taken
+    // in the order of that bound and their term frequencies looked up until
+    // no bound can beat the max_terms-th weight found: the same terms and
+    // weights as looking up every candidate (most hold in one top document
+    // only and cannot win), with a fraction of the look-ups.
+    const ExpandWeight weight{static_cast<double>(db.get_doccount()), static_cast<double>(top.size())};
+    const std::vector<Candidate> order = by_bound(stats, weight);
+    BestTerms best(max_terms, weight);
+    if (remote_parts)
+        weigh_in_rounds(db, order, best);
+    else
+        weigh_in_windows(db, order, best);
+    return best.take();
 }
 
 namespace {

@@ -1,7 +1,8 @@
 // Stage 2 of the searcher (parse → match → render): open the index and its
-// shards (open.cpp), run the query, and gather what the printers need: hits
-// with their stored fields and snippets, the exact total, facet counts, a
-// spelling suggestion, and the shards that did not answer.
+// shards (open.cpp), run the query (query_run.hpp), and gather what the
+// printers need: hits with their stored fields and snippets, the exact
+// total, facet counts, a spelling suggestion, and the shards that did not
+// answer.
 #pragma once
 
 #include "facets.hpp"

@@ -73,10 +73,14 @@ const CLI::Validator kNotNegative(
     [](const std::string& v) { return !v.empty() && v[0] == '-' ? v + " is negative: give 0 or more" : std::string(); },
     "", "not negative");
 
+// Whether the search wants facets: --facets, or --facet or --facet-limit,
+// which imply it.
+bool facets_asked(const Options& o) { return o.facets || !o.facet_names.empty() || o.facet_limit; }
+
 // Reading and export (doc/export.md): --format, --all, --show, --highlight.
 // What they cannot go with, in words: "" when nothing.
 std::string output_conflict(const CLI::App& app, const Options& o) {
-    const bool facets = o.facets || !o.facet_names.empty() || o.facet_limit;  // (--facet implies --facets)
+    const bool facets = facets_asked(o);
     if (app.count("--json") && o.format != Format::Json) return "--json is --format json: give one of them";
     if (o.all && (app.count("--limit") || app.count("--offset")))
         return "--all prints every match: leave out --limit and --offset (or leave out --all for a page)";
@@ -155,92 +159,120 @@ std::vector<std::pair<std::string, std::string>> facet_choices() {
     return out;
 }
 
-std::unique_ptr<CLI::App> make_app(Options& o) {
-    auto app = std::make_unique<CLI::App>(
-        "Search a news index made by news-index: ranked results with snippets, filters and facet counts.",
-        "news-search");
-    add_version_flag(*app);
+// What to search and which page: the query, --db, --limit, --offset,
+// --type and --sort.
+void add_search_options(CLI::App& app, Options& o) {
     o.db = {default_db_path()};
-    app->add_option("query", o.words, "the query (see the syntax below)");
-    app->add_option("--db", o.db,
-                    "index to search (env: NEWS_DB): a database, a sharded folder, or a stub file listing "
-                    "parts (auto PATH, remote HOST:PORT for xapian-tcpsrv); repeat to search several as one")
+    app.add_option("query", o.words, "the query (see the syntax below)");
+    app.add_option("--db", o.db,
+                   "index to search (env: NEWS_DB): a database, a sharded folder, or a stub file listing "
+                   "parts (auto PATH, remote HOST:PORT for xapian-tcpsrv); repeat to search several as one")
         ->allow_extra_args(false)  // one index per --db: the words after it stay the query
         ->type_name("DB")
         ->default_str(o.db.front());
-    app->add_option("-n,--limit", o.limit, "number of hits to show")
+    app.add_option("-n,--limit", o.limit, "number of hits to show")
         ->check(kNotNegative)  // (a size_t would take -5 and wrap round)
         ->capture_default_str();
-    app->add_option("--offset", o.offset, "hits to skip (for paging)")
+    app.add_option("--offset", o.offset, "hits to skip (for paging)")
         ->check(kNotNegative)
         ->capture_default_str();
-    app->add_option("--type", o.type, "only documents of this type: article or post")
+    app.add_option("--type", o.type, "only documents of this type: article or post")
         ->transform(one_of(kTypes, "a document type"))
         ->type_name("TYPE");
-    app->add_option("--sort", o.sort, "relevance, newest or oldest")
+    app.add_option("--sort", o.sort, "relevance, newest or oldest")
         ->transform(one_of(kSorts, "an order"))
         ->type_name("ORDER")
         ->default_str(std::string(name_of(o.sort)));
-    app->add_option("--artist", o.artists,
-                    "only documents naming this artist (any alias, any case); repeat for all of several")
+}
+
+// The filters of names and dates (filters.hpp, names.hpp).
+void add_filter_options(CLI::App& app, Options& o) {
+    app.add_option("--artist", o.artists,
+                   "only documents naming this artist (any alias, any case); repeat for all of several")
         ->allow_extra_args(false);  // one name per --artist: the words after it stay the query
-    app->add_option("--person", o.persons, "only documents naming this person (catalogued or found in the text); "
-                    "repeat for all of several")->allow_extra_args(false);
-    app->add_option("--organisation", o.organisations, "only documents naming this organisation or group; "
-                    "repeat for all of several")->allow_extra_args(false);
-    app->add_option("--location", o.locations, "only documents naming this place; repeat for all of several")
+    app.add_option("--person", o.persons, "only documents naming this person (catalogued or found in the text); "
+                   "repeat for all of several")->allow_extra_args(false);
+    app.add_option("--organisation", o.organisations, "only documents naming this organisation or group; "
+                   "repeat for all of several")->allow_extra_args(false);
+    app.add_option("--location", o.locations, "only documents naming this place; repeat for all of several")
         ->allow_extra_args(false);
-    app->add_option("--from", o.from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
-    app->add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
-    app->add_flag("--undated", o.undated,
-                  "undated documents: with --from/--to they pass the date filter too; alone, only they are searched");
-    app->add_flag_callback("--json", [&o] { o.format = Format::Json; },
-                           "print one JSON object (shape: doc/json.md, \"version\": 2); as --format json");
-    app->add_flag("--facets", o.facets,
-                  "counts per artist, year, month, type, platform, person, organisation and location over all "
-                  "matches, and per topic, place, "
-                  "people, org, exchange and source where the index has them (JSON Lines fields)");
-    app->add_option("--facet", o.facet_names,
-                    "only this facet (" + listed(facet_names()) + "); repeat for several; implies --facets")
+    app.add_option("--from", o.from, "only documents dated on or after: YYYY, YYYY-MM or YYYY-MM-DD");
+    app.add_option("--to", o.to, "only documents dated on or before: YYYY, YYYY-MM or YYYY-MM-DD");
+    app.add_flag("--undated", o.undated,
+                 "undated documents: with --from/--to they pass the date filter too; alone, only they are searched");
+}
+
+// --json, and the facet counts (facets.hpp): --facets, --facet, --facet-limit.
+void add_facet_options(CLI::App& app, Options& o) {
+    app.add_flag_callback("--json", [&o] { o.format = Format::Json; },
+                          "print one JSON object (shape: doc/json.md, \"version\": 2); as --format json");
+    app.add_flag("--facets", o.facets,
+                 "counts per artist, year, month, type, platform, person, organisation and location over all "
+                 "matches, and per topic, place, "
+                 "people, org, exchange and source where the index has them (JSON Lines fields)");
+    app.add_option("--facet", o.facet_names,
+                   "only this facet (" + listed(facet_names()) + "); repeat for several; implies --facets")
         ->transform(one_of(facet_choices(), "a facet"))
         ->allow_extra_args(false)  // one name per --facet: the words after it stay the query
         ->type_name("NAME");
-    app->add_option_function<size_t>(
+    app.add_option_function<size_t>(
            "--facet-limit", [&o](const size_t& n) { o.facet_limit = n; },
            "values per facet, those with the most matches (0: all); default: 20 in text (years and months "
            "all), all in JSON; implies --facets")
         ->check(kNotNegative)
         ->type_name("N");
-    app->add_flag("--any", o.any,
-                  "documents holding any of the words are matches too (counted, listed by date and "
-                  "in the facets), as if the words were joined by OR; those holding all still rank first");
-    app->add_flag("--quick", o.quick,
-                  "faster ranked search, the same ranking: a total above 100 is an estimate (\"about N\"); "
-                  "exact with --facets or --sort newest|oldest");
-    app->add_flag("--expand", o.expand,
-                  "re-rank with pseudo-relevance feedback (terms of the top documents; doc/searching.md): "
-                  "a little better on long descriptive queries, slower");
-    app->add_flag("--duplicates", o.duplicates,
-                  "show every copy of a story: by default a hit with the text of a hit above it is listed "
-                  "under that hit, not shown");
-    app->add_option("--snippet-length", o.snippet_length, "snippet length in bytes (0: no snippet)")
+}
+
+// What matches and how it ranks: --any, --quick, --expand, --duplicates.
+void add_matching_options(CLI::App& app, Options& o) {
+    app.add_flag("--any", o.any,
+                 "documents holding any of the words are matches too (counted, listed by date and "
+                 "in the facets), as if the words were joined by OR; those holding all still rank first");
+    app.add_flag("--quick", o.quick,
+                 "faster ranked search, the same ranking: a total above 100 is an estimate (\"about N\"); "
+                 "exact with --facets or --sort newest|oldest");
+    app.add_flag("--expand", o.expand,
+                 "re-rank with pseudo-relevance feedback (terms of the top documents; doc/searching.md): "
+                 "a little better on long descriptive queries, slower");
+    app.add_flag("--duplicates", o.duplicates,
+                 "show every copy of a story: by default a hit with the text of a hit above it is listed "
+                 "under that hit, not shown");
+}
+
+// How hits look (--snippet-length, --color), and how the tool runs: --batch,
+// and the remote shards' --timeout and --strict.
+void add_display_and_run_options(CLI::App& app, Options& o) {
+    app.add_option("--snippet-length", o.snippet_length, "snippet length in bytes (0: no snippet)")
         ->check(kNotNegative)
         ->capture_default_str();
-    app->add_option("--color", o.color, "highlight with colour: auto, always or never (NO_COLOR is honoured)")
+    app.add_option("--color", o.color, "highlight with colour: auto, always or never (NO_COLOR is honoured)")
         ->transform(one_of(kColors, "a setting"))
         ->type_name("WHEN")
         ->default_str("auto");
-    app->add_option("--batch", o.batch,
-                    "time one query a line of FILE (- for stdin) on one open database: prints "
-                    "QUERY<TAB>TOTAL<TAB>MICROSECONDS, then the median and p99 on stderr")
+    app.add_option("--batch", o.batch,
+                   "time one query a line of FILE (- for stdin) on one open database: prints "
+                   "QUERY<TAB>TOTAL<TAB>MICROSECONDS, then the median and p99 on stderr")
         ->type_name("FILE");
-    app->add_option("--timeout", o.timeout,
-                    "seconds to wait for a remote shard to connect and to answer each request")
+    app.add_option("--timeout", o.timeout,
+                   "seconds to wait for a remote shard to connect and to answer each request")
         ->type_name("SECONDS")
         ->capture_default_str();
-    app->add_flag("--strict", o.strict,
-                  "every shard must answer: one that is down is an error (exit 1); without it the others "
-                  "are searched, with a warning and \"partial\": true");
+    app.add_flag("--strict", o.strict,
+                 "every shard must answer: one that is down is an error (exit 1); without it the others "
+                 "are searched, with a warning and \"partial\": true");
+}
+
+// The options in the order --help lists them.
+std::unique_ptr<CLI::App> make_app(Options& o) {
+    auto app = std::make_unique<CLI::App>(
+        "Search a news index made by news-index: ranked results with snippets, filters and facet counts.",
+        "news-search");
+    add_version_flag(*app);
+    add_search_options(*app, o);
+    add_filter_options(*app, o);
+    add_facet_options(*app, o);
+    add_matching_options(*app, o);
+    add_display_and_run_options(*app, o);
     add_output_options(*app, o);
     app->footer(syntax_help());
     return app;
@@ -303,7 +335,7 @@ std::optional<int> parse_command_line(Options& o, int argc, char** argv) {
     for (std::string& w : o.words)
         for (size_t i = 0; i < dash_words.size(); ++i)
             if (w == placeholder(i)) w = dash_words[i];
-    o.facets = o.facets || !o.facet_names.empty() || o.facet_limit;
+    o.facets = facets_asked(o);
     return std::nullopt;
 }
 

@@ -61,73 +61,107 @@ Catalogue Catalogue::builtin() {
     return c;
 }
 
+namespace {
+
+// "origin:line: ", before a message about a catalogue line.
+std::string where(std::string_view origin, size_t line_no) {
+    return std::string(origin) + ":" + std::to_string(line_no) + ": ";
+}
+
+// A catalogue line's columns: name, kind, the name's slug, the aliases
+// (each with whether a '=' made it exact) and the groups, trimmed.
+struct CatalogueLine {
+    std::string name, kind, slug;
+    std::vector<std::pair<std::string_view, bool>> aliases;  // (the name itself aside)
+    std::vector<std::string_view> groups;
+};
+
+// The columns of a line that is no comment; throws news::Error (exit code 2)
+// for a malformed one.
+CatalogueLine parse_line(std::string_view line, std::string_view origin, size_t line_no) {
+    std::vector<std::string_view> cols = split(line, '\t');
+    if (cols.size() < 2 || cols.size() > 4)
+        throw usage_error(where(origin, line_no) +
+                          "expected 2 to 4 tab-separated columns (name, kind, aliases, member of), found " +
+                          std::to_string(cols.size()));
+    CatalogueLine l;
+    l.name = std::string(trim(cols[0]));
+    l.kind = std::string(trim(cols[1]));
+    if (l.name.empty()) throw usage_error(where(origin, line_no) + "the name column is empty");
+    if (l.kind.empty())
+        throw usage_error(where(origin, line_no) + "the kind column is empty; use person, group, org, ...");
+    l.slug = entity_slug(l.name);
+    if (l.slug.empty())
+        throw usage_error(where(origin, line_no) + "name \"" + l.name + "\" has no letters or digits");
+    if (cols.size() >= 3)
+        for (std::string_view a : split(cols[2], '|')) {
+            a = trim(a);
+            if (a.empty()) continue;
+            bool exact = a.front() == '=';
+            if (exact) a.remove_prefix(1);
+            l.aliases.emplace_back(a, exact);
+        }
+    if (cols.size() == 4)
+        for (std::string_view g : split(cols[3], '|')) {
+            g = trim(g);
+            if (!g.empty()) l.groups.push_back(g);
+        }
+    return l;
+}
+
+}  // namespace
+
 void Catalogue::add(std::string_view text, std::string_view origin) {
     size_t line_no = 0;
     for (std::string_view line : split(text, '\n')) {
         ++line_no;
         std::string_view t = trim(line);
         if (t.empty() || t.front() == '#') continue;
-        auto where = [&] { return std::string(origin) + ":" + std::to_string(line_no) + ": "; };
-        std::vector<std::string_view> cols = split(line, '\t');
-        if (cols.size() < 2 || cols.size() > 4)
-            throw usage_error(where() + "expected 2 to 4 tab-separated columns (name, kind, aliases, member of), found " +
-                              std::to_string(cols.size()));
-        std::string name(trim(cols[0]));
-        std::string kind(trim(cols[1]));
-        if (name.empty()) throw usage_error(where() + "the name column is empty");
-        if (kind.empty()) throw usage_error(where() + "the kind column is empty; use person, group, org, ...");
-        std::string slug = entity_slug(name);
-        if (slug.empty()) throw usage_error(where() + "name \"" + name + "\" has no letters or digits");
-
-        size_t index;
-        auto found = by_key_.find("slug:" + slug);
-        if (found != by_key_.end()) {
-            index = found->second;
-        } else {
-            index = entities_.size();
-            Entity e;
-            e.name = name;
-            e.slug = slug;
-            e.kind = kind;
-            e.aliases.push_back({name, codepoints(name) <= 3});
-            entities_.push_back(std::move(e));
-            by_key_["slug:" + slug] = index;
-        }
-        std::vector<std::pair<std::string_view, bool>> aliases{{name, false}};
-        if (cols.size() >= 3)
-            for (std::string_view a : split(cols[2], '|')) {
-                a = trim(a);
-                if (a.empty()) continue;
-                bool exact = a.front() == '=';
-                if (exact) a.remove_prefix(1);
-                aliases.emplace_back(a, exact);
-            }
-        for (auto [a, exact] : aliases) {
-            std::string key = alias_key(a);
-            if (key.empty()) throw usage_error(where() + "alias \"" + std::string(a) + "\" has no letters or digits");
-            // An alias names one entity only.
-            auto [it, added] = by_key_.emplace(key, index);
-            if (!added && it->second != index)
-                throw usage_error(where() + "alias \"" + std::string(a) + "\" already names \"" +
-                                  entities_[it->second].name + "\"; an alias may name one entity only");
-            Entity& e = entities_[index];
-            auto same = std::find_if(e.aliases.begin(), e.aliases.end(), [&](const Alias& x) { return x.text == a; });
-            if (same == e.aliases.end())
-                e.aliases.push_back({std::string(a), exact || codepoints(a) <= 3});
-            else {
-                same->joined = false;                  // written out: an alias of its own
-                if (exact) same->case_sensitive = true;  // "=TWICE" makes the name itself case-sensitive
-            }
-        }
+        const CatalogueLine l = parse_line(line, origin, line_no);
+        const size_t index = entity_named(l.name, l.kind, l.slug);
+        add_alias(index, l.name, false, origin, line_no);
+        for (auto [a, exact] : l.aliases) add_alias(index, a, exact, origin, line_no);
         add_joined_forms(index);
         Entity& e = entities_[index];
-        if (cols.size() == 4) {
-            for (std::string_view g : split(cols[3], '|')) {
-                g = trim(g);
-                if (!g.empty() && std::find(e.groups.begin(), e.groups.end(), g) == e.groups.end())
-                    e.groups.emplace_back(g);
-            }
-        }
+        for (std::string_view g : l.groups)
+            if (std::find(e.groups.begin(), e.groups.end(), g) == e.groups.end()) e.groups.emplace_back(g);
+    }
+}
+
+// The index of the entity with this slug, added with its name as its first
+// alias if new.
+size_t Catalogue::entity_named(const std::string& name, const std::string& kind, const std::string& slug) {
+    auto found = by_key_.find("slug:" + slug);
+    if (found != by_key_.end()) return found->second;
+    const size_t index = entities_.size();
+    Entity e;
+    e.name = name;
+    e.slug = slug;
+    e.kind = kind;
+    e.aliases.push_back({name, codepoints(name) <= 3});
+    entities_.push_back(std::move(e));
+    by_key_["slug:" + slug] = index;
+    return index;
+}
+
+// An alias of entities_[index] (exact: written with '='), which must name
+// no other entity; one it has already becomes an alias of its own.
+void Catalogue::add_alias(size_t index, std::string_view a, bool exact, std::string_view origin, size_t line_no) {
+    std::string key = alias_key(a);
+    if (key.empty())
+        throw usage_error(where(origin, line_no) + "alias \"" + std::string(a) + "\" has no letters or digits");
+    // An alias names one entity only.
+    auto [it, added] = by_key_.emplace(key, index);
+    if (!added && it->second != index)
+        throw usage_error(where(origin, line_no) + "alias \"" + std::string(a) + "\" already names \"" +
+                          entities_[it->second].name + "\"; an alias may name one entity only");
+    Entity& e = entities_[index];
+    auto same = std::find_if(e.aliases.begin(), e.aliases.end(), [&](const Alias& x) { return x.text == a; });
+    if (same == e.aliases.end())
+        e.aliases.push_back({std::string(a), exact || codepoints(a) <= 3});
+    else {
+        same->joined = false;                  // written out: an alias of its own
+        if (exact) same->case_sensitive = true;  // "=TWICE" makes the name itself case-sensitive
     }
 }
 

@@ -11,10 +11,13 @@
 // Why so many: news and fans' posts are full of short, common aliases (V,
 // Suga, Drake) whose every occurrence would fill the facets with people the
 // text does not name.  A rule that changes what is recognised raises
-// kRecognitionRules (news/schema.hpp).
+// kRecognitionRules (news/schema.hpp).  How the text is written around a
+// word (the tests the rules make, their word lists) is matcher_text.hpp's.
 #include "news/entities.hpp"
 
 #include "news/text.hpp"
+
+#include "matcher_text.hpp"
 
 #include <xapian.h>
 
@@ -24,243 +27,7 @@
 namespace news {
 namespace {
 
-// Words before which a one-letter alias is a numeral or a letter ("Part V").
-constexpr std::string_view kNotAfter[] = {
-    "act",      "amendment", "annex",   "apollo",  "appendix", "article", "auto",    "book",   "category",
-    "chapter",  "charles",   "class",   "clause",  "day",      "edward",  "episode", "fantasy", "figure",
-    "form",     "gen",       "george",  "grade",   "gregory",  "henry",   "item",    "james",  "john",
-    "leo",      "level",     "louis",   "mark",    "mk",       "model",   "part",    "paul",   "phase",
-    "philip",   "pius",      "plan",    "richard", "rocky",    "round",   "rule",    "saturn", "schedule",
-    "season",   "section",   "series",  "stage",   "table",    "tier",    "title",   "type",   "vitamin",
-    "vol",      "volume",    "war",     "william"};
-// Words after which it is a shape ("V sign").
-constexpr std::string_view kNotBefore[] = {"engine", "formation", "neck", "shape", "shaped", "sign", "signs"};
-// Capitalised words that stand before or after a name without being part
-// of it (rule 7): "on Monday Drake said", "in May Madonna".
-constexpr std::string_view kNotNamePart[] = {
-    "april", "august",   "december", "february", "friday", "january",  "july",    "june",   "march",
-    "may",   "monday",   "november", "october",  "saturday", "september", "sunday", "thursday", "tuesday",
-    "wednesday"};
-// Words a title-case headline keeps in lower case (rule 7).
-constexpr std::string_view kSmallWords[] = {"and",  "but", "for", "from", "into", "nor",  "off", "onto", "out",
-                                            "over", "per", "than", "the", "upon", "via", "with", "yet"};
-// Titles before a surname: "Mr Drake" is never the rapper (rule 7).
-constexpr std::string_view kTitles[] = {"admiral", "captain", "dame", "doctor", "dr",       "father", "judge",
-                                        "lord",    "miss",    "mr",   "mrs",    "ms",       "prof",   "professor",
-                                        "rev",     "saint",   "sir",  "st",     "sergeant", "sgt"};
-// Korean particles that may follow a one-syllable alias (뷔가).
-constexpr std::string_view kParticles[] = {"은", "는", "이", "가", "을", "를", "의",  "와",
-                                           "과", "도", "에게", "랑", "이랑", "님"};
-
-template <size_t N>
-bool in(const std::string_view (&list)[N], std::string_view s) {
-    return std::find(std::begin(list), std::end(list), s) != std::end(list);
-}
-
-size_t codepoints(std::string_view s) {
-    size_t n = 0;
-    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) ++n;
-    return n;
-}
-
-// The first UTF-8 character of a CJK word.
-std::string first_char(const std::string& s) {
-    unsigned char c = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
-    return s.substr(0, c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1);
-}
-
-bool all_capitals(std::string_view s) {
-    bool upper = false;
-    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
-        auto category = Xapian::Unicode::get_category(*it);
-        if (category == Xapian::Unicode::LOWERCASE_LETTER) return false;
-        upper |= category == Xapian::Unicode::UPPERCASE_LETTER;
-    }
-    return upper;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_letter(char c) { return is_lower(c) || (c >= 'A' && c <= 'Z'); }
-bool starts(std::string_view s, size_t at, std::string_view what) { return s.substr(at, what.size()) == what; }
-
-// A word as written: possessive dropped, apostrophes and accents unified.
-std::string as_written(std::string_view raw) {
-    bool plain = std::all_of(raw.begin(), raw.end(), [](char c) { return c != '\'' && !(c & 0x80); });
-    return plain ? std::string(raw) : normalise_text(raw);
-}
-
-// Bytes of a possessive 's / ’s ending a word.
-size_t possessive(std::string_view raw) {
-    if (raw.size() < 3 || (raw.back() != 's' && raw.back() != 'S')) return 0;
-    if (raw[raw.size() - 2] == '\'') return 2;
-    if (raw.size() > 4 && (starts(raw, raw.size() - 4, "\u2019") || starts(raw, raw.size() - 4, "\u2018"))) return 4;
-    return 0;
-}
-
-// Whether the gap between two words holds only spaces (and a '.' when dot is true).
-bool spaced(std::string_view gap, bool dot) {
-    for (size_t k = 0; k < gap.size(); ++k) {
-        if (gap[k] == ' ' || gap[k] == '\t' || (dot && gap[k] == '.')) continue;
-        if (starts(gap, k, "\u00A0")) { ++k; continue; }
-        return false;
-    }
-    return true;
-}
-
-// Whether two words may belong to one alias (rule 2).
-bool joined(std::string_view text, const Word& a, const Word& b) {
-    std::string_view gap = text.substr(a.end, b.begin - a.end);
-    bool space = false, dot = false, bracket = false;
-    for (size_t k = 0; k < gap.size(); ++k) {
-        char c = gap[k];
-        if (c == ' ' || c == '\t') space = true;
-        else if (c == '.') dot = true;
-        else if (c == '(' || c == ')') bracket = true;
-        else if (c == '-' || c == '\'') continue;
-        else if (starts(gap, k, "\u00A0")) space = true, k += 1;
-        else if (starts(gap, k, "\u2019") || starts(gap, k, "\u2018") || starts(gap, k, "\u2010") ||
-                 starts(gap, k, "\u2011")) k += 2;
-        else return false;
-    }
-    return (!dot || codepoints(a.key) == 1) && !(bracket && space);
-}
-
-// Rule 5: a one-letter alias at words[i] stands as a name.
-bool stands_as_name(std::string_view text, const std::vector<Word>& words, size_t i) {
-    const Word& w = words[i];
-    auto glued = [](char c) { return c == '-' || c == '/' || c == '&' || c == '+' || c == '.' || is_digit(c); };
-    if (w.begin > 0 && glued(text[w.begin - 1])) return false;
-    if (w.end < text.size() && glued(text[w.end])) {
-        // "V." ending a sentence is a name; "V.I.P." is not.
-        bool initialism = text[w.end] != '.' || (w.end + 1 < text.size() && is_letter(text[w.end + 1]));
-        if (initialism) return false;
-    }
-    if (i > 0 && spaced(text.substr(words[i - 1].end, w.begin - words[i - 1].end), true) &&
-        in(kNotAfter, words[i - 1].key))
-        return false;
-    if (i + 1 < words.size() && spaced(text.substr(w.end, words[i + 1].begin - w.end), false) &&
-        in(kNotBefore, words[i + 1].key))
-        return false;
-    return true;
-}
-
-// Rule 7: whether a word is written as a name: a capital, then not only
-// capitals ("Vera", "McCartney"; not "BTS", "I").
-bool capitalised(std::string_view raw) {
-    Xapian::Utf8Iterator it(raw.data(), raw.size());
-    if (it == Xapian::Utf8Iterator() || Xapian::Unicode::get_category(*it) != Xapian::Unicode::UPPERCASE_LETTER)
-        return false;
-    for (++it; it != Xapian::Utf8Iterator(); ++it)
-        if (Xapian::Unicode::get_category(*it) == Xapian::Unicode::LOWERCASE_LETTER) return true;
-    return false;
-}
-
-// Rule 7: whether the text at `at` starts a sentence or a line (quotes and
-// brackets before it aside).
-bool sentence_start(std::string_view text, size_t at) {
-    while (at > 0) {
-        unsigned char c = static_cast<unsigned char>(text[at - 1]);
-        if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '[') { --at; continue; }
-        if (c == '\n' || c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return true;
-        if (c & 0x80) {  // a quote, NBSP or ellipsis: step over the whole character
-            size_t k = at - 1;
-            while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
-            std::string_view ch = text.substr(k, at - k);
-            if (ch == "\u2026") return true;
-            if (ch == "\u201C" || ch == "\u2018" || ch == "\u00A0" || ch == "\u00AB") { at = k; continue; }
-        }
-        return false;
-    }
-    return true;
-}
-
-// Rule 7: whether the line around `at` is in title case ("Fans Slam Drake
-// Over Tour Dates", "Happy Birthday Jimin"): two capitalised words or more,
-// and no word of three letters or more in lower case but the small words
-// such headlines keep in lower case.
-bool title_case_line(std::string_view text, size_t at) {
-    size_t begin = text.rfind('\n', at);
-    begin = begin == std::string_view::npos ? 0 : begin + 1;
-    size_t end = std::min(text.find('\n', at), text.size());
-    size_t capitals = 0;
-    for (size_t k = begin; k < end;) {
-        while (k < end && !is_letter(text[k]) && !(text[k] & 0x80)) ++k;
-        size_t start = k;
-        while (k < end && (is_letter(text[k]) || (text[k] & 0x80))) ++k;
-        if (start == k) continue;
-        if (text[start] >= 'A' && text[start] <= 'Z') ++capitals;
-        else if (is_lower(text[start]) && k - start >= 3 && !in(kSmallWords, text.substr(start, k - start)))
-            return false;
-    }
-    return capitals >= 2;
-}
-
-// Rule 8: whether the line from `begin` to `end` is written in lower case:
-// a lower-case letter, and no capital outside links, @handles and
-// #hashtags.
-bool lower_case_line(std::string_view text, size_t begin, size_t end) {
-    bool lower = false;
-    for (size_t k = begin; k < end;) {
-        while (k < end && (text[k] == ' ' || text[k] == '\t')) ++k;
-        size_t start = k;
-        while (k < end && text[k] != ' ' && text[k] != '\t') ++k;
-        std::string_view token = text.substr(start, k - start);
-        if (token.empty() || token[0] == '@' || token[0] == '#' || token.find("://") != std::string_view::npos ||
-            token.find("pic.twitter.com/") != std::string_view::npos)
-            continue;
-        for (Xapian::Utf8Iterator it(token.data(), token.size()); it != Xapian::Utf8Iterator(); ++it) {
-            auto category = Xapian::Unicode::get_category(*it);
-            if (category == Xapian::Unicode::UPPERCASE_LETTER || category == Xapian::Unicode::TITLECASE_LETTER)
-                return false;
-            lower |= category == Xapian::Unicode::LOWERCASE_LETTER;
-        }
-    }
-    return lower;
-}
-
-// Rule 9: whether the line from `begin` to `end` is written in capitals
-// (a headline, a wire's slug line: "TEXTRON <TXT> UNIT STRIKE ENDS"): three
-// words of two letters or more, and no lower-case letter.
-bool capitals_line(std::string_view text, size_t begin, size_t end) {
-    size_t words = 0, letters = 0;
-    for (Xapian::Utf8Iterator it(text.data() + begin, end - begin); it != Xapian::Utf8Iterator(); ++it) {
-        auto category = Xapian::Unicode::get_category(*it);
-        if (category == Xapian::Unicode::LOWERCASE_LETTER) return false;
-        letters = category == Xapian::Unicode::UPPERCASE_LETTER ? letters + 1 : 0;
-        words += letters == 2;
-    }
-    return words >= 3;
-}
-
-// Rules 8 and 9: how the line holding text[at] is written (the last line
-// asked about is remembered: words come in order).
-class LineCase {
-public:
-    explicit LineCase(std::string_view text) : text_(text) {}
-    bool lower(size_t at) {
-        at_line(at);
-        if (lower_ < 0) lower_ = lower_case_line(text_, begin_, end_);
-        return lower_ > 0;
-    }
-    bool capitals(size_t at) {
-        at_line(at);
-        if (upper_ < 0) upper_ = capitals_line(text_, begin_, end_);
-        return upper_ > 0;
-    }
-
-private:
-    void at_line(size_t at) {
-        if (begin_ != std::string_view::npos && at >= begin_ && at < end_) return;
-        size_t b = at == 0 ? std::string_view::npos : text_.rfind('\n', at - 1);
-        begin_ = b == std::string_view::npos ? 0 : b + 1;
-        end_ = std::min(text_.find('\n', at), text_.size());
-        lower_ = upper_ = -1;
-    }
-    std::string_view text_;
-    size_t begin_ = std::string_view::npos, end_ = 0;
-    int lower_ = -1, upper_ = -1;  // -1: not known yet
-};
+using namespace matcher_text;
 
 // A mention before rules 4, 7 and 8 have had their say.
 struct Found {
@@ -273,15 +40,6 @@ struct Found {
     size_t used;     // and the number of its words
 };
 
-// Rule 7: whether words[i] is followed by "of the" and a capitalised word,
-// a work's title ("Raphael's Madonna of the Pinks").
-bool in_title(std::string_view text, const std::vector<Word>& words, size_t i) {
-    if (i + 3 >= words.size() || words[i + 1].key != "of" || words[i + 2].key != "the") return false;
-    for (size_t j = i; j < i + 3; ++j)
-        if (!spaced(text.substr(words[j].end, words[j + 1].begin - words[j].end), false)) return false;
-    return capitalised(text.substr(words[i + 3].begin, words[i + 3].end - words[i + 3].begin));
-}
-
 // Rule 7: drops a solo artist's one-word name where it is part of a longer
 // name.  First the words seen as first names before it in this text, then
 // the mentions to drop.
@@ -292,7 +50,7 @@ void drop_name_parts(std::string_view text, const std::vector<Word>& words, std:
     auto name_part = [&](size_t k) {
         const Word& w = words[k];
         std::string_view raw = text.substr(w.begin, w.end - w.begin);
-        return !in_mention[k] && !w.cjk && possessive(raw) == 0 && capitalised(raw) && !in(kNotNamePart, w.key);
+        return !in_mention[k] && !w.cjk && possessive(raw) == 0 && capitalised(raw) && !not_name_part(w.key);
     };
     auto before = [&](const Found& f) {  // the name part right before f, or words.size()
         size_t k = f.word;
@@ -312,7 +70,7 @@ void drop_name_parts(std::string_view text, const std::vector<Word>& words, std:
     for (const Found& f : found) {
         if (!f.name_word) continue;
         size_t k = before(f);
-        if (k < words.size() && (in(kTitles, words[k].key) || (!sentence_start(text, words[k].begin) &&
+        if (k < words.size() && (is_title(words[k].key) || (!sentence_start(text, words[k].begin) &&
                                                                 !title_case_line(text, words[k].begin))))
             first_names.emplace_back(f.entity, words[k].key);
     }
@@ -338,15 +96,103 @@ void drop_name_parts(std::string_view text, const std::vector<Word>& words, std:
     found.erase(std::remove_if(found.begin(), found.end(), drop), found.end());
 }
 
-// Rule 4: "Tae" in "Tae-yong", "Jin" in "Seok-jin".
-bool hyphen_syllable(std::string_view text, const Word& w) {
-    return (w.end + 1 < text.size() && text[w.end] == '-' && is_lower(text[w.end + 1])) ||
-           (w.begin >= 2 && text[w.begin - 1] == '-' && is_lower(text[w.begin - 2]));
+// Rule 6: whether the one-word CJK alias matches at the start of the CJK
+// word w (a particle may follow a one-syllable alias), and the end of the
+// match.
+bool cjk_match(const std::string& alias, const Word& w, size_t& end) {
+    if (!w.cjk || w.key.compare(0, alias.size(), alias) != 0) return false;
+    std::string_view rest = std::string_view(w.key).substr(alias.size());
+    if (!rest.empty() && codepoints(alias) == 1 && !is_particle(rest)) return false;
+    end = w.begin + alias.size();
+    return true;
+}
+
+// Whether the words from words[i] on have the keys of an alias's words,
+// joined as an alias's words may be (rule 2); not a code in angle brackets
+// ("<TXT>": rule 9).
+bool same_words(std::string_view text, const std::vector<Word>& words, size_t i, const std::vector<std::string>& keys) {
+    const size_t n = keys.size();
+    if (i + n > words.size() || (words[i].begin > 0 && text[words[i].begin - 1] == '<')) return false;
+    for (size_t k = 0; k < n; ++k) {
+        const Word& v = words[i + k];
+        bool prefix = k + 1 == n && v.cjk;  // a particle may follow the last CJK word
+        if (prefix ? v.key.compare(0, keys[k].size(), keys[k]) != 0 : v.key != keys[k]) return false;
+        if (k > 0 && !joined(text, words[i + k - 1], v)) return false;
+    }
+    return true;
+}
+
+// Rules 3 and 8: whether the words from words[i] on are written as an exact
+// alias's words (`exact`; none for an alias that is not exact), or in lower
+// case (`lower_case`) in a line written in lower case: then `lower` is set.
+bool written_as(std::string_view text, const std::vector<Word>& words, size_t i, const std::vector<std::string>& exact,
+                const std::vector<std::string>& lower_case, LineCase& line, bool& lower) {
+    for (size_t k = 0; k < exact.size(); ++k) {
+        const Word& v = words[i + k];
+        if (v.cjk) continue;
+        const std::string written = as_written(text.substr(v.begin, v.end - v.begin));
+        if (written == exact[k]) continue;
+        if (written != lower_case[k] || !line.lower(v.begin)) return false;  // rule 8
+        lower = true;
+    }
+    return true;
+}
+
+// Whether words[i] follows a number, a space apart ("5 V": a quantity).
+bool after_number(std::string_view text, const std::vector<Word>& words, size_t i) {
+    return i > 0 && is_digit(words[i - 1].key[0]) &&
+           spaced(text.substr(words[i - 1].end, words[i].begin - words[i - 1].end), false);
+}
+
+// Related to each entity: itself, a fellow member of one of its groups, a
+// group it is in, a member of it (sorted).  Looked up by name (every pair
+// of entities compared was a tenth of a small re-run's time).
+std::vector<std::vector<size_t>> related_entities(const std::vector<Entity>& entities) {
+    std::unordered_map<std::string, std::vector<size_t>> named, members;
+    for (size_t e = 0; e < entities.size(); ++e) {
+        named[entities[e].name].push_back(e);
+        for (const std::string& g : entities[e].groups) members[g].push_back(e);
+    }
+    auto add = [](std::vector<size_t>& to, const auto& map, const std::string& key) {
+        auto it = map.find(key);
+        if (it != map.end()) to.insert(to.end(), it->second.begin(), it->second.end());
+    };
+    std::vector<std::vector<size_t>> related(entities.size());
+    for (size_t a = 0; a < entities.size(); ++a) {
+        std::vector<size_t>& r = related[a];
+        r.push_back(a);
+        for (const std::string& g : entities[a].groups) {
+            add(r, members, g);  // fellow members
+            add(r, named, g);    // its groups
+        }
+        add(r, members, entities[a].name);  // its members
+        std::sort(r.begin(), r.end());
+        r.erase(std::unique(r.begin(), r.end()), r.end());
+    }
+    return related;
+}
+
+// Rule 4: an ambiguous mention needs a related entity named unambiguously;
+// rule 8: one in lower case, the entity itself.  The mentions that count.
+std::vector<Mention> confirmed(const std::vector<Found>& found, const std::vector<std::vector<size_t>>& related) {
+    std::vector<char> named(related.size(), 0);
+    for (const Found& f : found)
+        if (!f.ambiguous) named[f.entity] = 1;
+    std::vector<Mention> out;
+    out.reserve(found.size());
+    for (const Found& f : found) {
+        const std::vector<size_t>& r = related[f.entity];
+        if (f.lower ? named[f.entity] != 0
+                    : !f.ambiguous || std::any_of(r.begin(), r.end(), [&](size_t e) { return named[e] != 0; }))
+            out.push_back(f.mention);
+    }
+    return out;
 }
 
 }  // namespace
 
-Matcher::Matcher(const Catalogue& catalogue) : catalogue_(&catalogue) {
+Matcher::Matcher(const Catalogue& catalogue)
+    : catalogue_(&catalogue), related_(related_entities(catalogue.entities())) {
     const std::vector<Entity>& entities = catalogue.entities();
     for (size_t e = 0; e < entities.size(); ++e) {
         const Entity& entity = entities[e];
@@ -376,6 +222,7 @@ Matcher::Matcher(const Catalogue& catalogue) : catalogue_(&catalogue) {
             by_first_word_[words[0].cjk ? first_char(c.words[0]) : c.words[0]].push_back(std::move(c));
         }
     }
+    // Rule 1: the longest alias first.
     auto length = [](const Candidate& c) {
         size_t n = 0;
         for (const auto& w : c.words) n += w.size();
@@ -385,31 +232,6 @@ Matcher::Matcher(const Catalogue& catalogue) : catalogue_(&catalogue) {
         std::stable_sort(entry.second.begin(), entry.second.end(), [&](const Candidate& a, const Candidate& b) {
             return a.words.size() != b.words.size() ? a.words.size() > b.words.size() : length(a) > length(b);
         });
-
-    // Related: itself, a fellow member of one of its groups, a group it is in,
-    // a member of it.  Looked up by name (every pair of entities compared was
-    // a tenth of a small re-run's time).
-    std::unordered_map<std::string, std::vector<size_t>> named, members;
-    for (size_t e = 0; e < entities.size(); ++e) {
-        named[entities[e].name].push_back(e);
-        for (const std::string& g : entities[e].groups) members[g].push_back(e);
-    }
-    auto add = [](std::vector<size_t>& to, const auto& map, const std::string& key) {
-        auto it = map.find(key);
-        if (it != map.end()) to.insert(to.end(), it->second.begin(), it->second.end());
-    };
-    related_.resize(entities.size());
-    for (size_t a = 0; a < entities.size(); ++a) {
-        std::vector<size_t>& r = related_[a];
-        r.push_back(a);
-        for (const std::string& g : entities[a].groups) {
-            add(r, members, g);  // fellow members
-            add(r, named, g);    // its groups
-        }
-        add(r, members, entities[a].name);  // its members
-        std::sort(r.begin(), r.end());
-        r.erase(std::unique(r.begin(), r.end()), r.end());
-    }
 }
 
 std::vector<Mention> Matcher::find(std::string_view text) const {
@@ -422,36 +244,14 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
     // end of the match, and whether an exact alias matched in lower case.
     auto match = [&](const Candidate& c, size_t i, size_t& end, bool& lower) -> size_t {
         const Word& w = words[i];
-        if (c.cjk) {  // rule 6
-            const std::string& alias = c.words[0];
-            if (!w.cjk || w.key.compare(0, alias.size(), alias) != 0) return 0;
-            std::string_view rest = std::string_view(w.key).substr(alias.size());
-            if (!rest.empty() && codepoints(alias) == 1 && !in(kParticles, rest)) return 0;
-            end = w.begin + alias.size();
-            return 1;
-        }
-        size_t n = c.words.size();
-        if (i + n > words.size() || (w.begin > 0 && text[w.begin - 1] == '<')) return 0;  // rule 9: <TXT>
-        for (size_t k = 0; k < n; ++k) {
-            const Word& v = words[i + k];
-            bool prefix = k + 1 == n && v.cjk;  // a particle may follow the last CJK word
-            if (prefix ? v.key.compare(0, c.words[k].size(), c.words[k]) != 0 : v.key != c.words[k]) return 0;
-            if (k > 0 && !joined(text, words[i + k - 1], v)) return 0;
-        }
+        if (c.cjk) return cjk_match(c.words[0], w, end) ? 1 : 0;  // rule 6
+        const size_t n = c.words.size();
+        if (!same_words(text, words, i, c.words)) return 0;
         lower = false;
-        for (size_t k = 0; k < c.exact.size(); ++k) {
-            const Word& v = words[i + k];
-            if (v.cjk) continue;
-            const std::string written = as_written(text.substr(v.begin, v.end - v.begin));
-            if (written == c.exact[k]) continue;
-            if (written != c.lower[k] || !line.lower(v.begin)) return 0;  // rule 8
-            lower = true;
-        }
+        if (!written_as(text, words, i, c.exact, c.lower, line, lower)) return 0;
         if (c.one_letter && !stands_as_name(text, words, i)) return 0;
         if (c.ambiguous && hyphen_syllable(text, w)) return 0;
-        if (n == 1 && !c.exact.empty() && codepoints(c.words[0]) <= 2 && i > 0 && is_digit(words[i - 1].key[0]) &&
-            spaced(text.substr(words[i - 1].end, w.begin - words[i - 1].end), false))
-            return 0;
+        if (n == 1 && !c.exact.empty() && codepoints(c.words[0]) <= 2 && after_number(text, words, i)) return 0;
         const Word& last = words[i + n - 1];
         std::string_view raw = text.substr(last.begin, last.end - last.begin);
         end = last.cjk ? last.begin + c.words.back().size() : last.end - possessive(raw);
@@ -477,22 +277,7 @@ std::vector<Mention> Matcher::find(std::string_view text) const {
     }
 
     drop_name_parts(text, words, found);
-
-    // Rule 4: an ambiguous mention needs a related entity named
-    // unambiguously; rule 8: one in lower case, the entity itself.
-    std::vector<char> named(catalogue_->entities().size(), 0);
-    for (const Found& f : found)
-        if (!f.ambiguous) named[f.entity] = 1;
-    std::vector<Mention> out;
-    out.reserve(found.size());
-    for (const Found& f : found) {
-        const std::vector<size_t>& related = related_[f.entity];
-        if (f.lower ? named[f.entity] != 0
-                    : !f.ambiguous ||
-                          std::any_of(related.begin(), related.end(), [&](size_t e) { return named[e] != 0; }))
-            out.push_back(f.mention);
-    }
-    return out;
+    return confirmed(found, related_);
 }
 
 }  // namespace news

@@ -48,7 +48,7 @@ namespace {
 // object of strings, nulls and arrays of strings, with the escapes
 // nlohmann::json writes.  Anything else (a number, a surrogate escape, a
 // damaged record...) gives nullopt, and the record is read by
-// nlohmann::json instead: the same document either way (unit.test_analyse
+// nlohmann::json instead: the same document either way (unit.test_stored
 // compares the two on every record one byte short or changed).  A fifth
 // of the time nlohmann::json takes to build a tree (3.6 against 18 us for a
 // Reuters article).

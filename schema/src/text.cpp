@@ -7,10 +7,8 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <array>
 #include <bitset>
 #include <cctype>
-#include <cstring>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -307,6 +305,67 @@ std::string abbreviation_key(std::string_view t, Word& w, std::optional<bool>& l
     return *lower ? Xapian::Unicode::tolower(abbreviation::joined(raw)) : "";
 }
 
+// For split(): the end of the word whose first character, cp, ends at
+// `at`: a CJK run, or word characters with an apostrophe between letters
+// ("don't", "Hope’s") and soft hyphens inside.  `ascii` comes as whether
+// cp is ASCII, and says whether the whole word is.
+inline size_t word_end(const char* s, size_t size, size_t at, unsigned cp, bool cjk, bool& ascii) {
+    size_t len = 0;
+    unsigned prev = cp;
+    while (at < size) {
+        const auto c8 = static_cast<unsigned char>(s[at]);
+        if (!cjk && ascii_word_byte(c8)) {  // the common case: one more ASCII letter or digit
+            prev = c8;
+            ++at;
+            continue;
+        }
+        const unsigned c = code_point(s + at, size - at, len);
+        if (cjk) {
+            if (!is_cjk(c)) break;
+        } else if (is_apostrophe(c)) {
+            // keep an apostrophe between letters ("don't", "Hope’s")
+            if (at + len == size || !word_char(prev)) break;
+            size_t after_len = 0;
+            const unsigned after = code_point(s + at + len, size - at - len, after_len);
+            if (!word_char(after) || is_cjk(after)) break;
+        } else if (c == 0xAD) {  // a soft hyphen inside a word (normalise_text drops it)
+            size_t after_len = 0;
+            if (at + len == size || !word_char(code_point(s + at + len, size - at - len, after_len))) break;
+        } else if (!word_char(c) || is_cjk(c)) {
+            break;
+        }
+        ascii = ascii && c < 0x80;
+        prev = c;
+        at += len;
+    }
+    return at;
+}
+
+// For split(): gives the word w of utf8 its key (an abbreviation's, which
+// may take w over its dots; a CJK run as written; an ASCII word's; a word
+// folded), unless key_starts leaves it out.  Whether split() keeps the word:
+// not when its key is empty.
+inline bool give_key(std::string_view utf8, Word& w, bool ascii, const std::bitset<256>* key_starts,
+                     std::optional<bool>& lower) {
+    std::string special;  // an abbreviation's key
+    if (ascii && w.end - w.begin <= 3) special = abbreviation_key(utf8, w, lower);
+    const std::string_view raw = utf8.substr(w.begin, w.end - w.begin);
+    bool keyed = true;
+    if (!special.empty()) {
+        w.key = std::move(special);
+    } else if (w.cjk) {
+        w.key = std::string(raw);
+    } else if (ascii) {
+        // (An ASCII word's key is never empty, and begins with its first letter in lower case.)
+        const auto first = static_cast<unsigned char>(raw[0]);
+        keyed = !key_starts || key_starts->test(first >= 'A' && first <= 'Z' ? first + ('a' - 'A') : first);
+        if (keyed) ascii_key(raw, w.key);
+    } else {
+        w.key = fold_word(raw);
+    }
+    return !keyed || !w.key.empty();
+}
+
 // split_words(), with the keys of all words (key_starts null) or of those
 // whose key begins with a byte in *key_starts.
 std::vector<Word> split(std::string_view utf8, const std::bitset<256>* key_starts) {
@@ -330,55 +389,11 @@ std::vector<Word> split(std::string_view utf8, const std::bitset<256>* key_start
         Word w;
         w.begin = at;
         w.cjk = is_cjk(cp);
-        unsigned prev = cp;
-        at += len;
         bool ascii = cp < 0x80;
-        while (at < size) {
-            const auto c8 = static_cast<unsigned char>(s[at]);
-            if (!w.cjk && ascii_word_byte(c8)) {  // the common case: one more ASCII letter or digit
-                prev = c8;
-                ++at;
-                continue;
-            }
-            const unsigned c = code_point(s + at, size - at, len);
-            if (w.cjk) {
-                if (!is_cjk(c)) break;
-            } else if (is_apostrophe(c)) {
-                // keep an apostrophe between letters ("don't", "Hope’s")
-                if (at + len == size || !word_char(prev)) break;
-                size_t after_len = 0;
-                const unsigned after = code_point(s + at + len, size - at - len, after_len);
-                if (!word_char(after) || is_cjk(after)) break;
-            } else if (c == 0xAD) {  // a soft hyphen inside a word (normalise_text drops it)
-                size_t after_len = 0;
-                if (at + len == size || !word_char(code_point(s + at + len, size - at - len, after_len))) break;
-            } else if (!word_char(c) || is_cjk(c)) {
-                break;
-            }
-            ascii = ascii && c < 0x80;
-            prev = c;
-            at += len;
-        }
-        w.end = at;
-        std::string_view raw = utf8.substr(w.begin, w.end - w.begin);
-        std::string special;  // an abbreviation's key
-        if (ascii && raw.size() <= 3) special = abbreviation_key(utf8, w, lower);
+        w.end = word_end(s, size, at + len, cp, w.cjk, ascii);
+        const bool keep = give_key(utf8, w, ascii, key_starts, lower);
         at = w.end;
-        raw = utf8.substr(w.begin, w.end - w.begin);
-        bool keyed = true;
-        if (!special.empty()) {
-            w.key = std::move(special);
-        } else if (w.cjk) {
-            w.key = std::string(raw);
-        } else if (ascii) {
-            // (An ASCII word's key is never empty, and begins with its first letter in lower case.)
-            const auto first = static_cast<unsigned char>(raw[0]);
-            keyed = !key_starts || key_starts->test(first >= 'A' && first <= 'Z' ? first + ('a' - 'A') : first);
-            if (keyed) ascii_key(raw, w.key);
-        } else {
-            w.key = fold_word(raw);
-        }
-        if (!keyed || !w.key.empty()) words.push_back(std::move(w));
+        if (keep) words.push_back(std::move(w));
     }
     return words;
 }
@@ -452,53 +467,6 @@ std::string trim_ascii(std::string_view s) {
     size_t b = s.find_first_not_of(space);
     if (b == std::string_view::npos) return "";
     return std::string(s.substr(b, s.find_last_not_of(space) - b + 1));
-}
-
-bool is_valid_utf8(std::string_view b) {
-    size_t i = 0, n = b.size();
-    while (i < n) {
-        // ASCII, eight bytes at a time (most of any news text).
-        for (uint64_t w; i + 8 <= n; i += 8) {
-            std::memcpy(&w, b.data() + i, 8);
-            if (w & 0x8080808080808080ULL) break;
-        }
-        if (i >= n) break;
-        unsigned char c = static_cast<unsigned char>(b[i]);
-        size_t len;
-        unsigned cp;
-        if (c < 0x80) { ++i; continue; }
-        if ((c >> 5) == 0x6) { len = 2; cp = c & 0x1F; }
-        else if ((c >> 4) == 0xE) { len = 3; cp = c & 0x0F; }
-        else if ((c >> 3) == 0x1E) { len = 4; cp = c & 0x07; }
-        else return false;
-        if (i + len > n) return false;
-        for (size_t k = 1; k < len; ++k) {
-            unsigned char cc = static_cast<unsigned char>(b[i + k]);
-            if ((cc >> 6) != 0x2) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += len;
-    }
-    return true;
-}
-
-std::string windows1252_to_utf8(std::string_view bytes) {
-    // 0x80..0x9F differ from Latin-1; the five undefined bytes become U+FFFD.
-    static constexpr std::array<unsigned, 32> k80{
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-    std::string out;
-    out.reserve(bytes.size() + bytes.size() / 8);
-    for (char ch : bytes) {
-        unsigned char c = static_cast<unsigned char>(ch);
-        unsigned cp = c < 0x80 ? c : (c < 0xA0 ? k80[c - 0x80] : c);
-        append_utf8(out, cp);
-    }
-    return out;
 }
 
 }  // namespace news

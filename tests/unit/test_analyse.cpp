@@ -1,13 +1,12 @@
-// What the indexer's analyse stage must (and must not) put in a document:
-// terms, values and stored fields, for articles, posts and JSON records.
+// The indexer's analyse stage (indexer/analyse.hpp): what it must (and must
+// not) put in a document: terms, values and stored fields, for articles,
+// posts and JSON records; the dictionary a fresh build trains.
 #include "analyse.hpp"
-#include "pipeline.hpp"
 #include "read.hpp"
+#include "samples.hpp"
 
-#include "news/schema.hpp"
 #include "news/doc_codec.hpp"
-
-#include "news/error.hpp"
+#include "news/schema.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -22,18 +21,13 @@
 
 using namespace news;
 using namespace news::indexer;
+using news::test::sample_docs;
+using news::test::text_article;
 namespace fs = std::filesystem;
 
 namespace {
 
 std::set<std::string> terms(const Xapian::Document& doc) { return {doc.termlist_begin(), doc.termlist_end()}; }
-
-Article text_article(const std::string& text) {
-    std::vector<Diagnostic> diags;
-    Article a = parse_text_article(text, "x1", "corpus/x1.txt", diags);
-    a.file = "corpus/x1.txt";
-    return a;
-}
 
 }  // namespace
 
@@ -90,26 +84,6 @@ TEST_CASE("an article without a date is undated, never given another date") {
     CHECK_FALSE(DocCodec().unpack(stored_record(docs[0].doc)).date);
 }
 
-TEST_CASE("an invalid date header is a warning and the article is undated") {
-    std::vector<Diagnostic> diags;
-    Article a = parse_text_article("date 2021-02-30 Text.", "x", "x.txt", diags);
-    CHECK_FALSE(a.date);
-    CHECK(a.bad_date);
-    REQUIRE(diags.size() == 1);
-    CHECK(diags[0].where == "x.txt:1");
-    CHECK(diags[0].message.find("2021-02-30") != std::string::npos);
-}
-
-TEST_CASE("a short first line before a blank line is the title") {
-    std::vector<Diagnostic> diags;
-    Article a = parse_text_article("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant.", "b", "b.txt", diags);
-    CHECK(a.title == "Ad sales boost Time Warner profit");
-    CHECK(a.body == "Quarterly profits at US media giant.");
-    Article s = parse_text_article("A sentence that ends. Then more.\n\nNext paragraph.", "c", "c.txt", diags);
-    CHECK(s.title == "A sentence that ends.");
-    CHECK(s.body.rfind("A sentence that ends.", 0) == 0);
-}
-
 TEST_CASE("JSON Lines records give dates, codes and entity facets") {
     std::vector<Diagnostic> diags;
     auto a = parse_json_article(
@@ -125,275 +99,6 @@ TEST_CASE("JSON Lines records give dates, codes and entity facets") {
     for (const char* must : {"Qreuters-2", "XY1987", "XM1987-02", "XPLACEusa", "XPEOPLEjames-baker", "XORGopec",
                              "XEXCHnyse", "XTOPICcrude", "XSOURCEreuters", "XEjames-baker", "XEopec", "Sstandard"})
         CHECK(t.count(must));
-}
-
-TEST_CASE("malformed JSON lines and bad dates are diagnostics with file:line") {
-    std::vector<Diagnostic> diags;
-    CHECK_FALSE(parse_json_article("{\"id\": \"x\", ", "r.jsonl", 7, diags));
-    REQUIRE(diags.size() == 1);
-    CHECK(diags[0].severity == Severity::Error);
-    CHECK(diags[0].where == "r.jsonl:7");
-    diags.clear();
-    CHECK_FALSE(parse_json_article(R"({"id":"a","body":1e999})", "r.jsonl", 9, diags));  // a number out of range
-    REQUIRE(diags.size() == 1);
-    CHECK(diags[0].severity == Severity::Error);
-    CHECK(diags[0].where == "r.jsonl:9");
-    diags.clear();
-    auto a = parse_json_article(R"({"id": "y", "date": "2022-13-45", "body": "b"})", "r.jsonl", 8, diags);
-    REQUIRE(a);
-    CHECK_FALSE(a->date);
-    REQUIRE(diags.size() == 1);
-    CHECK(diags[0].severity == Severity::Warning);
-    CHECK(diags[0].message.find("2022-13-45") != std::string::npos);
-}
-
-TEST_CASE("a folder entry's key is the key of its whole path, built name by name") {
-    // child_key(path_key(folder), name) == path_key(folder + "/" + name): the
-    // keys in the index (XFILE terms, file records) must not depend on which
-    // way the walk built them.
-    for (const std::string folder : {"corpus", "corpus/", "./corpus", "a/../corpus", "/", "/tmp", "/tmp/", "/a//b/./c/",
-                                     "../x", "."}) {
-        for (const std::string name : {"001.txt", "sub", ".hidden", "a b.jsonl", "é.txt"}) {
-            INFO(folder << " + " << name);
-            CHECK(child_key(path_key(folder), name) == path_key(folder + "/" + name));
-        }
-    }
-    // Names that are not plain (never met in a walk) still get the whole path's key.
-    CHECK(child_key(path_key("corpus"), "..") == path_key("corpus/.."));
-    CHECK(child_key(path_key("corpus"), "x/../y") == path_key("corpus/x/../y"));
-}
-
-// ---- packed document data (news/stored.hpp) ----------------------------------
-
-namespace {
-
-// Records like a news corpus's: the same keys, paths and phrasing in each,
-// different text (a fixed pseudo-random draw from a small vocabulary).
-std::vector<StoredDoc> sample_docs(size_t n) {
-    static const char* words[] = {"the", "market", "shares", "rose", "fell", "percent", "company", "said", "oil",
-                                  "prices", "bank", "rates", "analysts", "expected", "quarter", "profit", "year",
-                                  "government", "trade", "dollar", "billion", "million", "week", "officials"};
-    uint32_t seed = 12345;
-    auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
-    std::vector<StoredDoc> docs;
-    for (size_t i = 0; i < n; ++i) {
-        StoredDoc d;
-        d.id = "reuters-" + std::to_string(i);
-        d.type = "article";
-        d.article = d.id;
-        d.title = "REPORT " + std::to_string(i);
-        d.date = "1987-03-" + std::to_string(10 + i % 18);
-        d.location = "/data/corpora/reuters21578.jsonl:" + std::to_string(i + 1);
-        d.publication = "Reuters";
-        for (size_t w = 0; w < 150; ++w) d.text += std::string(words[(next() >> 16) % 24]) + (w % 12 == 11 ? ".\n" : " ");
-        docs.push_back(d);
-    }
-    return docs;
-}
-
-void check_same(const StoredDoc& a, const StoredDoc& b) {
-    CHECK(a.id == b.id);
-    CHECK(a.title == b.title);
-    CHECK(a.date == b.date);
-    CHECK(a.location == b.location);
-    CHECK(a.publication == b.publication);
-    CHECK(a.text == b.text);
-}
-
-// A dictionary trained on these documents' records.
-std::string trained_dictionary(const std::vector<StoredDoc>& docs) {
-    std::vector<std::string> samples;
-    for (const auto& d : docs) samples.push_back(encode(d));
-    return DocCodec::train(samples);
-}
-
-}  // namespace
-
-TEST_CASE("document data is packed against a dictionary trained on the corpus, and unpacked as it was") {
-    std::vector<StoredDoc> docs = sample_docs(400);
-    const std::string dict = trained_dictionary(docs);
-    REQUIRE_FALSE(dict.empty());
-
-    DocCodec codec(dict);
-    size_t json = 0, packed = 0;
-    for (const auto& d : docs) {
-        std::string data = codec.pack(d);
-        json += encode(d).size();
-        packed += data.size();
-        CHECK(DocCodec::dictionary_of(data) != 0);
-        check_same(codec.unpack(data), d);
-    }
-    CHECK(packed * 3 < json);  // (zlib alone, as Xapian stores data: about half)
-
-    // Another codec with the same dictionary (news-search) reads them; one
-    // without it says what to do.
-    std::string data = codec.pack(docs[7]);
-    DocCodec reader;
-    CHECK_FALSE(reader.knows(DocCodec::dictionary_of(data)));
-    CHECK_THROWS_WITH(reader.unpack(data), Catch::Contains("rebuild with news-index --rebuild"));
-    reader.add_dictionary(dict);
-    CHECK(reader.knows(DocCodec::dictionary_of(data)));
-    check_same(reader.unpack(data), docs[7]);
-    // Damaged data is an error, not a crash or a wrong document.
-    CHECK_THROWS_AS(reader.unpack(data.substr(0, data.size() / 2)), Error);
-    // Plain JSON (an index without a dictionary) reads as before.
-    CHECK(DocCodec::dictionary_of(encode(docs[3])) == 0);
-    check_same(reader.unpack(encode(docs[3])), docs[3]);
-    // No dictionary: a frame of its own, which any codec reads.
-    DocCodec plain;
-    const std::string alone = plain.pack(docs[3]);
-    CHECK(DocCodec::dictionary_of(alone) == 0);
-    CHECK(alone.size() < encode(docs[3]).size() / 2);
-    check_same(reader.unpack(alone), docs[3]);
-    check_same(DocCodec().unpack(alone), docs[3]);
-}
-
-namespace {
-
-// A record as `read` reads it, or nullopt for an error.
-std::optional<StoredDoc> read_with(StoredDoc (*read)(const std::string&), const std::string& data) {
-    try {
-        return read(data);
-    } catch (const Error&) {
-        return std::nullopt;
-    }
-}
-
-std::optional<StoredDoc> decoded(const std::string& data) { return read_with(decode_stored, data); }
-
-// decode_stored() as nlohmann::json alone reads a record (what it did before
-// it had a reader of its own for the records encode() writes).
-std::optional<StoredDoc> reference_decode(const std::string& data) { return read_with(decode_stored_json, data); }
-
-bool same_doc(const std::optional<StoredDoc>& a, const std::optional<StoredDoc>& b) {
-    if (!a || !b) return !a && !b;
-    for (const StoredField& f : kStoredFields) {
-        const bool same = f.text ? (*a).*f.text == (*b).*f.text
-                          : f.date ? (*a).*f.date == (*b).*f.date
-                                   : (*a).*f.list == (*b).*f.list;
-        if (!same) return false;
-    }
-    return true;
-}
-
-}  // namespace
-
-TEST_CASE("stored records read the same as nlohmann::json reads them, escapes, damage and all") {
-    StoredDoc d;
-    d.id = "a#1";
-    d.type = "post";
-    d.title = "Quotes \"in\" a title, a back\\slash and a tab\there";
-    d.date = "2023-06-21";
-    d.location = "corpus/a.txt";
-    d.article = "a";
-    d.author = "@HappyTae95";
-    d.author_name = "ⱽ";
-    d.entities = {"V", "Lady Gaga", "방탄소년단"};
-    d.text = "Line one\nline two\r\n\x01\x1f control, é 뷔 😀 and \xff (not UTF-8)";
-    const std::string rec = encode(d);
-    StoredDoc back = decode_stored(rec);
-    CHECK(back.title == d.title);
-    CHECK(back.author_name == d.author_name);
-    CHECK(back.entities == d.entities);
-    CHECK(back.text == "Line one\nline two\r\n\x01\x1f control, é 뷔 😀 and \xEF\xBF\xBD (not UTF-8)");
-    CHECK(same_doc(back, reference_decode(rec)));
-
-    // Escapes that encode() does not write, values it does not write, and
-    // damage: read as nlohmann::json reads them.
-    const std::string others[] = {
-        R"({"id":"\u00e9\u20ac\/\b\f","text":"\ud83d\ude00","date":null,"entities":[]})",
-        R"({"id":"x","extra":12,"text":"t"})",                // a number: nlohmann::json reads it
-        R"({"id":"x","id":"y"})",                             // a key twice
-        R"({"title":"a","title":null,"date":"2023","date":[],"entities":["A"],"entities":"B","url":"u","url":["v"]})",
-        R"( {"id" : "x" , "entities" : [ "A" , "B" ] , "date" : ["2023"] , "url" : null } )",
-        R"({"id":"x","entities":["A",1]})",                   // not a string in entities
-        R"({"id":"x","title":{"a":"b"}})",                    // an object
-        R"({"id":"\ud800"})",                                 // a lone surrogate: damaged
-        R"({"id":"x")",                                       // cut short
-        R"({"id":"x"} trailing)",
-        "{\"id\":\"a\x01\"}",                                 // a raw control character
-        "{\"id\":\"\xC0\x80\"}",                              // overlong UTF-8
-        R"([])",
-        R"({})",
-    };
-    for (const std::string& r : others) {
-        INFO(r);
-        CHECK(same_doc(decoded(r), reference_decode(r)));
-    }
-    CHECK(decoded(others[0])->id == "é€/\b\f");
-    CHECK(decoded(others[0])->text == "😀");
-    CHECK(decoded(others[1])->text == "t");
-    CHECK(decoded(others[3])->title.empty());  // the last value counts, null or not
-    CHECK_FALSE(decoded(others[3])->date);
-    CHECK(decoded(others[3])->entities.empty());
-    CHECK(decoded(others[3])->url.empty());
-    CHECK(decoded(others[4])->entities == std::vector<std::string>{"A", "B"});
-    CHECK_FALSE(decoded(others[4])->date);
-    CHECK_FALSE(decoded(others[7]));
-
-    // Every record one byte shorter, and one byte changed, reads as
-    // nlohmann::json reads it (or is an error for both).
-    const std::string bytes[] = {"\\", "\"", "\x01", "\xff", "1", "[", "]", "{", ",", ":", " ", "n"};
-    for (size_t at = 0; at < rec.size(); ++at) {
-        std::string shorter = rec;
-        shorter.erase(at, 1);
-        INFO(shorter);
-        CHECK(same_doc(decoded(shorter), reference_decode(shorter)));
-        for (const std::string& b : bytes) {
-            std::string changed = rec;
-            changed.replace(at, 1, b);
-            INFO(changed);
-            CHECK(same_doc(decoded(changed), reference_decode(changed)));
-        }
-    }
-}
-
-TEST_CASE("the dictionary's copy in a file is mapped, and a file that is not it is left alone") {
-    std::vector<StoredDoc> docs = sample_docs(400);
-    const std::string dict = trained_dictionary(docs);
-    REQUIRE_FALSE(dict.empty());
-    DocCodec codec(dict);
-    const std::string data = codec.pack(docs[11]);
-    const unsigned id = DocCodec::dictionary_of(data);
-
-    const std::string dir = std::filesystem::temp_directory_path() / ("news-dict-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::string path = dir + "/" + std::string(news::kDocDictFile);
-    news::write_dictionary_file(path, dict);
-    CHECK(std::filesystem::file_size(path) == dict.size());
-    CHECK_FALSE(std::filesystem::exists(path + ".tmp"));
-
-    DocCodec reader;
-    CHECK(reader.map_dictionary(path));
-    CHECK(reader.knows(id));
-    CHECK(reader.mapped(id));
-    check_same(reader.unpack(data), docs[11]);
-    CHECK_FALSE(reader.map_dictionary(path));  // (known already)
-
-    // Not there, not a dictionary, or its tables damaged: not taken.
-    DocCodec other;
-    CHECK_FALSE(other.map_dictionary(dir + "/missing"));
-    news::write_dictionary_file(dir + "/text", std::string(1000, 'x'));
-    CHECK_FALSE(other.map_dictionary(dir + "/text"));
-    news::write_dictionary_file(dir + "/cut", dict.substr(0, 64));
-    CHECK_FALSE(other.map_dictionary(dir + "/cut"));
-    CHECK_FALSE(other.knows(id));
-    // The metadata's copy (add_dictionary) is not a mapped one.
-    other.add_dictionary(dict);
-    CHECK(other.knows(id));
-    CHECK_FALSE(other.mapped(id));
-
-    // An empty dictionary removes the file.
-    news::write_dictionary_file(path, "");
-    CHECK_FALSE(std::filesystem::exists(path));
-    news::write_dictionary_file(path, "");  // (and no file is no error)
-    std::filesystem::remove_all(dir);
-}
-
-TEST_CASE("a corpus too small for a dictionary gets none") {
-    std::vector<std::string> samples;
-    for (const auto& d : sample_docs(20)) samples.push_back(encode(d));
-    CHECK(DocCodec::train(samples).empty());
 }
 
 TEST_CASE("a fresh build's dictionary comes from the corpus's first records, and the analyser packs with it") {
@@ -446,26 +151,6 @@ TEST_CASE("a post names its article (XARTICLE), the article names only itself (Q
     }
 }
 
-TEST_CASE("a record's digest is stored in 8 bytes and read back as written") {
-    const std::string hex = digest_of("one JSON line");
-    REQUIRE(hex.size() == 16);
-    CHECK(digest_value(hex).size() == 8);
-    CHECK(digest_hex(digest_value(hex)) == hex);
-    CHECK(digest_hex(digest_value("00ff00ff00ff00ff")) == "00ff00ff00ff00ff");
-    CHECK(digest_value("not a digest") == "not a digest");  // kept as it is
-    CHECK(digest_hex("not a digest") == "not a digest");
-}
-
-TEST_CASE("a file's term is a hash of its key, the same whatever the case") {
-    const std::string t = file_term("/data/news/a.jsonl");
-    CHECK(t.rfind("XFILE", 0) == 0);
-    CHECK(t.size() == 5 + 13);
-    CHECK(file_term("/Data/News/A.jsonl") == t);  // as term() lower-cases every value
-    CHECK(file_term("/data/news/b.jsonl") != t);
-    CHECK(file_term("/data/news/a.jsonl2") != t);
-    CHECK(path_key("corpus/../corpus/x.txt") == path_key("corpus/x.txt"));
-}
-
 TEST_CASE("no phrase spans the title and the text") {
     Catalogue cat = Catalogue::builtin();
     Analyser analyser(cat);
@@ -485,39 +170,6 @@ TEST_CASE("no phrase spans the title and the text") {
     REQUIRE(fans.size() == 1);
     CHECK(fans[0] > crowds[0] + 1);  // "crowds fans" is no phrase
     CHECK(fans[0] < crowds[0] + 10);  // ...but the gap is small (positions cost space)
-}
-
-TEST_CASE("an update packs its first articles on their own and reads the dictionary only after them") {
-    std::vector<std::string> samples;
-    for (const auto& d : sample_docs(400)) samples.push_back(encode(d));
-    const std::string dict = DocCodec::train(samples);
-    REQUIRE_FALSE(dict.empty());
-    Catalogue cat = Catalogue::builtin();
-    for (size_t articles : {size_t(0), size_t(3), size_t(8)}) {
-        size_t asked = 0;
-        std::vector<unsigned> packed_with;
-        {
-            AnalysePipeline pipeline(
-                cat, [&] { ++asked; return dict; }, DocCodec::kQuickLevel, 5,
-                [&](Article&&, std::vector<IndexDoc>&& docs) {
-                    for (const auto& d : docs) packed_with.push_back(DocCodec::dictionary_of(stored_record(d.doc)));
-                });
-            for (size_t i = 0; i < articles; ++i) {
-                Article a = text_article("Article " + std::to_string(i) + "\n\nSome text about markets and banks.");
-                a.id = "a" + std::to_string(i);
-                pipeline.push(std::move(a));
-            }
-            pipeline.drain();
-        }
-        INFO(articles << " articles");
-        CHECK(asked == (articles > 5 ? 1u : 0u));
-        REQUIRE(packed_with.size() == articles);
-        // From the sixth article on, against the dictionary (those before may
-        // be too, once it is there); with five or fewer, never.
-        for (size_t i = 5; i < articles; ++i) CHECK(packed_with[i] != 0);
-        if (articles <= 5)
-            for (unsigned id : packed_with) CHECK(id == 0);
-    }
 }
 
 TEST_CASE("a post records its platform: a term (and its alias), a value for the facet, the stored field") {

@@ -78,6 +78,8 @@ public:
     static std::string line(const Entity& entity);
 
 private:
+    size_t entity_named(const std::string& name, const std::string& kind, const std::string& slug);
+    void add_alias(size_t index, std::string_view alias, bool exact, std::string_view origin, size_t line_no);
     void add_joined_forms(size_t index);
 
     std::vector<Entity> entities_;

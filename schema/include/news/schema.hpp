@@ -110,7 +110,7 @@ enum class Slot : Xapian::valueno {
     Digest = 3,    // content digest of the record an article came from (incremental updates): the
                    // 16 hex digits of news-index's digests as 8 bytes (digest_value())
     // 4: retired (schema 2's Oldest: "~" for undated, ascending oldest first;
-    // news-search turns ascending Newest order round instead, match.cpp).
+    // news-search turns ascending Newest order round instead, query_run.cpp).
     Newest = 5,    // "YYYYMMDD" or "!" when undated, then the unique id: descending is newest first,
                    // undated last; also breaks ties in relevance order (newer first)
     Stored = 6,    // the stored record (news/stored.hpp), packed by news/doc_codec.hpp; not the document data, which
@@ -194,7 +194,8 @@ inline constexpr std::string_view kMetaAlias = "news:alias:";
 inline constexpr std::string_view kMetaCatalogueEntries = "news:catalogue-entries";
 // The user's entries of the catalogue (news-index --entities FILE...): the
 // files' text, each after a "# --entities FILE" line, kept so that a later
-// run without --entities uses them again (indexer/run_catalogue.hpp).
+// run without --entities uses them again, and --stats names the files
+// (indexer/run_catalogue.hpp).
 inline constexpr std::string_view kMetaUserEntities = "news:user-entities";
 // What the documents' entities were recognised with: kRecognitionRules, ':'
 // and the digest of the catalogue's text, written by every run that writes
@@ -231,9 +232,9 @@ inline constexpr std::string_view kMetaBuilding = "news:building";
 // The time of the last run that wrote the index, "YYYY-MM-DDTHH:MM:SSZ"
 // (--stats; an index of an older news-index has none).
 inline constexpr std::string_view kMetaUpdated = "news:updated";
-// The --entities files of the run that stored the catalogue, one a line, as
-// given ("" for the built-in catalogue alone; --stats).
-inline constexpr std::string_view kMetaCatalogueFiles = "news:catalogue-files";
+// (An index that an earlier news-index of this schema wrote may also hold
+// "news:catalogue-files", the --entities files of its last run: read by
+// nothing now, which kMetaUserEntities names.)
 // 2: Slot::Oldest and Slot::Newest; 3: XARTICLE on posts only (an article's
 // id is its Q term), document data packed (kMetaDocDict), XFILE terms
 // hashed (file_term()), Slot::Digest in 8 bytes, Slot::Type in one, no
