@@ -3,6 +3,10 @@
 // (names_image.cpp), and names_data.cpp, which builds that image into the
 // library, from its template.  Never installed.
 //   ner_expand MODEL TEMPLATE IMAGE_OUT SOURCE_OUT  (MODEL "-": none, an empty image)
+// A model this code cannot read (one of an older format, before
+// scripts/train-ner makes it again) gives a warning and an empty image, as
+// no model does: the build goes on (train_ner is built with the library),
+// and tagging says what to do.
 #include "names_model.hpp"
 
 #include "news/error.hpp"
@@ -23,7 +27,9 @@ std::string read(const std::string& path) {
     return s.str();
 }
 
+// (Left as it is when the same: the build then compiles and links nothing again.)
 void write(const std::string& path, const std::string& bytes) {
+    if (std::ifstream(path, std::ios::binary) && read(path) == bytes) return;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out.flush()) throw news::Error(path + ": cannot write");
@@ -51,14 +57,19 @@ int main(int argc, char** argv) {
     }
     try {
         const std::string model = argv[1];
-        const std::string image = model == "-" ? std::string() : news::ner::image(news::ner::deserialise(read(model)));
+        std::string image;
+        try {
+            if (model != "-") image = news::ner::image(news::ner::deserialise(read(model)));
+        } catch (const news::Error& e) {
+            std::fprintf(stderr, "ner_expand: warning: %s: %s; the name tagger has no model\n", argv[1], e.what());
+        }
         std::string source = read(argv[2]);
         replace(source, "@NEWS_NER_IMAGE@", argv[3]);
         replace(source, "@NEWS_NER_IMAGE_HASH@", checksum(image));
         write(argv[3], image);
         write(argv[4], source);
     } catch (const news::Error& e) {
-        std::fprintf(stderr, "ner_expand: %s: %s\n", argv[1], e.what());
+        std::fprintf(stderr, "ner_expand: %s\n", e.what());
         return news::kExitFailure;
     }
     return news::kExitOk;
