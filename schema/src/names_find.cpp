@@ -43,7 +43,7 @@ void tag_sentence(Sentence& s, const ner::Model& model, std::vector<NameSpan>& o
         ner::read_sentence(std::vector<std::string_view>(recased.begin(), recased.end()), model.lexicon, info, s.never_name);
     }
     std::vector<int>& labels = s.labels;
-    ner::decode<std::int16_t, std::int32_t>(info, model.bits, model.weights.data(), labels);
+    ner::decode<std::int16_t, std::int32_t>(info, model.bits, model.table(), labels);
     for (size_t i = 0; i < labels.size();) {
         if (labels[i] == 0) {
             ++i;

@@ -1,6 +1,7 @@
 // The name tagger's model: a flat table of label weights over hashed
 // features, and the lexicon its features look up; how it is stored (a
-// zstd-compressed binary: names_model.cpp) and how a sentence is decoded.
+// zstd-compressed binary: names_model.cpp; the image built into the library:
+// names_image.cpp) and how a sentence is decoded.
 #pragma once
 
 #include "names_features.hpp"
@@ -20,7 +21,11 @@ namespace news::ner {
 struct Model {
     unsigned bits = 20;                  // the table has 2^bits rows of kLabels weights
     std::vector<std::int16_t> weights;   // quantised; row r at r * kLabels
+    const std::int16_t* in_place = nullptr;  // or the rows, borrowed (view_image)
     Lexicon lexicon;
+
+    // The rows, wherever they are.
+    const std::int16_t* table() const { return in_place ? in_place : weights.data(); }
 };
 
 // The bytes of a model (compressed); keeps only rows with a weight of at
@@ -29,9 +34,18 @@ std::string serialise(const Model& model, int min_weight = 1);
 // Throws news::Error when the bytes are not a model of this version.
 Model deserialise(std::string_view bytes);
 
-// The model built into the library (names_data.cpp, from schema/ner.model).
-std::string_view shipped_model_bytes();
-std::string_view shipped_model_sha256();
+// A model laid out for use in place (tools/ner_expand writes it at build
+// time): the whole table and the lexicon's hash tables as they are in
+// memory, so that a run maps only the pages it reads instead of expanding
+// the compressed model (bench/README.md, incremental re-runs).
+std::string image(const Model& model);
+// A model whose table and lexicon borrow image's bytes (16-byte aligned,
+// outliving it); throws news::Error when they are not an image of this
+// version and label set.
+Model view_image(std::string_view image);
+
+// The image of schema/ner.model built into the library (names_data.cpp).
+std::string_view shipped_image();
 
 // The best label of scores for a token after `prev`, obeying BIO2 (and O
 // for a token that is never a name).

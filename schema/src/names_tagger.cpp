@@ -16,12 +16,13 @@ std::string_view name_type_code(NameType type) {
 }
 
 const NameTagger& NameTagger::shipped() {
-    static const NameTagger tagger(ner::shipped_model_bytes());  // C++11: initialised once, thread-safe
+    static const NameTagger tagger(ner::view_image(ner::shipped_image()));  // C++11: once, thread-safe
     return tagger;
 }
 
-NameTagger::NameTagger(std::string_view model_bytes)
-    : model_(std::make_unique<ner::Model>(ner::deserialise(model_bytes))) {}
+NameTagger::NameTagger(std::string_view model_bytes) : NameTagger(ner::deserialise(model_bytes)) {}
+
+NameTagger::NameTagger(ner::Model&& model) : model_(std::make_unique<ner::Model>(std::move(model))) {}
 
 NameTagger::~NameTagger() = default;
 
@@ -29,7 +30,7 @@ std::vector<std::string> NameTagger::tag_tokens(const std::vector<std::string>& 
     ner::SentenceInfo sentence;
     ner::read_sentence(tokens, model_->lexicon, sentence);
     std::vector<int> labels;
-    ner::decode<std::int16_t, std::int32_t>(sentence, model_->bits, model_->weights.data(), labels);
+    ner::decode<std::int16_t, std::int32_t>(sentence, model_->bits, model_->table(), labels);
     std::vector<std::string> out;
     out.reserve(labels.size());
     for (int l : labels) out.emplace_back(ner::label_name(l));

@@ -68,7 +68,7 @@ int run(int argc, char** argv) {
         ner::SentenceInfo info;
         ner::read_sentence(words, m.lexicon, info);
         std::vector<int> labels;
-        ner::decode_beam<std::int16_t, std::int32_t>(info, m.bits, m.weights.data(), labels, beam, temperature);
+        ner::decode_beam<std::int16_t, std::int32_t>(info, m.bits, m.table(), labels, beam, temperature);
         std::vector<std::string> tags;
         for (int l : labels) tags.emplace_back(ner::label_name(l));
         return tags;

@@ -57,6 +57,8 @@ public:
     const ner::Model& model() const { return *model_; }
 
 private:
+    explicit NameTagger(ner::Model&& model);
+
     std::unique_ptr<ner::Model> model_;
 };
 
