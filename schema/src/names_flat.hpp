@@ -5,6 +5,7 @@
 // key 0 marks a free slot, so a key of 0 is kept aside.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -39,6 +40,13 @@ public:
             if (keys_[i] == key) return &values_[i];
             if (keys_[i] == 0) return nullptr;
         }
+    }
+
+    // Empty, its room kept.
+    void clear() {
+        std::fill(keys_.begin(), keys_.end(), std::uint64_t(0));
+        size_ = 0;
+        has_zero_ = false;
     }
 
     // The value of key, inserted as V{} when absent.
