@@ -1,6 +1,7 @@
 #include "match.hpp"
 
 #include "collapse.hpp"
+#include "count.hpp"
 #include "feedback.hpp"
 #include "names.hpp"
 #include "parse.hpp"
@@ -213,9 +214,9 @@ void relevance_page(const Xapian::Database& db, const ParsedQuery& p, const Xapi
 // from the first match: KnownWeights).  Feedback never changes what
 // matches, so the counts of the first match hold.  A tiered query's
 // complete matches are counted (with the facets) in a match of their own.
-// With --quick (and no facets to count) the query is matched for the page
-// only; with --quick there is never feedback, so --facets does not change
-// its hits.  Both in relevance order alone, ties ordered
+// Without --expand (and no facets to count) the query is matched for the
+// page only, and the default counts apart (count.hpp); with --quick there
+// is never feedback, so --facets does not change its hits.  Both in relevance order alone, ties ordered
 // afterwards (rank_by_relevance()).
 // remote: some part is (or may hold) a remote shard; single: the index is
 // one local database.
@@ -223,12 +224,13 @@ Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Option
                   bool remote, bool single) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
     Run r;
-    if (o.quick && !o.facets) {
+    if ((o.quick || !o.expand) && !o.facets) {
         // --quick: the page alone, from matches that stop as soon as no
         // other document can reach it (Xapian's bounds on the weights) and
         // kQuickExactUpTo matches were seen, so a total above that is
         // Xapian's estimate (exact when its bounds meet); no feedback (it
-        // needs the top documents first).
+        // needs the top documents first).  The default (no --expand) ranks
+        // the same, then counts where the bounds did not meet (count.hpp).
         if (p.tiered) {
             relevance_page(db, p, p.query, offset, limit, std::nullopt, r);
         } else {
@@ -241,6 +243,11 @@ Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Option
             r.nothing_to_rank = r.total > 0 && page.mset.get_max_possible() == 0;
             r.items = std::move(page.items);
             r.complete_items = r.items.size();
+        }
+        if (!o.quick) {
+            if (!r.exact) r.total = count_exactly(db, p.complete, remote);
+            if (!r.some_words_exact) r.some_words = count_exactly(db, partial_matches(p), remote);
+            r.exact = r.some_words_exact = true;
         }
         r.ranked = r.total + r.some_words;
         return r;
