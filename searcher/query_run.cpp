@@ -1,5 +1,6 @@
 #include "query_run.hpp"
 
+#include "count.hpp"
 #include "feedback.hpp"
 #include "ranking.hpp"
 
@@ -217,16 +218,25 @@ void count_complete(const Xapian::Database& db, const ParsedQuery& p, const Face
 // from the first match: KnownWeights).  Feedback never changes what
 // matches, so the counts of the first match hold.  A tiered query's
 // complete matches are counted (with the facets) in a match of their own.
-// With --quick (and no facets to count) the query is matched for the page
-// only; with --quick there is never feedback, so --facets does not change
-// its hits.  Both in relevance order alone, ties ordered
+// Without --expand (and no facets to count) the query is matched for the
+// page only, and the default counts apart (count.hpp); with --quick there
+// is never feedback, so --facets does not change its hits.  Both in relevance order alone, ties ordered
 // afterwards (rank_by_relevance()).
 // remote: some part is (or may hold) a remote shard; single: the index is
 // one local database.
 Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Options& o, const FacetNames& spy,
                   bool remote, bool single) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
-    if (o.quick && !o.facets) return quick_relevance_run(db, p, offset, limit);
+    if ((o.quick || !o.expand) && !o.facets) {
+        Run r = quick_relevance_run(db, p, offset, limit);
+        if (!o.quick) {  // the default: the same page, its totals counted apart where estimated
+            if (!r.exact) r.total = count_exactly(db, p.complete, remote);
+            if (!r.some_words_exact) r.some_words = count_exactly(db, partial_matches(p), remote);
+            r.exact = r.some_words_exact = true;
+            r.ranked = r.total + r.some_words;
+        }
+        return r;
+    }
     Run r;
     FacetSpies spies(spy);  // declared first: it outlives the Enquire that holds it
     Xapian::Enquire enquire(db);
