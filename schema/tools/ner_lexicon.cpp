@@ -38,15 +38,13 @@ LexiconBuilder::LexiconBuilder(const std::vector<LabelledSentence>& train, bool 
     if (!gazetteer) return;
     for (size_t k = 0; k < train.size(); ++k) {
         const auto& s = train[k];
-        std::vector<int> labels;
-        if (!labels_of_bio(s.tags, labels)) throw Error("train: an unknown tag; expected O, B-PER, I-PER, ... (BIO2)", 2);
-        for (size_t i = 0; i < labels.size(); ++i) {
-            int label = labels[i];
+        for (size_t i = 0; i < s.tags.size(); ++i) {
+            int label = label_of(s.tags[i]);
             if (label <= 0 || is_inside(label)) continue;
             Hash key = 0;
             size_t j = i;
             do key = seq_hash(key, hash_bytes(ascii_lower(s.tokens[j++])));
-            while (j < labels.size() && is_inside(labels[j]));
+            while (j < s.tags.size() && label_of(s.tags[j]) == label + 1);
             auto bit = static_cast<std::uint8_t>(1u << label_type(label));
             names_[k % 2][key] |= bit;
             names_[2][key] |= bit;

@@ -9,7 +9,6 @@
 
 #include <array>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace news::ner {
@@ -22,9 +21,6 @@ public:
     // Word clusters too (ner_clusters.hpp), from those and the training
     // set's sentences (their words only).
     void read_corpora(const std::string& dir, const std::vector<LabelledSentence>& train, bool clusters);
-    // What read_corpora made (cases, clusters), to keep; or to set instead.
-    const Lexicon& base() const { return base_; }
-    void set_base(Lexicon base) { base_ = std::move(base); }
     // Make the lexicons below (after read_corpora, if at all).
     void finish();
     // The lexicon to ship: names from the whole training set.
