@@ -3,12 +3,16 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <utility>
 
 namespace news::ner {
 namespace {
 
-constexpr std::array<std::string_view, kLabels> kLabelNames = {"O",     "B-PER", "I-PER",  "B-ORG", "I-ORG",
-                                                               "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+constexpr std::array<std::string_view, kLabels> kLabelNames = {
+    "O",     "B-PER", "I-PER", "L-PER",  "U-PER",  "B-ORG",  "I-ORG",  "L-ORG",  "U-ORG",
+    "B-LOC", "I-LOC", "L-LOC", "U-LOC",  "B-MISC", "I-MISC", "L-MISC", "U-MISC"};
+constexpr std::array<std::string_view, kTypes> kTypeNames = {"PER", "ORG", "LOC", "MISC"};
 
 bool upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -29,12 +33,32 @@ Hash short_shape_hash(std::string_view word) {
     return hash_bytes(std::string_view(shape, n));
 }
 
+// A title before a person's name: no part of it in CoNLL's names, and too
+// rare in train.txt (17 times) for the tagger to learn so.
+bool is_title(std::string_view w) {
+    static constexpr std::string_view kTitles[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr."};
+    if (w.size() < 2 || w.size() > 4 || (w[0] != 'M' && w[0] != 'D')) return false;  // most words, at once
+    return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
+}
+
+// A lower-case word found inside names of train.txt (twice or more; with
+// the particles of European surnames): the only lower-case words that may
+// continue a name (never_inside).
+bool is_joiner(std::string_view w) {
+    static constexpr std::string_view kJoiners[] = {"of", "and", "for", "the", "in", "on", "de", "van", "der", "den",
+                                                    "da", "la", "le", "du", "von", "del", "della", "di", "dos", "das",
+                                                    "do", "el", "et", "al", "y", "bin", "ibn", "zu", "ter", "ten", "des"};
+    if (w.size() > 5) return false;
+    return std::find(std::begin(kJoiners), std::end(kJoiners), w) != std::end(kJoiners);
+}
+
 // Feature templates: the first argument of bucket().
 enum Template : Hash {
     kBias = 1, kWord, kLower, kShape, kPrefix, kSuffix = kPrefix + 4, kLowerPrev = kSuffix + 4, kLowerNext,
     kLowerPrev2, kLowerNext2, kShapePrev, kShapeNext, kShapePair, kShapePairNext, kBigramPrev, kBigramNext,
     kFirst, kHeadShape, kHeadLower, kGaz, kGazPrev, kGazNext, kGazShape, kCase, kCasePrev, kCaseNext,
     kCluster, kClusterPrev, kClusterNext, kClusterShape, kCoarse, kCoarsePrev, kCoarseNext,
+    kHistory, kHistoryShape, kNews, kNewsShape, kNewsPrev, kNewsNext,
     kTagPrev = 60, kTagPair, kTagLower, kTagShape,
 };
 
@@ -49,9 +73,35 @@ const Hash kEnd = hash_bytes("</S>");
 
 std::string_view label_name(int label) { return kLabelNames.at(static_cast<size_t>(label)); }
 
-int label_of(std::string_view name) {
-    auto it = std::find(kLabelNames.begin(), kLabelNames.end(), name);
-    return it == kLabelNames.end() ? -1 : static_cast<int>(it - kLabelNames.begin());
+std::string_view bio_name(int label) {
+    if (label <= 0) return "O";
+    const int part = label_part(label);
+    return label_name(make_label(label_type(label), part == kPartBegin || part == kPartUnit ? kPartBegin : kPartInside));
+}
+
+bool labels_of_bio(const std::vector<std::string>& tags, std::vector<int>& out) {
+    // Each tag as (kind, type): kind 0 O, 1 B, 2 I; type -1 for O.
+    std::vector<std::pair<int, int>> read;
+    for (const auto& t : tags) {
+        if (t == "O") {
+            read.emplace_back(0, -1);
+            continue;
+        }
+        if (t.size() < 3 || t[1] != '-' || (t[0] != 'B' && t[0] != 'I')) return false;
+        auto it = std::find(kTypeNames.begin(), kTypeNames.end(), std::string_view(t).substr(2));
+        if (it == kTypeNames.end()) return false;
+        read.emplace_back(t[0] == 'B' ? 1 : 2, static_cast<int>(it - kTypeNames.begin()));
+    }
+    out.assign(tags.size(), 0);
+    for (size_t i = 0; i < read.size(); ++i) {
+        const auto [kind, type] = read[i];
+        if (kind == 0) continue;
+        const bool starts = kind == 1 || i == 0 || read[i - 1].second != type;
+        const bool ends = i + 1 == read.size() || read[i + 1].first != 2 || read[i + 1].second != type;
+        const int part = starts ? (ends ? kPartUnit : kPartBegin) : (ends ? kPartLast : kPartInside);
+        out[i] = make_label(type, part);
+    }
+    return true;
 }
 
 Hash hash_bytes(std::string_view s, Hash seed) {
@@ -127,7 +177,8 @@ void read_sentence(const std::vector<std::string_view>& tokens, const Lexicon& l
             auto u = static_cast<unsigned char>(c);
             return upper(u) || lower(u) || u >= 0x80;
         });
-        t.force_outside = i < force_outside.size() && force_outside[i];
+        t.force_outside = (i < force_outside.size() && force_outside[i]) || is_title(w);
+        t.joiner = t.lower_word && is_joiner(w);
         if (const auto* c = lexicon.cases.find(t.lower)) t.case_class = *c;
         if (const auto* c = lexicon.clusters.find(t.lower)) t.cluster = *c;
     }
@@ -142,9 +193,11 @@ void read_sentence(const std::vector<std::string_view>& tokens, const Lexicon& l
             const std::uint8_t* types = lexicon.gazetteer.find(key);
             if (!types) continue;
             for (int type = 0; type < kTypes; ++type) {
-                if (!(*types & (1u << type))) continue;
-                out.tokens[i].gazetteer |= static_cast<std::uint8_t>(1u << (2 * type));
-                for (size_t j = i + 1; j < i + n; ++j) out.tokens[j].gazetteer |= static_cast<std::uint8_t>(1u << (2 * type + 1));
+                for (auto [bit, field] : {std::pair{type, &TokenInfo::gazetteer}, std::pair{kNewsBit + type, &TokenInfo::news}}) {
+                    if (!(*types & (1u << bit))) continue;
+                    out.tokens[i].*field |= static_cast<std::uint8_t>(1u << (2 * type));
+                    for (size_t j = i + 1; j < i + n; ++j) out.tokens[j].*field |= static_cast<std::uint8_t>(1u << (2 * type + 1));
+                }
             }
         }
     }
@@ -189,9 +242,19 @@ size_t static_features(const SentenceInfo& s, size_t i, unsigned bits, std::uint
     }
     if (const TokenInfo* p = at(j - 1); p && p->gazetteer) add(kGazPrev, p->gazetteer);
     if (const TokenInfo* n = at(j + 1); n && n->gazetteer) add(kGazNext, n->gazetteer);
+    if (t.news) {
+        add(kNews, t.news);
+        add(kNewsShape, mix(t.news, t.shape));
+    }
+    if (const TokenInfo* p = at(j - 1); p && p->news) add(kNewsPrev, p->news);
+    if (const TokenInfo* n = at(j + 1); n && n->news) add(kNewsNext, n->news);
     add(kCase, mix(t.case_class, t.shape));
     if (const TokenInfo* p = at(j - 1)) add(kCasePrev, mix(p->case_class, p->shape));
     if (const TokenInfo* n = at(j + 1)) add(kCaseNext, mix(n->case_class, n->shape));
+    if (t.history) {
+        add(kHistory, t.history);
+        add(kHistoryShape, mix(t.history, t.shape));
+    }
     // Clusters: 0 when the word has none (a feature of its own).
     auto fine = [](const TokenInfo* x) -> Hash { return x && x->cluster ? (x->cluster - 1) / kCoarseClusters + 1 : 0; };
     auto coarse = [](const TokenInfo* x) -> Hash { return x && x->cluster ? (x->cluster - 1) % kCoarseClusters + 1 : 0; };
@@ -208,10 +271,31 @@ size_t static_features(const SentenceInfo& s, size_t i, unsigned bits, std::uint
 void tag_features(const SentenceInfo& s, size_t i, int prev2, int prev, unsigned bits, std::uint32_t* out) {
     const TokenInfo& t = s.tokens[i];
     const Hash p = static_cast<Hash>(prev + 1), p2 = static_cast<Hash>(prev2 + 1);
-    out[0] = bucket(kTagPrev, p, bits);
-    out[1] = bucket(kTagPair, p2 * 16 + p, bits);
+    out[0] = transition_feature(prev, bits);
+    out[1] = bucket(kTagPair, p2 * 32 + p, bits);
     out[2] = bucket(kTagLower, mix(p, t.lower), bits);
     out[3] = bucket(kTagShape, mix(p, t.shape), bits);
 }
+
+void History::mark(SentenceInfo& s) const {
+    if (counts_.empty()) return;
+    for (TokenInfo& t : s.tokens) {
+        if (!t.capitalised) continue;
+        const auto* c = counts_.find(t.lower);
+        if (!c) continue;
+        t.history = static_cast<std::uint8_t>(1 + (std::max_element(c->begin(), c->end()) - c->begin()));
+    }
+}
+
+void History::add(const SentenceInfo& s, const std::vector<int>& labels) {
+    for (size_t i = 0; i < s.tokens.size() && i < labels.size(); ++i) {
+        if (!s.tokens[i].capitalised) continue;
+        auto& c = counts_[s.tokens[i].lower];
+        auto& n = c[static_cast<size_t>(labels[i] > 0 ? label_type(labels[i]) : kTypes)];
+        if (n < 255) ++n;
+    }
+}
+
+std::uint32_t transition_feature(int prev, unsigned bits) { return bucket(kTagPrev, static_cast<Hash>(prev + 1), bits); }
 
 }  // namespace news::ner

@@ -1,8 +1,10 @@
 // Names in plain text (NameTagger::find_names): tokens cut as CoNLL's are,
-// tagged a sentence at a time, labels read back as byte spans.
+// tagged a sentence at a time, labels read back as byte spans.  The text's
+// sentences are one document: the names of each inform the later ones
+// (ner::History), so a caller does best to give a whole article at once.
 #include "news/names.hpp"
 
-#include "names_model.hpp"
+#include "names_decode.hpp"
 #include "names_tokens.hpp"
 
 namespace news {
@@ -30,6 +32,8 @@ struct Sentence {
     // Scratch space, reused from sentence to sentence of a text.
     ner::SentenceInfo info;
     std::vector<int> labels;
+    std::vector<std::int32_t> scratch;
+    ner::History history;  // the text's sentences so far
 };
 
 void tag_sentence(Sentence& s, const ner::Model& model, std::vector<NameSpan>& out) {
@@ -43,7 +47,7 @@ void tag_sentence(Sentence& s, const ner::Model& model, std::vector<NameSpan>& o
         ner::read_sentence(std::vector<std::string_view>(recased.begin(), recased.end()), model.lexicon, info, s.never_name);
     }
     std::vector<int>& labels = s.labels;
-    ner::decode<std::int16_t, std::int32_t>(info, model.bits, model.table(), labels);
+    ner::decode(model, info, s.history, labels, s.scratch);
     for (size_t i = 0; i < labels.size();) {
         if (labels[i] == 0) {
             ++i;

@@ -7,6 +7,7 @@
 // binary's read-only data: names_image.cpp): it is copied before a change.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -70,6 +71,13 @@ public:
             if (keys[i] == key) return &values[i];
             if (keys[i] == 0) return nullptr;
         }
+    }
+
+    // Empty, its room kept.
+    void clear() {
+        std::fill(keys_.begin(), keys_.end(), std::uint64_t(0));
+        size_ = 0;
+        has_zero_ = false;
     }
 
     // The value of key, inserted as V{} when absent.

@@ -13,7 +13,7 @@ namespace news::ner {
 namespace {
 
 constexpr char kMagic[8] = {'N', 'E', 'W', 'S', 'N', 'E', 'R', 'I'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;  // 2: the decoder and history flags
 constexpr std::uint32_t kByteOrder = 0x01020304;  // read back otherwise: another machine's image
 
 struct MapPlace {
@@ -24,7 +24,8 @@ struct MapPlace {
 struct Header {
     char magic[8];
     std::uint32_t version, byte_order, bits, labels;
-    std::int32_t gazetteer_longest, unused;
+    std::int32_t gazetteer_longest;
+    std::uint8_t decoder, history, unused[2];
     std::uint64_t weights, total;
     MapPlace maps[3];  // gazetteer, cases, clusters
 };
@@ -80,6 +81,8 @@ std::string image(const Model& model) {
     h.bits = model.bits;
     h.labels = kLabels;
     h.gazetteer_longest = model.lexicon.gazetteer_longest;
+    h.decoder = static_cast<std::uint8_t>(model.decoder);
+    h.history = model.history ? 1 : 0;
     std::string out(sizeof h, '\0');
     h.weights = append(out, model.table(), cells * sizeof(std::int16_t));
     h.maps[0] = put(out, model.lexicon.gazetteer);
@@ -99,11 +102,15 @@ Model view_image(std::string_view image) {
     if (h.byte_order != kByteOrder) bad("made on a machine of another byte order");
     if (h.labels != static_cast<std::uint32_t>(kLabels)) bad("another label set");
     if (h.bits < 8 || h.bits > 26 || h.total != image.size()) bad("bad sizes");
+    if (h.decoder > static_cast<std::uint8_t>(Decoder::viterbi)) bad("an unknown decoder");
     const std::size_t cells = (std::size_t(1) << h.bits) * kLabels;
     if (!inside(h.weights, cells * sizeof(std::int16_t), image.size())) bad("the table out of place");
     Model m;
     m.bits = h.bits;
+    m.decoder = static_cast<Decoder>(h.decoder);
+    m.history = h.history != 0;
     m.in_place = reinterpret_cast<const std::int16_t*>(image.data() + h.weights);
+    make_transitions(m.bits, m.in_place, m.transitions);
     m.lexicon.gazetteer_longest = h.gazetteer_longest;
     m.lexicon.gazetteer = get<std::uint8_t>(image, h.maps[0]);
     m.lexicon.cases = get<std::uint8_t>(image, h.maps[1]);

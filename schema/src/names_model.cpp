@@ -1,5 +1,5 @@
 // How a name model is stored: "NEWSNER" and a version, the table's size,
-// its non-zero rows (each a varint gap from the previous row and kLabels
+// the decoder, whether it reads a document's history, its non-zero rows (each a varint gap from the previous row and kLabels
 // little-endian int16), then the lexicon's tables (sorted by key), all
 // compressed with zstd.
 #include "names_model.hpp"
@@ -15,7 +15,7 @@
 namespace news::ner {
 namespace {
 
-constexpr std::string_view kMagic = "NEWSNER\x02";
+constexpr std::string_view kMagic = "NEWSNER\x03";  // 3: BILOU labels, a decoder
 
 class Writer {
 public:
@@ -86,6 +86,8 @@ std::string serialise(const Model& model, int min_weight) {
     Writer w;
     w.bytes += kMagic;
     w.u32(model.bits);
+    w.u8(static_cast<unsigned>(model.decoder));
+    w.u8(model.history ? 1 : 0);
     const size_t rows = size_t(1) << model.bits;
     std::uint64_t last = 0;
     for (size_t r = 0; r < rows; ++r) {
@@ -119,6 +121,10 @@ Model deserialise(std::string_view bytes) {
     Model m;
     m.bits = static_cast<unsigned>(r.u(4));
     if (m.bits < 8 || m.bits > 26) throw Error("name model: bad table size");
+    const auto decoder = r.u(1);
+    if (decoder > 1) throw Error("name model: unknown decoder; rebuild it with scripts/train-ner");
+    m.decoder = static_cast<Decoder>(decoder);
+    m.history = r.u(1) != 0;
     const size_t rows = size_t(1) << m.bits;
     m.weights.assign(rows * kLabels, 0);
     for (std::uint64_t row = 0, gap; (gap = r.varint()) != 0;) {
@@ -132,6 +138,7 @@ Model deserialise(std::string_view bytes) {
     read_map(r, m.lexicon.cases, 1);
     read_map(r, m.lexicon.clusters, 2);
     if (!r.done()) throw Error("name model: trailing bytes");
+    make_transitions(m.bits, m.weights.data(), m.transitions);
     return m;
 }
 

@@ -1,7 +1,7 @@
 // The name tagger over tokens: see news/names.hpp.
 #include "news/names.hpp"
 
-#include "names_model.hpp"
+#include "names_decode.hpp"
 
 namespace news {
 
@@ -29,11 +29,13 @@ NameTagger::~NameTagger() = default;
 std::vector<std::string> NameTagger::tag_tokens(const std::vector<std::string>& tokens) const {
     ner::SentenceInfo sentence;
     ner::read_sentence(tokens, model_->lexicon, sentence);
+    ner::History history;  // a sentence alone
     std::vector<int> labels;
-    ner::decode<std::int16_t, std::int32_t>(sentence, model_->bits, model_->table(), labels);
+    std::vector<std::int32_t> scratch;
+    ner::decode(*model_, sentence, history, labels, scratch);
     std::vector<std::string> out;
     out.reserve(labels.size());
-    for (int l : labels) out.emplace_back(ner::label_name(l));
+    for (int l : labels) out.emplace_back(ner::bio_name(l));
     return out;
 }
 

@@ -62,6 +62,26 @@ std::vector<LabelledSentence> read_conll(const std::string& path) {
     return out;
 }
 
+std::vector<std::pair<size_t, size_t>> documents(const std::vector<LabelledSentence>& sentences) {
+    auto is_date = [](const std::string& w) {  // 1996-08-30
+        if (w.size() != 10 || w[4] != '-' || w[7] != '-') return false;
+        for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9})
+            if (w[k] < '0' || w[k] > '9') return false;
+        return true;
+    };
+    std::vector<size_t> starts{0};
+    for (size_t k = 1; k < sentences.size(); ++k) {
+        const auto& t = sentences[k].tokens;
+        if (t.size() > 8 || !is_date(t.back())) continue;
+        const size_t start = k - 1;
+        if (start > starts.back()) starts.push_back(start);
+    }
+    std::vector<std::pair<size_t, size_t>> out;
+    for (size_t d = 0; d < starts.size(); ++d)
+        out.emplace_back(starts[d], d + 1 < starts.size() ? starts[d + 1] : sentences.size());
+    return out;
+}
+
 void Score::add(const std::vector<std::string>& gold_tags, const std::vector<std::string>& predicted_tags) {
     auto g = spans(gold_tags), p = spans(predicted_tags);
     for (const auto& s : g) ++gold[static_cast<size_t>(std::get<2>(s))], ++gold[4];

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace news::ner {
@@ -16,6 +18,12 @@ struct LabelledSentence {
 
 // Throws news::Error naming path:line on a line without two columns.
 std::vector<LabelledSentence> read_conll(const std::string& path);
+
+// The sentences of each document of a CoNLL-2003 file that has no
+// -DOCSTART- lines (as ../shared/ner's): [first, end) ranges, a document
+// starting at the sentence before each dateline ("LONDON 1996-08-30": a
+// short sentence ending with a date), its headline.
+std::vector<std::pair<size_t, size_t>> documents(const std::vector<LabelledSentence>& sentences);
 
 struct Score {
     // Per type (PER ORG LOC MISC) and overall (index 4): gold, predicted, correct.

@@ -1,13 +1,13 @@
 // ner_tag: tags a CoNLL-2003 file with the shipped name model (or --model
-// FILE), tokens as given, and writes "TOKEN TAG" lines (a blank line between
-// sentences) for conlleval.py; on stderr, the speed of tag_tokens over the
-// file's sentences and of find_names over the same text (processor time).  bench/ner runs it.
+// FILE), tokens as given, a document at a time (conll.hpp's documents), and
+// writes "TOKEN TAG" lines (a blank line between sentences) for
+// conlleval.py; on stderr, the speed of tag_document over the file's
+// documents and of find_names over the same text, a sentence at a time
+// (processor time).  bench/ner runs it.
 //
-// --beam W decodes with a beam search instead (names_model.hpp); each is timed over repeated passes of at least --min-seconds (default 1).
-//
-//   ner_tag [--model FILE] [--min-seconds S] [--beam W [--temperature T]] CONLL_FILE OUT_FILE
+//   ner_tag [--model FILE] [--min-seconds S] [--documents yes|no] CONLL_FILE OUT_FILE
 #include "conll.hpp"
-#include "names_model.hpp"
+#include "names_decode.hpp"
 
 #include "news/error.hpp"
 #include "news/run_main.hpp"
@@ -40,20 +40,38 @@ std::unique_ptr<NameTagger> load(const std::string& path) {
     return std::make_unique<NameTagger>(s.str());
 }
 
+// A document's sentences tagged in order, each informing the later ones
+// (as find_names does with the sentences of its text).
+std::vector<std::vector<std::string>> tag_document(const ner::Model& m, const std::vector<std::vector<std::string>>& sentences) {
+    ner::SentenceInfo info;
+    ner::History history;
+    std::vector<int> labels;
+    std::vector<std::int32_t> scratch;
+    std::vector<std::vector<std::string>> out;
+    for (const auto& tokens : sentences) {
+        ner::read_sentence(tokens, m.lexicon, info);
+        ner::decode(m, info, history, labels, scratch);
+        auto& tags = out.emplace_back();
+        for (int l : labels) tags.emplace_back(ner::bio_name(l));
+    }
+    return out;
+}
+
 int run(int argc, char** argv) {
     std::string model_path;
     double min_seconds = 1;  // 0: one pass (for callgrind)
-    int beam = 0;            // > 0: beam search of that width (names_model.hpp), tag_tokens' figures only
-    double temperature = 1000;
+    bool documents = true;   // no: each sentence a document of its own (what tagging a line at a time gets)
     int a = 1;
     for (; argc - a > 2 && std::string(argv[a]).rfind("--", 0) == 0; a += 2) {
         if (std::string(argv[a]) == "--model") model_path = argv[a + 1];
         else if (std::string(argv[a]) == "--min-seconds") min_seconds = std::stod(argv[a + 1]);
-        else if (std::string(argv[a]) == "--beam") beam = std::stoi(argv[a + 1]);
-        else if (std::string(argv[a]) == "--temperature") temperature = std::stod(argv[a + 1]);
+        else if (std::string(argv[a]) == "--documents") {
+            if (std::string(argv[a + 1]) != "yes" && std::string(argv[a + 1]) != "no") throw usage_error("--documents takes yes or no");
+            documents = std::string(argv[a + 1]) == "yes";
+        }
         else throw usage_error(std::string("unknown option ") + argv[a]);
     }
-    if (argc - a != 2) throw usage_error("usage: ner_tag [--model FILE] [--min-seconds S] [--beam W [--temperature T]] CONLL_FILE OUT_FILE");
+    if (argc - a != 2) throw usage_error("usage: ner_tag [--model FILE] [--min-seconds S] [--documents yes|no] CONLL_FILE OUT_FILE");
     std::unique_ptr<NameTagger> own = model_path.empty() ? nullptr : load(model_path);
     auto t_load = Clock::now();
     const NameTagger& tagger = own ? *own : NameTagger::shipped();
@@ -61,31 +79,32 @@ int run(int argc, char** argv) {
     auto data = ner::read_conll(argv[a]);
     std::ofstream out(argv[a + 1]);
     if (!out) throw usage_error(std::string("cannot write ") + argv[a + 1]);
-    if (beam > 0 && temperature <= 0) throw usage_error("--temperature must be above 0");
-    auto tag = [&](const std::vector<std::string>& words) {
-        if (beam <= 0) return tagger.tag_tokens(words);
-        const ner::Model& m = tagger.model();
-        ner::SentenceInfo info;
-        ner::read_sentence(words, m.lexicon, info);
-        std::vector<int> labels;
-        ner::decode_beam<std::int16_t, std::int32_t>(info, m.bits, m.table(), labels, beam, temperature);
-        std::vector<std::string> tags;
-        for (int l : labels) tags.emplace_back(ner::label_name(l));
-        return tags;
-    };
+    // The file's documents (conll.hpp), each tagged as one: a sentence's
+    // names inform the later ones.
+    std::vector<std::vector<std::vector<std::string>>> docs;
     long tokens = 0;
+    std::vector<std::pair<size_t, size_t>> ranges;
+    for (size_t k = 0; k < data.size(); ++k) ranges.emplace_back(k, k + 1);
+    if (documents) ranges = ner::documents(data);
+    for (auto [first, end] : ranges) {
+        auto& doc = docs.emplace_back();
+        for (size_t k = first; k < end; ++k) {
+            doc.push_back(data[k].tokens);
+            tokens += static_cast<long>(data[k].tokens.size());
+        }
+    }
     auto t0 = Clock::now();
     std::vector<std::vector<std::string>> predicted;
-    for (const auto& s : data) {
-        predicted.push_back(tag(s.tokens));
-        tokens += static_cast<long>(s.tokens.size());
-    }
+    for (const auto& doc : docs)
+        for (auto& tags : tag_document(tagger.model(), doc)) predicted.push_back(std::move(tags));
     // Timed over passes of at least min_seconds in all: one pass (0.03 s)
     // is too short for the clock's resolution on a busy machine.
-    long tag_tokens = tokens;
+    long tagged = tokens;
     double tag_s = seconds_since(t0);
-    for (; tag_s < min_seconds; tag_s = seconds_since(t0))
-        for (const auto& s : data) tag_tokens += static_cast<long>(tag(s.tokens).size());
+    for (; tag_s < min_seconds; tag_s = seconds_since(t0)) {
+        for (const auto& doc : docs) tag_document(tagger.model(), doc);
+        tagged += tokens;
+    }
     for (size_t k = 0; k < data.size(); ++k) {
         for (size_t i = 0; i < data[k].tokens.size(); ++i) out << data[k].tokens[i] << ' ' << predicted[k][i] << '\n';
         out << '\n';
@@ -104,8 +123,8 @@ int run(int argc, char** argv) {
         find_tokens += tokens;
     }
     std::fprintf(stderr, "model loaded in %.3f s\n", load_s);
-    std::fprintf(stderr, "tag_tokens: %ld tokens in %.3f s of CPU: %.0f tokens/s\n", tag_tokens, tag_s,
-                 double(tag_tokens) / tag_s);
+    std::fprintf(stderr, "tag_document: %ld tokens in %.3f s of CPU: %.0f tokens/s\n", tagged, tag_s,
+                 double(tagged) / tag_s);
     std::fprintf(stderr, "find_names: %ld tokens in %.3f s of CPU: %.0f tokens/s (%ld names)\n", find_tokens, find_s,
                  double(find_tokens) / find_s, names);
     return 0;
