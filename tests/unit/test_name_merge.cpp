@@ -1,10 +1,14 @@
 #include "facets.hpp"
-#include "name_merge.hpp"
+#include "name_index.hpp"
 #include "../../searcher/names.hpp"  // (not the indexer's names.hpp, first on the include path)
 
 #include "news/schema.hpp"
 
+#include "news/name_aliases.hpp"
+
 #include <catch2/catch.hpp>
+
+#include <set>
 
 #include <string>
 #include <vector>
@@ -71,6 +75,42 @@ TEST_CASE("a place's acronym, with or without its dots, counts as its full name"
     CHECK(m.target("u_s") == "united-states");  // (news/text.hpp's key of "U.S.")
     CHECK(m.target("uk") == "uk");  // "United Kingdom" in one document takes nothing
     CHECK(m.target("iraq") == "iraq");
+}
+
+TEST_CASE("a name counts under the kind most documents give it, or the alias table's") {
+    const std::vector<std::pair<FieldId, Names>> names = {
+        {FieldId::Person, Names{{"sony", 11}, {"dell", 3}, {"lib-dem", 28}, {"tony-blair", 40}, {"v", 5}}},
+        {FieldId::Organisation, Names{{"sony", 30}, {"sony-corp", 4}, {"dell", 3}, {"lib-dem", 8},
+                                      {"liberal-democrats", 60}, {"conservatives", 80}, {"conservative-party", 9}, {"tories", 39},
+                                      {"v", 1}}},
+        {FieldId::Location, Names{{"sony", 16}, {"tories", 18}, {"britain", 250}, {"uk", 480}, {"united-kingdom", 12}}},
+    };
+    const NameMerges m = index_merges(names, {"v"});
+    CHECK(m.target("psony") == "osony");  // 30 of 57 documents
+    CHECK(m.target("lsony") == "osony");
+    CHECK(m.target("osony-corp") == "osony");  // then the kind's own merges
+    CHECK(m.target("pdell") == "pdell");       // 3 and 3: no kind wins
+    CHECK(m.target("odell") == "odell");
+    CHECK(m.target("plib-dem") == "oliberal-democrats");  // the table's kind, though most say person
+    CHECK(m.target("ltories") == "oconservatives");  // the table's full name, then its most frequent variant
+    CHECK(m.target("otories") == "oconservatives");
+    CHECK(m.target("lbritain") == "lunited-kingdom");
+    CHECK(m.target("luk") == "lunited-kingdom");  // (the table: its documents would fail kAcronymShare)
+    CHECK(m.target("pv") == "pv");                // the catalogue's keep their kind
+    CHECK(m.target("ov") == "ov");
+    const std::vector<std::string> sony = m.members("osony");
+    CHECK(std::set<std::string>(sony.begin(), sony.end()) ==
+          std::set<std::string>{"osony", "psony", "lsony", "osony-corp"});
+}
+
+TEST_CASE("the alias table reads") {
+    bool tories = false;
+    for (const NameAlias& a : name_aliases()) {
+        CHECK(!a.key.empty());
+        CHECK(!a.aliases.empty());
+        for (const std::string& alias : a.aliases) tories = tories || (alias == "tories" && a.key == "conservative-party");
+    }
+    CHECK(tories);
 }
 
 namespace {
