@@ -18,7 +18,7 @@ namespace news::searcher {
 namespace {
 
 // The rules' version, in the cache files' names: one more when they change.
-constexpr const char* kMergeRules = "2";
+constexpr const char* kMergeRules = "3";
 
 std::vector<const std::string*> table_keys(const NameAlias& a) {
     std::vector<const std::string*> out{&a.key};

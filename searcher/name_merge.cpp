@@ -90,7 +90,7 @@ void variants(const std::vector<NameFreq>& names, const std::set<std::string>& f
 bool is_small_word(std::string_view w) { return w == "of" || w == "and" || w == "the" || w == "for" || w == "de"; }
 
 // The initials of a name of two words or more, "of", "and", "the"... left
-// out ("Organisation of Petroleum Exporting Countries": OPEC); none for a
+// out, and with a word of two letters whole (UKIP) ("Organisation of Petroleum Exporting Countries": OPEC); none for a
 // name of initials ("u-s") or one cut after such a word ("Fuerzas
 // Electricas de", which is not the "Fed").
 std::vector<std::string> initials_of(std::string_view key) {
@@ -98,10 +98,15 @@ std::vector<std::string> initials_of(std::string_view key) {
     if (w.size() < 2 || is_small_word(w.back()) ||
         std::all_of(w.begin(), w.end(), [](std::string_view x) { return x.size() == 1; }))
         return {};
-    std::string content;
+    std::string content, whole;  // (whole: a word of two letters, itself initials, kept whole)
     for (std::string_view x : w)
-        if (!is_small_word(x)) content += x.front();
+        if (!is_small_word(x)) {
+            content += x.front();
+            whole += x.size() == 2 ? x : x.substr(0, 1);
+        }
     if (content.size() < 2) return {};
+    // ("UK Independence Party": UIP and UKIP; not of two words: "St Elmo" is no "STE")
+    if (whole != content && w.size() >= 3) return {content, whole};
     return {content};
 }
 

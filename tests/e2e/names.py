@@ -141,6 +141,15 @@ def facet_checks(db):
         q, a = search(db, "--limit", "0", "--person", name)
         check("person %r is named in two documents or more" % name, q.returncode == 0 and a.get("total", 0) >= 2,
               q.stderr)
+    for query in (["iraq", "war"], ["microsoft"], ["election"]):
+        kinds_of = {}
+        facets = search(db, "--limit", "0", "--facets", *query)[1].get("facets", {})
+        for kind in ("person", "organisation", "location"):
+            for value in facets.get(kind, {}):
+                kinds_of.setdefault(value, []).append(kind)
+        twice = {v: k for v, k in kinds_of.items() if len(k) > 1}
+        # (a name the tagger gives several kinds counts under the one most documents give it)
+        check("facets of %r: no name under two kinds" % " ".join(query), not twice, twice)
     p = run(SEARCH, "--db", db, "--limit", "0", "--artist", "tony blair")
     check("--artist \"tony blair\" notes the fallback on stderr", p.returncode == 0 and "person" in p.stderr,
           p.stderr)

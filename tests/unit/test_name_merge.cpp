@@ -49,6 +49,7 @@ TEST_CASE("an organisation's variants, clipped words and acronyms count as its f
                              {"opec", 40}, {"organisation-of-petroleum-exporting-countries", 5},
                              {"ec", 50}, {"european-community", 9}, {"european-commission", 8},
                              {"bts", 5}, {"big-tech-society", 3}, {"news", 4},
+                             {"ukip", 12}, {"uk-independence-party", 11},
                              {"fed", 400}, {"fuerzas-electricas-de", 30}, {"frontier-exploration-department", 32}},
                        {"bts"});
     CHECK(m.target("labour-party") == "labour");  // the most frequent variant
@@ -60,6 +61,7 @@ TEST_CASE("an organisation's variants, clipped words and acronyms count as its f
     CHECK(m.target("eu") == "european-union");  // 20 of 22
     CHECK(m.target("opec") == "organisation-of-petroleum-exporting-countries");  // "of" left out
     CHECK(m.target("ec") == "ec");    // two full names, neither with two thirds
+    CHECK(m.target("ukip") == "uk-independence-party");  // a word of two letters kept whole
     CHECK(m.target("bts") == "bts");  // the catalogue's
     CHECK(m.target("news") == "news");
     CHECK(m.target("fed") == "fed");  // a name cut after "de" has no initials; the other is too rare
