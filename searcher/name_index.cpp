@@ -18,7 +18,7 @@ namespace news::searcher {
 namespace {
 
 // The rules' version, in the cache files' names: one more when they change.
-constexpr const char* kMergeRules = "3";
+constexpr const char* kMergeRules = "5";
 
 std::vector<const std::string*> table_keys(const NameAlias& a) {
     std::vector<const std::string*> out{&a.key};
@@ -36,25 +36,60 @@ FieldId kind_of(const std::string& name) {
     return FieldId::Person;
 }
 
-NameMerges index_merges(const std::vector<std::pair<FieldId, std::vector<NameFreq>>>& names,
-                        const std::set<std::string>& fixed) {
-    std::map<std::string, std::map<FieldId, Xapian::doccount>> kinds;  // key → kind → documents
-    for (const auto& [kind, list] : names)
-        for (const NameFreq& n : list) kinds[n.key][kind] = n.docs;
-    // The kind the alias table gives it, else the kind of most documents, if
-    // one has more than any other (a document gives a name one kind:
-    // indexer/names.cpp).
+namespace {
+
+using KindDocs = std::map<std::string, std::map<FieldId, Xapian::doccount>>;  // key → kind → documents
+
+// The kind with more than any other; none on a tie.
+std::optional<FieldId> clear_most(const std::map<FieldId, Xapian::doccount>& votes) {
+    const auto best = std::max_element(votes.begin(), votes.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (std::count_if(votes.begin(), votes.end(), [&](const auto& k) { return k.second == best->second; }) != 1)
+        return std::nullopt;
+    return best->first;
+}
+
+// The kind each name of several kinds counts under: the alias table's,
+// else the kind of most documents, if one has more than any other (a
+// document gives a name one kind: indexer/names.cpp).  A surname's vote as a
+// person counts the documents of the full name that owns it too:
+// "Sprinkel", a place in 3 Reuters documents and a person in 1, is Beryl
+// Sprinkel's, if that makes more than all the other kinds' documents
+// ("Phillips", the oil company, a place in 9 and an organisation in 7, is
+// not Susan Phillips of 8).  (Not a company's: "Boston Corp" says nothing
+// of Boston.)
+std::map<std::string, FieldId> homes(const std::vector<std::pair<FieldId, std::vector<NameFreq>>>& names,
+                                     const KindDocs& kinds, const std::set<std::string>& fixed) {
     std::map<std::string, FieldId> home;
     for (const NameAlias& a : name_aliases())  // (the table's kind: it says what the name is)
         for (const std::string* key : table_keys(a))
             if (kinds.count(*key) && !fixed.count(*key)) home.emplace(*key, a.kind);
+    NameMerges people;
+    for (const auto& [kind, list] : names)
+        if (kind == FieldId::Person) people = NameMerges(kind, list, fixed);
     for (const auto& [key, by_kind] : kinds) {
         if (by_kind.size() < 2 || fixed.count(key) || home.count(key)) continue;
-        const auto best = std::max_element(by_kind.begin(), by_kind.end(),
-                                           [](const auto& a, const auto& b) { return a.second < b.second; });
-        if (std::count_if(by_kind.begin(), by_kind.end(), [&](const auto& k) { return k.second == best->second; }) == 1)
-            home[key] = best->first;
+        std::map<FieldId, Xapian::doccount> votes = by_kind;
+        Xapian::doccount others = 0;  // (the documents of the other kinds)
+        for (const auto& [kind, n] : by_kind) others += kind == FieldId::Person ? 0 : n;
+        if (auto p = votes.find(FieldId::Person); p != votes.end())
+            if (const std::string t = people.target(key); t != key)
+                if (auto it = kinds.find(t); it != kinds.end() && it->second.count(FieldId::Person) &&
+                                             p->second + it->second.at(FieldId::Person) > others)
+                    p->second += it->second.at(FieldId::Person);
+        if (auto winner = clear_most(votes)) home[key] = *winner;
     }
+    return home;
+}
+
+}  // namespace
+
+NameMerges index_merges(const std::vector<std::pair<FieldId, std::vector<NameFreq>>>& names,
+                        const std::set<std::string>& fixed) {
+    KindDocs kinds;
+    for (const auto& [kind, list] : names)
+        for (const NameFreq& n : list) kinds[n.key][kind] = n.docs;
+    const std::map<std::string, FieldId> home = homes(names, kinds, fixed);
     std::map<FieldId, NameMerges> per_kind;
     for (const auto& [kind, list] : names) {
         std::vector<NameFreq> own;
@@ -64,7 +99,7 @@ NameMerges index_merges(const std::vector<std::pair<FieldId, std::vector<NameFre
                 own.push_back(n);
             } else if (h->second == kind) {
                 NameFreq all{n.key, 0};
-                for (const auto& [k, docs] : kinds[n.key]) all.docs += docs;
+                for (const auto& [k, docs] : kinds.at(n.key)) all.docs += docs;
                 own.push_back(all);
             }
         }

@@ -81,11 +81,12 @@ TEST_CASE("a place's acronym, with or without its dots, counts as its full name"
 
 TEST_CASE("a name counts under the kind most documents give it, or the alias table's") {
     const std::vector<std::pair<FieldId, Names>> names = {
-        {FieldId::Person, Names{{"sony", 11}, {"dell", 3}, {"lib-dem", 28}, {"tony-blair", 40}, {"v", 5}}},
-        {FieldId::Organisation, Names{{"sony", 30}, {"sony-corp", 4}, {"dell", 3}, {"lib-dem", 8},
+        {FieldId::Person, Names{{"sony", 11}, {"dell", 3}, {"lib-dem", 28}, {"tony-blair", 40}, {"v", 5},
+                                {"sprinkel", 1}, {"beryl-sprinkel", 2}, {"phillips", 1}, {"susan-phillips", 8}}},
+        {FieldId::Organisation, Names{{"sony", 30}, {"sony-corp", 4}, {"dell", 3}, {"lib-dem", 8}, {"phillips", 7},
                                       {"liberal-democrats", 60}, {"conservatives", 80}, {"conservative-party", 9}, {"tories", 39},
                                       {"v", 1}}},
-        {FieldId::Location, Names{{"sony", 16}, {"tories", 18}, {"britain", 250}, {"uk", 480}, {"united-kingdom", 12}}},
+        {FieldId::Location, Names{{"sony", 16}, {"tories", 18}, {"sprinkel", 2}, {"phillips", 9}, {"britain", 250}, {"uk", 480}, {"united-kingdom", 12}}},
     };
     const NameMerges m = index_merges(names, {"v"});
     CHECK(m.target("psony") == "osony");  // 30 of 57 documents
@@ -93,6 +94,8 @@ TEST_CASE("a name counts under the kind most documents give it, or the alias tab
     CHECK(m.target("osony-corp") == "osony");  // then the kind's own merges
     CHECK(m.target("pdell") == "pdell");       // 3 and 3: no kind wins
     CHECK(m.target("odell") == "odell");
+    CHECK(m.target("lsprinkel") == "pberyl-sprinkel");  // 1 + 2 documents of the full name against 2
+    CHECK(m.target("pphillips") == "lphillips");         // 1 + 8 against 9 + 7: the plain vote
     CHECK(m.target("plib-dem") == "oliberal-democrats");  // the table's kind, though most say person
     CHECK(m.target("ltories") == "oconservatives");  // the table's full name, then its most frequent variant
     CHECK(m.target("otories") == "oconservatives");
