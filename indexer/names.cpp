@@ -1,5 +1,8 @@
 #include "names.hpp"
 
+#include "name_clean.hpp"
+
+#include "news/name_aliases.hpp"
 #include "news/names.hpp"
 #include "news/schema.hpp"
 #include "news/text.hpp"
@@ -36,59 +39,6 @@ std::optional<FieldId> field_of(std::string_view kind) {
     return std::nullopt;
 }
 
-// Words that say what someone is, before their name: "Mr Blair", "Treasury
-// Secretary James Baker", "Prime Minister Yasuhiro Nakasone", which the
-// tagger gives as a person, an organisation or even a place.
-bool is_title(std::string_view w) {
-    static const std::unordered_set<std::string_view> kTitles = {
-        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord", "Lady", "Dame", "Baroness", "Baron", "Prof", "Prof.",
-        "Professor", "President", "Secretary", "Minister", "Chancellor", "Chairman", "Chairwoman", "Senator",
-        "Sen.", "Rep.", "Gov.", "Governor", "Premier", "Ambassador", "Spokesman", "Spokeswoman", "Judge",
-        "Commissioner"};
-    return kTitles.count(w) > 0;
-}
-
-// Words after a person's name that are no part of it ("Frank Field MP").
-bool is_suffix(std::string_view w) { return w == "MP" || w == "MEP" || w == "QC"; }
-
-// Words that make a person's name something else: "the Reagan
-// Administration" is no person.
-bool is_not_person(std::string_view w) {
-    return w == "Administration" || w == "administration" || w == "Government" || w == "government" ||
-           w == "Cabinet" || w == "cabinet";
-}
-
-bool capitalised(std::string_view w) { return !w.empty() && w.front() >= 'A' && w.front() <= 'Z'; }
-
-// A tagged name as it is indexed: the name after the last title, a person
-// ("Treasury Secretary James Baker" → the person "James Baker", "Mr Blair"
-// → "Blair"), without a suffix; nullopt when it is no name of a kind kept.
-std::optional<std::pair<FieldId, std::string_view>> cleaned(FieldId f, std::string_view form) {
-    std::vector<std::string_view> words;
-    for (size_t start = 0, sp = 0; start <= form.size(); start = sp + 1) {
-        sp = std::min(form.find(' ', start), form.size());
-        if (sp > start) words.push_back(form.substr(start, sp - start));
-    }
-    if (words.empty() || (words.size() == 1 && is_title(words[0]))) return std::nullopt;  // ("Chancellor")
-    size_t first = 0;
-    for (size_t i = words.size() - 1; i-- > 0;)
-        if (is_title(words[i]) &&
-            std::all_of(words.begin() + static_cast<long>(i) + 1, words.end(), capitalised)) {
-            first = i + 1;
-            f = FieldId::Person;
-            break;
-        }
-    size_t last = words.size();
-    if (f == FieldId::Person) {
-        while (last > first + 1 && is_suffix(words[last - 1])) --last;
-        if (is_not_person(words[last - 1])) return std::nullopt;
-    }
-    if (first >= last) return std::nullopt;
-    const size_t begin = static_cast<size_t>(words[first].data() - form.data());
-    const size_t end = static_cast<size_t>(words[last - 1].data() + words[last - 1].size() - form.data());
-    return std::pair{f, form.substr(begin, end - begin)};
-}
-
 std::string_view last_word(std::string_view name) {
     const size_t sp = name.rfind(' ');
     return sp == std::string_view::npos ? name : name.substr(sp + 1);
@@ -104,31 +54,61 @@ std::string_view bracketed_acronym(std::string_view after) {
     return std::all_of(a.begin(), a.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) ? a : std::string_view{};
 }
 
+// The kind a tagged name is indexed as: its type's, or for another name
+// (MISC) the kind the alias table gives it ("the Tories", which the tagger
+// reads as it reads "the Democrats": news/name_aliases.hpp).
+std::optional<FieldId> kind_of(const NameSpan& s, std::string_view line) {
+    if (auto f = field_of(s.type)) return f;
+    return name_alias_kind(name_key(line.substr(s.begin, s.end - s.begin)));
+}
+
 using Found = std::vector<std::pair<FieldId, std::string>>;
 
-// The tagger's names of the texts, line by line, as (kind, written form),
-// and the acronyms the texts give their names (acronym → the name).
-Found tagged(const std::vector<std::string_view>& texts, std::map<std::string, std::string>& acronyms) {
-    const NameTagger& tagger = NameTagger::shipped();
-    Found out;
-    for (std::string_view text : texts) {
-        size_t start = 0;
-        while (start < text.size()) {
-            size_t nl = text.find('\n', start);
-            if (nl == std::string_view::npos) nl = text.size();
-            const std::string_view line = text.substr(start, nl - start);
-            if (line.find_first_not_of(" \t\r") != std::string_view::npos)
-                for (const NameSpan& s : tagger.find_names(line))
-                    if (auto f = field_of(s.type))
-                        if (auto name = cleaned(*f, line.substr(s.begin, s.end - s.begin))) {
-                            out.emplace_back(name->first, std::string(name->second));
-                            const std::string_view a = bracketed_acronym(line.substr(s.end));
-                            if (!a.empty() && name->first != FieldId::Person && name->second.find(' ') != std::string_view::npos)
-                                acronyms.emplace(a, name->second);
-                        }
-            start = nl + 1;
-        }
+
+// The end of the paragraph that starts at `start`: a blank line or an
+// indented one ends it ("\n    " starts Reuters-21578's paragraphs).
+size_t paragraph_end(std::string_view text, size_t start) {
+    for (size_t nl = text.find('\n', start); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+        const size_t next = nl + 1;
+        if (next >= text.size() || text[next] == '\n' || text[next] == '\r' || text[next] == ' ' || text[next] == '\t')
+            return nl;
     }
+    return text.size();
+}
+
+// The tagger's names of one paragraph, its hard line breaks read as spaces
+// (a wire's text wraps at 70 columns: "British Petroleum Co\nPlc" is one
+// name, not "Plc" alone), as (kind, written form), and the acronyms it gives
+// its names (acronym → the name).  A name that is the whole paragraph is a
+// signature or a credit ("Reuter" under each wire story), not a mention.
+void tag_paragraph(std::string_view text, Found& out, std::map<std::string, std::string>& acronyms) {
+    std::string para(text);
+    std::replace(para.begin(), para.end(), '\n', ' ');
+    std::replace(para.begin(), para.end(), '\r', ' ');
+    const std::string_view line = para;
+    const size_t first = line.find_first_not_of(" \t"), last = line.find_last_not_of(" \t.");
+    if (first == std::string_view::npos) return;
+    for (const NameSpan& s : NameTagger::shipped().find_names(line)) {
+        if (s.begin <= first && s.end > last) continue;
+        if (auto f = kind_of(s, line))
+            if (auto name = cleaned(*f, line, s.begin, s.end)) {
+                out.emplace_back(name->first, std::string(name->second));
+                const std::string_view a = bracketed_acronym(line.substr(s.end));
+                if (!a.empty() && name->first != FieldId::Person && name->second.find(' ') != std::string_view::npos)
+                    acronyms.emplace(a, name->second);
+            }
+    }
+}
+
+// The tagger's names of the texts, a paragraph at a time.
+Found tagged(const std::vector<std::string_view>& texts, std::map<std::string, std::string>& acronyms) {
+    Found out;
+    for (std::string_view text : texts)
+        for (size_t start = 0; start < text.size();) {
+            const size_t end = paragraph_end(text, start);
+            tag_paragraph(text.substr(start, end - start), out, acronyms);
+            start = end + 1;
+        }
     return out;
 }
 

@@ -22,16 +22,16 @@ bool names_enabled();
 // Adds to doc the names of the texts (a title, paragraphs...) and of the
 // catalogue's entities they mention: a term per name (boolean: names do not
 // change a document's length, hence ranking) and Slot::Names.
+//  - the tagger reads a paragraph at a time, hard line breaks as spaces;
 //  - a name the catalogue knows (any alias) stays the catalogue's entity;
-//  - titles before a name are no part of it, and make it a person's
-//    ("Treasury Secretary James Baker" → the person "James Baker"), nor
-//    are "MP", "QC" after it; "the Reagan Administration" is no person;
+//  - titles, works' titles, dates and slips of the tagger: name_clean.hpp;
 //  - an acronym the document gives a name in brackets ("International
 //    Monetary Fund (IMF)") is that name throughout the document;
 //  - a person's short mention ("Blair", "Mr Blair") is the longer person
 //    name of the document it ends ("Tony Blair");
 //  - a name the tagger gives several kinds keeps its most frequent one;
-//  - MISC names (nationalities, events, works) are not indexed.
+//  - MISC names (nationalities, events, works) are not indexed, but for
+//    those the alias table lists (news/name_aliases.hpp: "the Tories").
 void add_names(Xapian::Document& doc, const Catalogue& catalogue, const std::vector<std::string_view>& texts,
                const std::vector<const Entity*>& catalogued);
 // The same on a document that has names already (re-tagging: retag.cpp):

@@ -1,23 +1,14 @@
 #include "name_merge.hpp"
 
-#include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <optional>
+#include "news/name_aliases.hpp"
 
-#include <unistd.h>
+#include <algorithm>
 #include <map>
-#include <mutex>
 #include <string_view>
 #include <unordered_set>
 
 namespace news::searcher {
 namespace {
-
-// The rules' version, in the cache files' names: one more when they change.
-constexpr const char* kMergeRules = "1";
 
 using Into = std::unordered_map<std::string, std::string>;
 using Candidates = std::unordered_map<std::string, std::vector<const NameFreq*>>;
@@ -67,11 +58,11 @@ void surnames(const std::vector<NameFreq>& names, const std::set<std::string>& f
 }
 
 // An organisation's key without what does not tell one from another: a
-// company's or party's word at its end ("Labour Party", "Texaco Inc"), a
-// plural's "s" ("Conservatives", "Lib Dems").
+// company's or party's word at its end ("Labour Party", "Texaco Inc",
+// "Labour MPs"), a plural's "s" ("Conservatives", "Lib Dems").
 std::string variant_key(std::string_view key) {
     static const std::unordered_set<std::string_view> kDesignators = {
-        "party", "inc", "corp", "co", "cos", "ltd", "plc", "corporation", "company", "limited"};
+        "party", "inc", "corp", "co", "cos", "ltd", "plc", "corporation", "company", "limited", "mps", "meps"};
     std::vector<std::string_view> w = words_of(key);
     while (w.size() > 1 && kDesignators.count(w.back())) w.pop_back();
     if (!w.empty()) {
@@ -99,7 +90,7 @@ void variants(const std::vector<NameFreq>& names, const std::set<std::string>& f
 bool is_small_word(std::string_view w) { return w == "of" || w == "and" || w == "the" || w == "for" || w == "de"; }
 
 // The initials of a name of two words or more, "of", "and", "the"... left
-// out ("Organisation of Petroleum Exporting Countries": OPEC); none for a
+// out, and with a word of two letters whole (UKIP) ("Organisation of Petroleum Exporting Countries": OPEC); none for a
 // name of initials ("u-s") or one cut after such a word ("Fuerzas
 // Electricas de", which is not the "Fed").
 std::vector<std::string> initials_of(std::string_view key) {
@@ -107,10 +98,15 @@ std::vector<std::string> initials_of(std::string_view key) {
     if (w.size() < 2 || is_small_word(w.back()) ||
         std::all_of(w.begin(), w.end(), [](std::string_view x) { return x.size() == 1; }))
         return {};
-    std::string content;
+    std::string content, whole;  // (whole: a word of two letters, itself initials, kept whole)
     for (std::string_view x : w)
-        if (!is_small_word(x)) content += x.front();
+        if (!is_small_word(x)) {
+            content += x.front();
+            whole += x.size() == 2 ? x : x.substr(0, 1);
+        }
     if (content.size() < 2) return {};
+    // ("UK Independence Party": UIP and UKIP; not of two words: "St Elmo" is no "STE")
+    if (whole != content && w.size() >= 3) return {content, whole};
     return {content};
 }
 
@@ -185,6 +181,28 @@ void short_forms(FieldId kind, const std::vector<NameFreq>& names, const std::se
     }
 }
 
+// The table's aliases (news/name_aliases.hpp) → their full name, or when the
+// index does not name it in two documents, the most frequent of its forms.
+void aliases(FieldId kind, const std::vector<NameFreq>& names, const std::set<std::string>& fixed, Into& into) {
+    std::unordered_map<std::string_view, const NameFreq*> by_key;
+    for (const NameFreq& n : names) by_key.emplace(n.key, &n);
+    for (const NameAlias& a : name_aliases()) {
+        if (a.kind != kind) continue;
+        const NameFreq* full = by_key.count(a.key) ? by_key[a.key] : nullptr;
+        const NameFreq* best = full && full->docs >= kMergeMinDocs ? full : nullptr;
+        std::vector<const NameFreq*> forms;
+        for (const std::string& alias : a.aliases)
+            if (auto it = by_key.find(alias); it != by_key.end()) {
+                forms.push_back(it->second);
+                if (!full && (!best || it->second->docs > best->docs)) best = it->second;
+            }
+        if (full) forms.push_back(full);
+        if (!best || best->docs < kMergeMinDocs) continue;
+        for (const NameFreq* n : forms)
+            if (n != best && !fixed.count(n->key)) into[n->key] = best->key;
+    }
+}
+
 }  // namespace
 
 NameMerges::NameMerges(FieldId kind, const std::vector<NameFreq>& names, const std::set<std::string>& fixed) {
@@ -194,6 +212,9 @@ NameMerges::NameMerges(FieldId kind, const std::vector<NameFreq>& names, const s
     Into shorter;
     if (kind != FieldId::Person) short_forms(kind, names, fixed, shorter);
     for (auto& [k, v] : shorter) into[k] = std::move(v);  // (a short form's own variants follow it below)
+    Into table;
+    aliases(kind, names, fixed, table);
+    for (auto& [k, v] : table) into[k] = std::move(v);  // (what the table says, no rule's guess, wins)
     // Chains end at a name that merges into none ("Lib Dem" → "Lib Dems" →
     // "Liberal Democrats"); a cycle, if rules ever made one, at its first step.
     for (const auto& [key, first] : into) {
@@ -219,6 +240,13 @@ std::string NameMerges::text() const {
     return out;
 }
 
+NameMerges NameMerges::of(std::unordered_map<std::string, std::string> into) {
+    NameMerges m;
+    m.into_ = std::move(into);
+    m.index_members();
+    return m;
+}
+
 NameMerges NameMerges::from_text(std::string_view text) {
     NameMerges m;
     size_t start = 0;
@@ -240,106 +268,6 @@ std::vector<std::string> NameMerges::members(const std::string& target) const {
     std::vector<std::string> out{target};
     if (auto it = members_.find(target); it != members_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
     return out;
-}
-
-namespace {
-
-std::vector<NameFreq> names_in(const Xapian::Database& db, FieldId kind) {
-    const std::string prefix = term(kind, "");
-    std::vector<NameFreq> out;
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
-        out.push_back({(*t).substr(prefix.size()), t.get_termfreq()});
-    return out;
-}
-
-// The catalogue's slugs (its entries in the index: index_catalogue.hpp).
-std::set<std::string> catalogue_slugs(const Xapian::Database& db) {
-    const std::string prefix(kMetaEntity);
-    std::set<std::string> out;
-    try {
-        for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k)
-            out.insert((*k).substr(prefix.size()));
-    } catch (const Xapian::UnimplementedError&) {  // (a backend without metadata keys: no name is fixed)
-    }
-    return out;
-}
-
-// What tells this index and this revision of it from any other: its uuid
-// and revision (each commit takes the next), or for a sharded index, whose
-// revision Xapian does not give, its shards' uuids and its counts.
-std::string identity_of(const Xapian::Database& db) {
-    std::string id;
-    try {
-        id = db.get_uuid();
-    } catch (const Xapian::UnimplementedError&) {
-    }
-    try {
-        return id + '|' + std::to_string(db.get_revision());
-    } catch (const Xapian::Error&) {
-    }
-    return id + '|' + std::to_string(db.get_doccount()) + '|' + std::to_string(db.get_lastdocid()) + '|' +
-           std::to_string(db.get_total_length());
-}
-
-// The cache file of these merges; empty when there is no home to keep it in
-// or the index has no uuid (an in-memory one).
-std::filesystem::path cache_file(const std::string& id) {
-    if (id.front() == '|') return {};
-    const char* xdg = std::getenv("XDG_CACHE_HOME");
-    const char* home = std::getenv("HOME");
-    std::filesystem::path dir;
-    if (xdg && *xdg == '/') dir = xdg;
-    else if (home && *home) dir = std::filesystem::path(home) / ".cache";
-    else return {};
-    return dir / "news-search" / ("names-" + digest_of(id) + ".tsv");
-}
-
-std::optional<NameMerges> read_cache(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const std::string head = "news-search name merges 1\n";  // (a file cut short lacks the end line)
-    if (text.compare(0, head.size(), head) != 0 || text.size() < head.size() + 4 ||
-        text.compare(text.size() - 4, 4, "end\n") != 0)
-        return std::nullopt;
-    return NameMerges::from_text(std::string_view(text).substr(head.size(), text.size() - head.size() - 4));
-}
-
-// Written whole to a file of its own, then renamed: a reader sees a whole
-// file or none; a failure leaves no cache, which is no error.
-void write_cache(const std::filesystem::path& file, const NameMerges& m) {
-    std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
-    const std::filesystem::path tmp = file.string() + "." + std::to_string(::getpid()) + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        out << "news-search name merges 1\n" << m.text() << "end\n";
-        if (!out.flush()) {
-            std::filesystem::remove(tmp, ec);
-            return;
-        }
-    }
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) std::filesystem::remove(tmp, ec);
-}
-
-}  // namespace
-
-const NameMerges& name_merges(const Xapian::Database& db, FieldId kind) {
-    static std::mutex mutex;
-    static std::map<std::string, NameMerges> cache;
-    // (kMergeRules: a news-search with other rules makes other files)
-    const std::string id = identity_of(db) + '|' + std::string(field(kind).name) + '|' + kMergeRules;
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto it = cache.find(id);
-    if (it != cache.end()) return it->second;
-    const std::filesystem::path file = cache_file(id);
-    std::optional<NameMerges> m = file.empty() ? std::nullopt : read_cache(file);
-    if (!m) {
-        m = NameMerges(kind, names_in(db, kind), catalogue_slugs(db));
-        if (!file.empty()) write_cache(file, *m);
-    }
-    return cache.emplace(id, std::move(*m)).first->second;
 }
 
 }  // namespace news::searcher

@@ -11,12 +11,9 @@
 //    a name of clipped words ("Lib Dems" → "Liberal Democrats"), and an
 //    acronym of a full name's initials ("IMF", "EU");
 //  - location: acronyms ("US", "U.S." → "United States").
-// Worked out at search time from the term lists, so that adding or removing
-// documents changes nothing stored: the counts stay exact on an incremental
-// index.  Reading the term lists takes about 0.1 s a kind on Reuters-21578
-// 16x, so the merges are kept in a cache file of the user's
-// ($XDG_CACHE_HOME/news-search/, else ~/.cache/news-search/) named after the
-// index's identity and revision: a changed index is another file.
+//  - all kinds: the forms of schema/name_aliases.tsv ("Tories" → the
+//    Conservative Party).
+// The names of the index's kinds are put together in name_index.hpp.
 #pragma once
 
 #include "news/schema.hpp"
@@ -58,6 +55,9 @@ public:
     std::vector<std::string> members(const std::string& target) const;
     size_t merged() const { return into_.size(); }
 
+    // Merges given whole (key → its target, none a target's key).
+    static NameMerges of(std::unordered_map<std::string, std::string> into);
+
     // The merges as text ("KEY\tTARGET\n" each), and back (the cache file's).
     std::string text() const;
     static NameMerges from_text(std::string_view text);
@@ -68,10 +68,5 @@ private:
     std::unordered_map<std::string, std::string> into_;                  // key → its target
     std::unordered_map<std::string, std::vector<std::string>> members_;  // target → the keys merged into it
 };
-
-// The merges of a kind in this database: from the cache file when it has
-// one for this revision of the index, else worked out and written there
-// (silently left unwritten when it cannot be); once a process.
-const NameMerges& name_merges(const Xapian::Database& db, FieldId kind);
 
 }  // namespace news::searcher

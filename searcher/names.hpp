@@ -30,12 +30,12 @@ std::optional<Xapian::Query> discovered_person(const Xapian::Database& db, const
 
 // Adds Slot::Names' counts (name_sets: value → matching documents) to
 // counts, as facets "person", "organisation", "location" whose buckets are,
-// for now, each combination's "KEY\tFORM\n" lines of the kind
-// (resolve_name_facets() shows them).
+// for now, each document's whole value, every kind's lines (a name counts
+// under the kind most of the index gives it: resolve_name_facets() shows them).
 void add_name_counts(FacetCounts& counts, const ValueCounts& name_sets);
 
 // The name facets' buckets made what users see: the names that count as
-// another across the index counted as it (a document once), each name in
+// another across the index (name_index.hpp) counted as it, under its kind (a document once), each name in
 // the form written most often in the matches (a merged name in its full
 // form), only if at least two documents of the index name it (tagger noise
 // stays out), the kNameFacetTop most frequent only.

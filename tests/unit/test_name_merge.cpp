@@ -1,10 +1,14 @@
 #include "facets.hpp"
-#include "name_merge.hpp"
+#include "name_index.hpp"
 #include "../../searcher/names.hpp"  // (not the indexer's names.hpp, first on the include path)
 
 #include "news/schema.hpp"
 
+#include "news/name_aliases.hpp"
+
 #include <catch2/catch.hpp>
+
+#include <set>
 
 #include <string>
 #include <vector>
@@ -45,6 +49,7 @@ TEST_CASE("an organisation's variants, clipped words and acronyms count as its f
                              {"opec", 40}, {"organisation-of-petroleum-exporting-countries", 5},
                              {"ec", 50}, {"european-community", 9}, {"european-commission", 8},
                              {"bts", 5}, {"big-tech-society", 3}, {"news", 4},
+                             {"ukip", 12}, {"uk-independence-party", 11},
                              {"fed", 400}, {"fuerzas-electricas-de", 30}, {"frontier-exploration-department", 32}},
                        {"bts"});
     CHECK(m.target("labour-party") == "labour");  // the most frequent variant
@@ -56,6 +61,7 @@ TEST_CASE("an organisation's variants, clipped words and acronyms count as its f
     CHECK(m.target("eu") == "european-union");  // 20 of 22
     CHECK(m.target("opec") == "organisation-of-petroleum-exporting-countries");  // "of" left out
     CHECK(m.target("ec") == "ec");    // two full names, neither with two thirds
+    CHECK(m.target("ukip") == "uk-independence-party");  // a word of two letters kept whole
     CHECK(m.target("bts") == "bts");  // the catalogue's
     CHECK(m.target("news") == "news");
     CHECK(m.target("fed") == "fed");  // a name cut after "de" has no initials; the other is too rare
@@ -71,6 +77,45 @@ TEST_CASE("a place's acronym, with or without its dots, counts as its full name"
     CHECK(m.target("u_s") == "united-states");  // (news/text.hpp's key of "U.S.")
     CHECK(m.target("uk") == "uk");  // "United Kingdom" in one document takes nothing
     CHECK(m.target("iraq") == "iraq");
+}
+
+TEST_CASE("a name counts under the kind most documents give it, or the alias table's") {
+    const std::vector<std::pair<FieldId, Names>> names = {
+        {FieldId::Person, Names{{"sony", 11}, {"dell", 3}, {"lib-dem", 28}, {"tony-blair", 40}, {"v", 5},
+                                {"sprinkel", 1}, {"beryl-sprinkel", 2}, {"phillips", 1}, {"susan-phillips", 8}}},
+        {FieldId::Organisation, Names{{"sony", 30}, {"sony-corp", 4}, {"dell", 3}, {"lib-dem", 8}, {"phillips", 7},
+                                      {"liberal-democrats", 60}, {"conservatives", 80}, {"conservative-party", 9}, {"tories", 39},
+                                      {"v", 1}}},
+        {FieldId::Location, Names{{"sony", 16}, {"tories", 18}, {"sprinkel", 2}, {"phillips", 9}, {"britain", 250}, {"uk", 480}, {"united-kingdom", 12}}},
+    };
+    const NameMerges m = index_merges(names, {"v"});
+    CHECK(m.target("psony") == "osony");  // 30 of 57 documents
+    CHECK(m.target("lsony") == "osony");
+    CHECK(m.target("osony-corp") == "osony");  // then the kind's own merges
+    CHECK(m.target("pdell") == "pdell");       // 3 and 3: no kind wins
+    CHECK(m.target("odell") == "odell");
+    CHECK(m.target("lsprinkel") == "pberyl-sprinkel");  // 1 + 2 documents of the full name against 2
+    CHECK(m.target("pphillips") == "lphillips");         // 1 + 8 against 9 + 7: the plain vote
+    CHECK(m.target("plib-dem") == "oliberal-democrats");  // the table's kind, though most say person
+    CHECK(m.target("ltories") == "oconservatives");  // the table's full name, then its most frequent variant
+    CHECK(m.target("otories") == "oconservatives");
+    CHECK(m.target("lbritain") == "lunited-kingdom");
+    CHECK(m.target("luk") == "lunited-kingdom");  // (the table: its documents would fail kAcronymShare)
+    CHECK(m.target("pv") == "pv");                // the catalogue's keep their kind
+    CHECK(m.target("ov") == "ov");
+    const std::vector<std::string> sony = m.members("osony");
+    CHECK(std::set<std::string>(sony.begin(), sony.end()) ==
+          std::set<std::string>{"osony", "psony", "lsony", "osony-corp"});
+}
+
+TEST_CASE("the alias table reads") {
+    bool tories = false;
+    for (const NameAlias& a : name_aliases()) {
+        CHECK(!a.key.empty());  // (aliases may be none: a line may only say a name's kind)
+        for (const std::string& alias : a.aliases) tories = tories || (alias == "tories" && a.key == "conservative-party");
+    }
+    CHECK(tories);
+    CHECK(name_alias_kind("instagram") == FieldId::Organisation);
 }
 
 namespace {

@@ -1,0 +1,30 @@
+// Part of the indexer's analyse stage: what a name the tagger finds in a line
+// is, as indexer/names.cpp indexes it (doc/entities.md, "Rules"): the name
+// without the titles before it, or no name of a kind kept when it is a title,
+// a date word or a piece of a work's title.
+#pragma once
+
+#include "news/schema.hpp"
+
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace news::indexer {
+
+// The name of the tagger's span [begin, end) of line, tagged as kind f:
+//  - titles before it are dropped and make it a person's ("Treasury
+//    Secretary James Baker" → the person "James Baker"), "MP", "QC" after it
+//    too; a name of titles alone ("PM", "Attorney General") is none;
+//  - "the Reagan Administration" is no person;
+//  - a name in a run of capitalised words that capitalises a word such as
+//    "This", "On", "Of" after its first ("Born This Way", "Rain On Me"), or
+//    that is followed by "hitmaker" or "programme" ("the Christmas Tree
+//    hitmaker", "Radio 4's PM programme"), is a work's title, no name;
+//  - date words ("Christmas", "Monday", "New Year"), pronouns ("I'm") and
+//    a company's words ("Co Inc") are no names, nor a name of one letter or without a capital ("horizon").
+// nullopt when it is no name of a kind kept.
+std::optional<std::pair<FieldId, std::string_view>> cleaned(FieldId f, std::string_view line, size_t begin,
+                                                            size_t end);
+
+}  // namespace news::indexer
