@@ -155,7 +155,7 @@ FacetCounts count_facets(const Xapian::Database& db, const Xapian::Query& query,
     FacetSpies spies(shown);  // declared first: it outlives the Enquire that holds it
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(ranking_weight());  // (not BoolWeight: see count_matches() in match.cpp)
+    enquire.set_weighting_scheme(ranking_weight());  // (not BoolWeight: see CountWeight in count.cpp)
     spies.add(enquire);
     (void)enquire.get_mset(0, 0, db.get_doccount());
     return spies.counts();

@@ -1,6 +1,7 @@
 #include "match.hpp"
 
 #include "collapse.hpp"
+#include "count.hpp"
 #include "names.hpp"
 #include "parse.hpp"
 #include "query_run.hpp"
@@ -141,11 +142,11 @@ void add_counts(Results& res, Run& run, const ParsedQuery& p, const Options& o, 
     res.some_words = run.some_words;
     res.some_words_exact = run.some_words_exact;
     if (p.tiered && res.sort != Sort::Relevance && res.total == 0)  // (what the empty list leaves out)
-        res.some_words = count_matches(db, p.query);
+        res.some_words = count_exactly(db, p.query, index.remote);
     res.facets = std::move(run.facets);
     if (index.remote && o.facets) res.facets = count_facets(db, p.complete, res.facets_shown);
     if (res.facets) resolve_name_facets(*res.facets, db);
-    if (!p.undated_left_out.empty()) res.undated_left_out = count_matches(db, p.undated_left_out);
+    if (!p.undated_left_out.empty()) res.undated_left_out = count_exactly(db, p.undated_left_out, index.remote);
 }
 
 Results search_once(Index& index, const Options& o) {

@@ -87,7 +87,7 @@ void take(const Xapian::MSet& mset, std::vector<Xapian::MSetIterator>& items) {
 // back (those that sort below the current page), so their counts would be
 // too high; see count_facets() (facets.hpp).
 Run date_order_run(const Xapian::Database& db, const ParsedQuery& p, bool newest, const Options& o,
-                   const FacetNames& spy) {
+                   const FacetNames& spy, bool remote) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
     FacetSpies spies(spy);  // declared first: it outlives the Enquire that holds it
     Xapian::Enquire enquire(db);
@@ -111,7 +111,8 @@ Run date_order_run(const Xapian::Database& db, const ParsedQuery& p, bool newest
     // undated first ("!" + id): the order wanted is that order turned
     // round by their count, the dated from there on, then the undated.
     enquire.set_sort_by_value_then_relevance(slot(Slot::Newest), false);
-    const Xapian::doccount undated = count_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, p.complete, p.undated));
+    const Xapian::doccount undated =
+        count_exactly(db, Xapian::Query(Xapian::Query::OP_FILTER, p.complete, p.undated), remote);
     Xapian::MSet mset = enquire.get_mset(undated + offset, limit, db.get_doccount());  // exact total and facets
     r.total = r.ranked = mset.get_matches_estimated();
     take(mset, r.items);
@@ -131,12 +132,15 @@ Run date_order_run(const Xapian::Database& db, const ParsedQuery& p, bool newest
 // The ranks [offset, offset + limit) of the relevance order, where a tiered
 // query lists its complete matches (`ranked` filtered by p.all_words) first
 // and its partial ones (the rest of `ranked`) after them.  `complete` is the
-// number of complete matches, or nothing when not counted yet (--quick):
-// then the complete matches are counted in their own match, exactly (the
-// all-words query walks only its rarest word's documents), and the partial
-// ones are Xapian's estimate from a match that stops early.
+// number of complete matches, or nothing when not counted yet (--quick and
+// the default): then the complete matches are counted exactly, by `counter`
+// where it walks them, else in their own match, and the partial ones too
+// where `exact` (the default) and `counter` walks them (then their match
+// runs only where the page reaches them), else they are Xapian's estimate
+// from a match that stops early.
 void relevance_page(const Xapian::Database& db, const ParsedQuery& p, const Xapian::Query& ranked,
-                    Xapian::doccount offset, Xapian::doccount limit, std::optional<Xapian::doccount> complete, Run& r) {
+                    Xapian::doccount offset, Xapian::doccount limit, std::optional<Xapian::doccount> complete,
+                    ExactCounter& counter, bool exact, Run& r) {
     auto page_of = [&](const Xapian::Query& q, Xapian::doccount first, Xapian::doccount count,
                        Xapian::doccount check_at_least) {
         Xapian::Enquire enquire(db);
@@ -151,22 +155,27 @@ void relevance_page(const Xapian::Database& db, const ParsedQuery& p, const Xapi
         return;
     }
     Xapian::doccount have = 0;
+    // Not counted yet: walked (no weight, no MSet), or in this match.
+    const std::optional<Xapian::doccount> walked = complete ? std::nullopt : counter.walked(p.complete);
     if (!complete || offset < *complete) {
         Ranked page = page_of(Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.all_words), offset, limit,
-                              complete ? 0 : db.get_doccount());
+                              complete || walked ? 0 : db.get_doccount());
         have = static_cast<Xapian::doccount>(page.items.size());
         r.items = std::move(page.items);
-        if (!complete) r.total = page.matches;
+        if (!complete) r.total = walked ? *walked : page.matches;
     }
     r.complete_items = r.items.size();
-    if (complete && have == limit) return;
+    const std::optional<Xapian::doccount> partials =
+        complete || !exact ? std::nullopt : counter.walked(partial_matches(p));
+    if (partials) r.some_words = *partials;
+    if ((complete || partials) && have == limit) return;
     const Xapian::Query partial(Xapian::Query::OP_AND_NOT, ranked, p.all_words);
     const Xapian::doccount c = complete ? *complete : r.total;
     Ranked rest = page_of(partial, offset + have - std::min(offset + have, c), limit - have,
-                          complete ? 0 : kQuickExactUpTo);
+                          complete || partials ? 0 : kQuickExactUpTo);
     if (have < limit)
         for (auto& it : rest.items) r.items.push_back(it);
-    if (!complete) {
+    if (!complete && !partials) {
         r.some_words = rest.matches;
         r.some_words_exact = rest.exact;
     }
@@ -176,19 +185,21 @@ void relevance_page(const Xapian::Database& db, const ParsedQuery& p, const Xapi
 // as soon as no other document can reach it (Xapian's bounds on the
 // weights) and kQuickExactUpTo matches were seen, so a total above that is
 // Xapian's estimate (exact when its bounds meet); no feedback (it needs the
-// top documents first).
+// top documents first).  exact (the default): the totals that `counter`
+// walks are counted so, and the matches stop as soon as the page is known.
 Run quick_relevance_run(const Xapian::Database& db, const ParsedQuery& p, Xapian::doccount offset,
-                        Xapian::doccount limit) {
+                        Xapian::doccount limit, ExactCounter& counter, bool exact) {
     Run r;
     if (p.tiered) {
-        relevance_page(db, p, p.query, offset, limit, std::nullopt, r);
+        relevance_page(db, p, p.query, offset, limit, std::nullopt, counter, exact, r);
     } else {
         Xapian::Enquire enquire(db);
         enquire.set_weighting_scheme(ranking_weight());
         enquire.set_query(p.query);
-        Ranked page = rank_by_relevance(db, enquire, offset, limit, kQuickExactUpTo);
-        r.total = page.matches;
-        r.exact = page.exact;
+        const std::optional<Xapian::doccount> walked = exact ? counter.walked(p.query) : std::nullopt;
+        Ranked page = rank_by_relevance(db, enquire, offset, limit, walked ? 0 : kQuickExactUpTo);
+        r.total = walked ? *walked : page.matches;
+        r.exact = walked || page.exact;
         r.nothing_to_rank = r.total > 0 && page.mset.get_max_possible() == 0;
         r.items = std::move(page.items);
         r.complete_items = r.items.size();
@@ -202,7 +213,7 @@ Run quick_relevance_run(const Xapian::Database& db, const ParsedQuery& p, Xapian
 void count_complete(const Xapian::Database& db, const ParsedQuery& p, const FacetNames& spy, Run& r) {
     FacetSpies complete_spies(spy);  // (outlives the Enquire that holds it)
     Xapian::Enquire count(db);
-    count.set_weighting_scheme(ranking_weight());  // (not BoolWeight: see count_matches())
+    count.set_weighting_scheme(ranking_weight());  // (not BoolWeight: see CountWeight in count.cpp)
     count.set_query(p.complete);
     if (!spy.empty()) complete_spies.add(count);
     r.total = count.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
@@ -227,11 +238,12 @@ void count_complete(const Xapian::Database& db, const ParsedQuery& p, const Face
 Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Options& o, const FacetNames& spy,
                   bool remote, bool single) {
     const auto offset = static_cast<Xapian::doccount>(o.offset), limit = static_cast<Xapian::doccount>(o.limit);
+    ExactCounter counter(db, remote);
     if ((o.quick || !o.expand) && !o.facets) {
-        Run r = quick_relevance_run(db, p, offset, limit);
+        Run r = quick_relevance_run(db, p, offset, limit, counter, !o.quick);
         if (!o.quick) {  // the default: the same page, its totals counted apart where estimated
-            if (!r.exact) r.total = count_exactly(db, p.complete, remote);
-            if (!r.some_words_exact) r.some_words = count_exactly(db, partial_matches(p), remote);
+            if (!r.exact) r.total = counter.exactly(p.complete);
+            if (!r.some_words_exact) r.some_words = counter.exactly(partial_matches(p));
             r.exact = r.some_words_exact = true;
             r.ranked = r.total + r.some_words;
         }
@@ -275,23 +287,16 @@ Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Option
     if (reuse && weights.seen.size() == matched)
         ranked = Xapian::Query((new KnownWeights(std::move(weights.seen)))->release());  // (the query owns it)
     if (expansion) ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, *expansion);
-    relevance_page(db, p, ranked, offset, limit, r.total, r);
+    relevance_page(db, p, ranked, offset, limit, r.total, counter, true, r);
     return r;
 }
 
 }  // namespace
 
-Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(ranking_weight());
-    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-}
-
 Run run_query(const Xapian::Database& db, const ParsedQuery& p, Sort sort, const Options& o, const FacetNames& spy,
               bool remote, bool single) {
     if (sort == Sort::Relevance) return relevance_run(db, p, o, spy, remote, single);
-    return date_order_run(db, p, sort == Sort::Newest, o, spy);
+    return date_order_run(db, p, sort == Sort::Newest, o, spy, remote);
 }
 
 }  // namespace news::searcher

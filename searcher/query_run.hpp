@@ -28,11 +28,6 @@ struct Run {
     std::optional<FacetCounts> facets;
 };
 
-// How many documents match (exactly).  Weighted as a search is, not with
-// BoolWeight: unweighted, a word that indexes every document meets Xapian
-// 1.4.22's all-documents bug (see full_terms_as_match_all()).
-Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& query);
-
 // The ranks [o.offset, o.offset + o.limit) of p in `sort` order, with the
 // counts, and the facets of `spy` counted in the same match (none: empty;
 // never with remote parts, see date_order_run()).  remote: some part is (or
