@@ -65,12 +65,15 @@ bool is_title_case_word(std::string_view w) {
     return kSmall.count(w) > 0;
 }
 
-// A company's words that are no name alone ("Corp", "Co Inc").
-bool is_designator(std::string_view w) {
-    static const Words kCompany = {"Corp", "Corp.", "Co", "Co.", "Cos", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC",
-                                   "plc", "LLC", "SA", "AG", "NV", "BV", "GmbH", "Corporation", "Company", "Limited",
-                                   "CORP", "CO", "COS", "INC", "LTD", "CORPORATION", "COMPANY", "LIMITED"};
-    return kCompany.count(w) > 0;
+// Number words: "Nine mths" heads a wire's table of results, and "Six"
+// alone is no one's name however the tagger reads it.
+bool is_number_word(std::string_view w) {
+    static const Words kNumbers = {"One",    "Two",      "Three",   "Four",     "Five",    "Six",     "Seven",
+                                   "Eight",  "Nine",     "Ten",     "Eleven",   "Twelve",  "Twenty",  "Thirty",
+                                   "Forty",  "Fifty",    "Hundred", "Thousand", "Million", "Billion", "First",
+                                   "Second", "Third",    "Fourth",  "ONE",      "TWO",     "THREE",   "FOUR",
+                                   "FIVE",   "SIX",      "SEVEN",   "EIGHT",    "NINE",    "TEN"};
+    return kNumbers.count(w) > 0;
 }
 
 bool is_pronoun(std::string_view w) { return w == "I" || w == "I'm" || w == "I’m" || w == "We" || w == "You"; }
@@ -199,12 +202,16 @@ std::vector<std::string_view> words_of(std::string_view form) {
 bool capitalised(std::string_view w) { return !w.empty() && w.front() >= 'A' && w.front() <= 'Z'; }
 
 // Whether a name can be one: a capital (or a letter beyond ASCII), more
-// than one letter, and after its first word no lower-case word but those
+// than one letter, a first word with a capital (or a joining word), and after its first word no lower-case word but those
 // that join names ("U" of "Love U", "horizon", "Cabinet allies" are the
 // tagger's slips; "Bank of England", "Osama bin Laden" are names).
 bool looks_like_name(std::string_view name) {
     if (name.size() < 2) return false;
     const std::vector<std::string_view> w = words_of(name);
+    if (!is_connector(w[0]) && std::none_of(w[0].begin(), w[0].end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+        }))
+        return false;  // ("high-definition TVs"; but "iPod", "eBay", "de Gaulle")
     for (size_t i = 1; i < w.size(); ++i)
         if (w[i].front() >= 'a' && w[i].front() <= 'z' && !is_connector(w[i])) return false;
     return std::any_of(name.begin(), name.end(), [](char c) {
@@ -214,13 +221,29 @@ bool looks_like_name(std::string_view name) {
 
 }  // namespace
 
+bool is_designator(std::string_view w) {
+    static const Words kCompany = {"Corp", "Corp.", "Co", "Co.", "Cos", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC",
+                                   "plc", "LLC", "SA", "AG", "NV", "BV", "GmbH", "Corporation", "Company", "Limited",
+                                   "CORP", "CO", "COS", "INC", "LTD", "CORPORATION", "COMPANY", "LIMITED"};
+    return kCompany.count(w) > 0;
+}
+
+std::string_view company_head(std::string_view name) {
+    const std::vector<std::string_view> w = words_of(name);
+    size_t n = w.size();
+    while (n > 0 && is_designator(w[n - 1])) --n;
+    if (n == 0 || n == w.size()) return {};
+    return name.substr(0, static_cast<size_t>(w[n - 1].data() + w[n - 1].size() - name.data()));
+}
+
 std::optional<std::pair<FieldId, std::string_view>> cleaned(FieldId f, std::string_view line, size_t begin,
                                                             size_t end) {
     const std::string_view form = line.substr(begin, end - begin);
     const std::vector<std::string_view> words = words_of(form);
     if (words.empty() || std::all_of(words.begin(), words.end(), is_title_part) ||
         std::all_of(words.begin(), words.end(), is_designator) ||
-        std::all_of(words.begin(), words.end(), [](std::string_view w) { return is_date_word(w) || is_pronoun(w); }) ||
+        std::all_of(words.begin(), words.end(),
+                    [](std::string_view w) { return is_date_word(w) || is_pronoun(w) || is_number_word(w); }) ||
         in_work_title(line, begin, end))
         return std::nullopt;
     size_t first = 0;

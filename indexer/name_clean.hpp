@@ -21,10 +21,19 @@ namespace news::indexer {
 //    "This", "On", "Of" after its first ("Born This Way", "Rain On Me"), or
 //    that is followed by "hitmaker" or "programme" ("the Christmas Tree
 //    hitmaker", "Radio 4's PM programme"), is a work's title, no name;
-//  - date words ("Christmas", "Monday", "New Year"), pronouns ("I'm") and
+//  - date words ("Christmas", "Monday", "New Year"), pronouns ("I'm"), number
+//    words ("Nine", of a wire's "Nine mths") and
 //    a company's words ("Co Inc") are no names, nor a name of one letter or without a capital ("horizon").
 // nullopt when it is no name of a kind kept.
 std::optional<std::pair<FieldId, std::string_view>> cleaned(FieldId f, std::string_view line, size_t begin,
                                                             size_t end);
+
+// A company's words that are no name alone ("Corp", "Co Inc", "Plc").
+bool is_designator(std::string_view word);
+
+// The name a company's name gives before its company words ("Unocal" of
+// "Unocal Corp", "Royal Dutch" of "Royal Dutch Co Ltd"); empty when it
+// ends with none or is nothing else.
+std::string_view company_head(std::string_view name);
 
 }  // namespace news::indexer

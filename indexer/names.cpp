@@ -76,15 +76,42 @@ size_t paragraph_end(std::string_view text, size_t start) {
     return text.size();
 }
 
+// Whether a paragraph is written in capitals (a wire's headline, "MAIL
+// BOXES ETC <MAIL> 3RD QTR JAN 31 NET"): Latin capitals and no small letter.
+bool shouted(std::string_view para) {
+    bool capital = false;
+    for (char c : para) {
+        if (c >= 'a' && c <= 'z') return false;
+        capital = capital || (c >= 'A' && c <= 'Z');
+    }
+    return capital;
+}
+
+// Whether a paragraph is a line of a table of figures ("Oper shr 17 cts vs
+// 25 cts", "Oper shr six cts vs five cts"): "vs" between figures, and no
+// full stop at its end.  Its capitalised first word is a heading, no name.
+bool table_line(std::string_view para) {
+    static const std::unordered_set<std::string_view> kFigures = {"nil", "one", "two", "three", "four", "five",
+                                                                  "six", "seven", "eight", "nine", "ten"};
+    const size_t last = para.find_last_not_of(" \t");
+    if (last == std::string_view::npos || para[last] == '.' || para.find(" vs ") == std::string_view::npos)
+        return false;
+    for (size_t at = 0; at < para.size();) {
+        const size_t sp = std::min(para.find(' ', at), para.size());
+        const std::string_view w = para.substr(at, sp - at);
+        if (kFigures.count(w) || std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return true;
+        at = sp + 1;
+    }
+    return false;
+}
+
 // The tagger's names of one paragraph, its hard line breaks read as spaces
 // (a wire's text wraps at 70 columns: "British Petroleum Co\nPlc" is one
 // name, not "Plc" alone), as (kind, written form), and the acronyms it gives
 // its names (acronym → the name).  A name that is the whole paragraph is a
 // signature or a credit ("Reuter" under each wire story), not a mention.
-void tag_paragraph(std::string_view text, Found& out, std::map<std::string, std::string>& acronyms) {
-    std::string para(text);
-    std::replace(para.begin(), para.end(), '\n', ' ');
-    std::replace(para.begin(), para.end(), '\r', ' ');
+void tag_paragraph(std::string_view para, Found& out, std::map<std::string, std::string>& acronyms) {
     const std::string_view line = para;
     const size_t first = line.find_first_not_of(" \t"), last = line.find_last_not_of(" \t.");
     if (first == std::string_view::npos) return;
@@ -100,15 +127,32 @@ void tag_paragraph(std::string_view text, Found& out, std::map<std::string, std:
     }
 }
 
+// The names of paragraphs in capitals that the rest of the document also
+// names, as it writes them: a headline's words run together ("DIMINISHES
+// REAGAN", "JAN 31 NET") and its case is no name's, but the story under
+// it repeats the names it has ("FEDERAL RESERVE" → "Federal Reserve").
+void add_confirmed(const Found& shouted_names, Found& out) {
+    std::map<std::string, std::pair<FieldId, std::string>> written;  // name_key → the first mention
+    for (const auto& [f, form] : out) written.emplace(name_key(form), std::pair{f, form});
+    for (const auto& [f, form] : shouted_names)
+        if (auto it = written.find(name_key(form)); it != written.end()) out.push_back(it->second);
+}
+
 // The tagger's names of the texts, a paragraph at a time.
 Found tagged(const std::vector<std::string_view>& texts, std::map<std::string, std::string>& acronyms) {
-    Found out;
+    Found out, shouted_names;
+    std::map<std::string, std::string> unused;  // (a headline's brackets hold a ticker, no acronym)
     for (std::string_view text : texts)
         for (size_t start = 0; start < text.size();) {
             const size_t end = paragraph_end(text, start);
-            tag_paragraph(text.substr(start, end - start), out, acronyms);
+            std::string para(text.substr(start, end - start));
+            std::replace(para.begin(), para.end(), '\n', ' ');
+            std::replace(para.begin(), para.end(), '\r', ' ');
+            if (shouted(para)) tag_paragraph(para, shouted_names, unused);
+            else if (!table_line(para)) tag_paragraph(para, out, acronyms);
             start = end + 1;
         }
+    add_confirmed(shouted_names, out);
     return out;
 }
 
@@ -156,6 +200,20 @@ void one_kind_a_name(Found& found) {
     }
 }
 
+// A name that is a company's of the document without its company words is
+// that company, whatever kind the tagger gave it ("Unocal" beside "Unocal
+// Corp", which the tagger reads as a person's surname); the searcher's
+// merges then count it as the company (searcher/name_merge.hpp).
+void companies_by_name(Found& found) {
+    std::unordered_set<std::string> heads;  // name_key of "Unocal" for "Unocal Corp"
+    for (const auto& [f, form] : found)
+        if (f == FieldId::Organisation)
+            if (const std::string_view head = company_head(form); !head.empty()) heads.insert(name_key(head));
+    if (heads.empty()) return;
+    for (auto& [f, form] : found)
+        if (f != FieldId::Organisation && heads.count(name_key(form))) f = FieldId::Organisation;
+}
+
 // The most frequent form (the first in order on a tie).
 const std::string& usual_form(const Forms& forms) {
     return std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.second < b.second; })
@@ -181,6 +239,7 @@ void add_names(Xapian::Document& doc, const Catalogue& catalogue, const std::vec
         std::map<std::string, std::string> acronyms;
         Found found = tagged(texts, acronyms);
         resolve_acronyms(found, acronyms);
+        companies_by_name(found);
         resolve_short_people(found);
         one_kind_a_name(found);
         for (const auto& [f, form] : found) {

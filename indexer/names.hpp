@@ -23,6 +23,11 @@ bool names_enabled();
 // catalogue's entities they mention: a term per name (boolean: names do not
 // change a document's length, hence ranking) and Slot::Names.
 //  - the tagger reads a paragraph at a time, hard line breaks as spaces;
+//  - a paragraph in capitals (a wire's headline) gives only the names the
+//    rest of the document also has, as the rest writes them; a line of a
+//    table of figures ("Oper shr 17 cts vs 25 cts") gives none;
+//  - a name that is a company's of the document without "Corp", "Inc"...
+//    is that company ("Unocal" beside "Unocal Corp");
 //  - a name the catalogue knows (any alias) stays the catalogue's entity;
 //  - titles, works' titles, dates and slips of the tagger: name_clean.hpp;
 //  - an acronym the document gives a name in brackets ("International

@@ -257,7 +257,9 @@ inline constexpr std::string_view kMetaUpdated = "news:updated";
 // 8: names by the retrained tagger (bench/ner.md), a paragraph at a time,
 // without titles, dates and works' titles (indexer/name_clean.hpp): a
 // re-tag does not redo names, so an older index is rebuilt.
-inline constexpr std::string_view kSchemaVersion = "8";
+// 9: a headline in capitals gives only the names its story has, a table of
+// figures none, a company's short name is the company (indexer/names.hpp).
+inline constexpr std::string_view kSchemaVersion = "9";
 // What both tools say of an index of another schema (`where` names it;
 // `found` is its kMetaSchemaVersion): made by another version of
 // news-index, run news-index --rebuild.
