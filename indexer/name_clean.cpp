@@ -32,7 +32,16 @@ bool is_title_part(std::string_view w) {
 }
 
 // Words after a person's name that are no part of it ("Frank Field MP").
-bool is_suffix(std::string_view w) { return w == "MP" || w == "MEP" || w == "QC"; }
+bool is_suffix(std::string_view w) {
+    return w == "MP" || w == "MEP" || w == "QC" || w == "MPs" || w == "MEPs" || w == "MSP";
+}
+
+// Words of events that the tagger gives as organisations ("the General
+// Election"); a name of these and titles' words alone is none.
+bool is_event_word(std::string_view w) {
+    return w == "Election" || w == "Elections" || w == "Poll" || w == "Polls" || w == "Referendum" ||
+           w == "By-election" || w == "By-Election";
+}
 
 // Words that make a person's name something else: "the Reagan
 // Administration" is no person.
@@ -240,7 +249,9 @@ std::optional<std::pair<FieldId, std::string_view>> cleaned(FieldId f, std::stri
                                                             size_t end) {
     const std::string_view form = line.substr(begin, end - begin);
     const std::vector<std::string_view> words = words_of(form);
-    if (words.empty() || std::all_of(words.begin(), words.end(), is_title_part) ||
+    if (words.empty() ||
+        std::all_of(words.begin(), words.end(),
+                    [](std::string_view w) { return is_title_part(w) || is_suffix(w) || is_event_word(w); }) ||
         std::all_of(words.begin(), words.end(), is_designator) ||
         std::all_of(words.begin(), words.end(),
                     [](std::string_view w) { return is_date_word(w) || is_pronoun(w) || is_number_word(w); }) ||

@@ -61,6 +61,9 @@ TEST_CASE("dates, pronouns and slips of the tagger are no names") {
     CHECK(name_in("said Osama bin Laden in", "Osama bin Laden", FieldId::Person) == "Osama bin Laden");
     CHECK(name_in("Mrs May said", "May", FieldId::Person) == "May");
     CHECK(name_in("Nine mths", "Nine", FieldId::Person) == "-");
+    CHECK(name_in("said Labour MP Frank Field", "MP") == "-");
+    CHECK(name_in("before the General Election in May", "General Election") == "-");
+    CHECK(name_in("the Electoral Commission said", "Electoral Commission") == "Electoral Commission");
     CHECK(name_in("sales of high-definition TVs rose", "high-definition TVs", FieldId::Person) == "-");
     CHECK(name_in("sales of iPod players", "iPod") == "iPod");
     CHECK(name_in("the Big Four accountants", "Big Four") == "Big Four");
