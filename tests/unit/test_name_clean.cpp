@@ -61,6 +61,10 @@ TEST_CASE("dates, pronouns and slips of the tagger are no names") {
     CHECK(name_in("said Osama bin Laden in", "Osama bin Laden", FieldId::Person) == "Osama bin Laden");
     CHECK(name_in("Mrs May said", "May", FieldId::Person) == "May");
     CHECK(name_in("Nine mths", "Nine", FieldId::Person) == "-");
+    CHECK(name_in("Moreover, the bank said", "Moreover", FieldId::Person) == "-");
+    CHECK(name_in("her first Oscar nomination", "Oscar", FieldId::Person) == "-");
+    CHECK(name_in("with The Aviator, Million Dollar Baby and", "Aviator, Million Dollar Baby") == "-");
+    CHECK(name_in("said Oscar Wilde", "Oscar Wilde", FieldId::Person) == "Oscar Wilde");
     CHECK(name_in("said Labour MP Frank Field", "MP") == "-");
     CHECK(name_in("before the General Election in May", "General Election") == "-");
     CHECK(name_in("the Electoral Commission said", "Electoral Commission") == "Electoral Commission");
