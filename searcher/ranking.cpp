@@ -9,6 +9,38 @@ namespace news::searcher {
 
 Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(kRanking.bm25_k1, 0, 1, kRanking.bm25_b, 0.5); }
 
+namespace {
+
+// Whether `q` is made of terms by operators that weigh a document by its
+// terms alone (a sum of their weights, or for SYNONYM one weight of their
+// wdfs), so that a document weighs the same wherever `q` is matched.
+bool summed_terms(const Xapian::Query& q) {
+    using Q = Xapian::Query;
+    switch (q.get_type()) {
+        case Q::LEAF_TERM: return true;
+        case Q::OP_AND:
+        case Q::OP_OR:
+        case Q::OP_SYNONYM:
+        case Q::OP_PHRASE:
+        case Q::OP_NEAR:
+            for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+                if (!summed_terms(q.get_subquery(i))) return false;
+            return q.get_num_subqueries() > 0;
+        default: return false;
+    }
+}
+
+}  // namespace
+
+std::optional<Xapian::Query> complete_ranking(const Xapian::Query& any, const Xapian::Query& all, double boost) {
+    using Q = Xapian::Query;
+    if (any.get_type() != Q::OP_OR || all.get_type() != Q::OP_AND) return std::nullopt;
+    if (any.get_num_subqueries() != all.get_num_subqueries() || !summed_terms(all)) return std::nullopt;
+    for (size_t i = 0; i < all.get_num_subqueries(); ++i)
+        if (any.get_subquery(i).get_description() != all.get_subquery(i).get_description()) return std::nullopt;
+    return Q(Q::OP_SCALE_WEIGHT, all, boost + 1);
+}
+
 void set_relevance_order(Xapian::Enquire& enquire) {
     enquire.set_sort_by_relevance_then_value(slot(Slot::Newest), true);
 }
