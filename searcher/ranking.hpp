@@ -48,11 +48,12 @@ void set_relevance_order(Xapian::Enquire& enquire);
 // A query's matches ranked [first, first + count) in the order of
 // set_relevance_order(), best first.  Matched in relevance order alone,
 // which reads no value for each match (a tenth of a query's time), then the
-// range is put in order (weight, then Slot::Newest descending): exact as long
-// as no tie in weight straddles either edge of the range, which one more
-// match on each side tells.  When one does, the range is matched again in
-// set_relevance_order() (a fresh Enquire: without the first one's spies and
-// without checking every match).  `enquire` holds the query and weighting
+// range is put in order (weight, then Slot::Newest descending), with the
+// ties across its edges: exact as long as each of those is seen whole,
+// which up to 16 more matches on each side tell (one where Xapian's
+// estimate of the number of matches is wanted, which depends on them).  When one is not, the
+// range is matched again in set_relevance_order() (a fresh Enquire:
+// without the first one's spies and without checking every match).  `enquire` holds the query and weighting
 // (ranking_weight()); check_at_least as in Enquire::get_mset().
 struct Ranked {
     Xapian::MSet mset;                        // holds the items
