@@ -426,7 +426,7 @@ void QueryBuilder::build_listing(const Xapian::Query& all_filters, const std::st
         return Xapian::Query(Xapian::Query::OP_AND_NOT, q, expand_for_shards(db_, parse_words(excluded)));
     };
     p.query = full_terms_as_match_all(db_, without_excluded(all_filters), true, parts_);
-    p.complete = p.query;
+    p.complete = p.complete_ranked = p.query;
     if (!p.undated_filters.empty())
         p.undated_left_out = full_terms_as_match_all(db_, without_excluded(p.undated_filters), true, parts_);
 }
@@ -447,13 +447,16 @@ void QueryBuilder::build_ranked(const Options& o, const Xapian::Query& any, cons
         return filtered ? Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.filters) : ranked;
     };
     p.feedback_words = free_text_words(compose(any, all));
-    p.query = compose(full_terms_as_match_all(db_, expand_for_shards(db_, any), true, parts_),
-                      full_terms_as_match_all(db_, expand_for_shards(db_, all), true, parts_));
+    const Xapian::Query any_weighed = full_terms_as_match_all(db_, expand_for_shards(db_, any), true, parts_),
+                        all_weighed = full_terms_as_match_all(db_, expand_for_shards(db_, all), true, parts_);
+    p.query = compose(any_weighed, all_weighed);
     p.tiered = tiered && !o.any;
-    p.complete = p.query;
+    p.complete = p.complete_ranked = p.query;
     if (p.tiered) {
         p.all_words = full_terms_as_match_all(db_, expand_for_shards(db_, all), false, parts_);
-        p.complete = Xapian::Query(Xapian::Query::OP_FILTER, p.query, p.all_words);
+        p.complete = p.complete_ranked = Xapian::Query(Xapian::Query::OP_FILTER, p.query, p.all_words);
+        if (std::optional<Xapian::Query> alone = complete_ranking(any_weighed, all_weighed, kAllWordsBoost))
+            p.complete_ranked = filtered ? Xapian::Query(Xapian::Query::OP_FILTER, *alone, p.filters) : *alone;
     }
     if (!p.undated_filters.empty()) {
         const Xapian::Query words = full_terms_as_match_all(db_, expand_for_shards(db_, p.tiered ? all : any), true, parts_);

@@ -30,6 +30,7 @@ struct ParsedQuery {
     bool tiered = false;       // a document may hold some of the words only (not with --any or OR alone)
     Xapian::Query all_words;   // tiered: what a complete match holds (unweighted, for filtering `query`)
     Xapian::Query complete;    // the complete matches: `query` filtered by all_words (`query` when not tiered)
+    Xapian::Query complete_ranked;  // the same matches ranked as `query` ranks them, cheaper (complete_ranking())
     unsigned feedback_words = 0;  // its free-text words for with_feedback(), wildcards unexpanded
     bool browse = false;       // no words: list the matching documents
     Xapian::Query undated_filters;   // with --from/--to (not --undated): the other filters and undated...

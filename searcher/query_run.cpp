@@ -130,8 +130,9 @@ Run date_order_run(const Xapian::Database& db, const ParsedQuery& p, bool newest
 }
 
 // The ranks [offset, offset + limit) of the relevance order, where a tiered
-// query lists its complete matches (`ranked` filtered by p.all_words) first
-// and its partial ones (the rest of `ranked`) after them.  `complete` is the
+// query lists its complete matches (`ranked` filtered by p.all_words, or
+// `complete_ranked`, ranked the same) first and its partial ones (the rest
+// of `ranked`) after them.  `complete` is the
 // number of complete matches, or nothing when not counted yet (--quick and
 // the default): then the complete matches are counted exactly, by `counter`
 // where it walks them, else in their own match, and the partial ones too
@@ -139,7 +140,7 @@ Run date_order_run(const Xapian::Database& db, const ParsedQuery& p, bool newest
 // runs only where the page reaches them), else they are Xapian's estimate
 // from a match that stops early.
 void relevance_page(const Xapian::Database& db, const ParsedQuery& p, const Xapian::Query& ranked,
-                    Xapian::doccount offset, Xapian::doccount limit, std::optional<Xapian::doccount> complete,
+                    const Xapian::Query& complete_ranked, Xapian::doccount offset, Xapian::doccount limit, std::optional<Xapian::doccount> complete,
                     ExactCounter& counter, bool exact, Run& r) {
     auto page_of = [&](const Xapian::Query& q, Xapian::doccount first, Xapian::doccount count,
                        Xapian::doccount check_at_least) {
@@ -158,8 +159,7 @@ void relevance_page(const Xapian::Database& db, const ParsedQuery& p, const Xapi
     // Not counted yet: walked (no weight, no MSet), or in this match.
     const std::optional<Xapian::doccount> walked = complete ? std::nullopt : counter.walked(p.complete);
     if (!complete || offset < *complete) {
-        Ranked page = page_of(Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.all_words), offset, limit,
-                              complete || walked ? 0 : db.get_doccount());
+        Ranked page = page_of(complete_ranked, offset, limit, complete || walked ? 0 : db.get_doccount());
         have = static_cast<Xapian::doccount>(page.items.size());
         r.items = std::move(page.items);
         if (!complete) r.total = walked ? *walked : page.matches;
@@ -191,7 +191,7 @@ Run quick_relevance_run(const Xapian::Database& db, const ParsedQuery& p, Xapian
                         Xapian::doccount limit, ExactCounter& counter, bool exact) {
     Run r;
     if (p.tiered) {
-        relevance_page(db, p, p.query, offset, limit, std::nullopt, counter, exact, r);
+        relevance_page(db, p, p.query, p.complete_ranked, offset, limit, std::nullopt, counter, exact, r);
     } else {
         Xapian::Enquire enquire(db);
         enquire.set_weighting_scheme(ranking_weight());
@@ -287,7 +287,8 @@ Run relevance_run(const Xapian::Database& db, const ParsedQuery& p, const Option
     if (reuse && weights.seen.size() == matched)
         ranked = Xapian::Query((new KnownWeights(std::move(weights.seen)))->release());  // (the query owns it)
     if (expansion) ranked = Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked, *expansion);
-    relevance_page(db, p, ranked, offset, limit, r.total, counter, true, r);
+    relevance_page(db, p, ranked, Xapian::Query(Xapian::Query::OP_FILTER, ranked, p.all_words), offset, limit, r.total,
+                   counter, true, r);
     return r;
 }
 

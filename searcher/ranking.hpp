@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,18 @@ inline constexpr RankingConfig kRanking{1.6, 0.75, 10, 15, 0.1};
 // BM25 with kRanking's k1 and b (k2 = 0, k3 = 1, min_normlen = 0.5 as in Xapian).
 Xapian::BM25Weight ranking_weight();
 
+// The complete matches of a tiered query (those holding all its words),
+// ranked as the query OR(SCALE_WEIGHT(boost, all), any) ranks them, by the
+// all-words reading alone: where `any` is the OR and `all` the AND of the
+// same subqueries, each weighed from its terms alone, a document holding
+// all the words weighs the same in both readings (Xapian 1.4 weighs each
+// leaf apart, with its own wqf), so the query weighs it (boost + 1) times
+// the all-words reading.  One reading matched instead of both and a filter:
+// each complete match's postings are read once, not three times.  The same
+// order; the weights may differ in their last bits.
+// Nothing where that does not hold (then the query filtered by `all`).
+std::optional<Xapian::Query> complete_ranking(const Xapian::Query& any, const Xapian::Query& all, double boost);
+
 // Relevance order, ties newest first (Slot::Newest, which ends with the
 // unique id): a total order, so a sharded index ranks exactly as one
 // database whatever its document ids.
@@ -35,11 +48,12 @@ void set_relevance_order(Xapian::Enquire& enquire);
 // A query's matches ranked [first, first + count) in the order of
 // set_relevance_order(), best first.  Matched in relevance order alone,
 // which reads no value for each match (a tenth of a query's time), then the
-// range is put in order (weight, then Slot::Newest descending): exact as long
-// as no tie in weight straddles either edge of the range, which one more
-// match on each side tells.  When one does, the range is matched again in
-// set_relevance_order() (a fresh Enquire: without the first one's spies and
-// without checking every match).  `enquire` holds the query and weighting
+// range is put in order (weight, then Slot::Newest descending), with the
+// ties across its edges: exact as long as each of those is seen whole,
+// which up to 16 more matches on each side tell (one where Xapian's
+// estimate of the number of matches is wanted, which depends on them).  When one is not, the
+// range is matched again in set_relevance_order() (a fresh Enquire:
+// without the first one's spies and without checking every match).  `enquire` holds the query and weighting
 // (ranking_weight()); check_at_least as in Enquire::get_mset().
 struct Ranked {
     Xapian::MSet mset;                        // holds the items
