@@ -1,6 +1,7 @@
 #include "name_clean.hpp"
 
 #include <algorithm>
+#include <string>
 #include <unordered_set>
 #include <vector>
 
@@ -75,17 +76,6 @@ bool is_title_case_word(std::string_view w) {
                                  "Through", "Is", "Are", "Was", "Were", "Be", "You", "We", "It", "They", "She",
                                  "He", "Of", "The", "And", "Like", "I'm", "I’m"};
     return kSmall.count(w) > 0;
-}
-
-// Number words: "Nine mths" heads a wire's table of results, and "Six"
-// alone is no one's name however the tagger reads it.
-bool is_number_word(std::string_view w) {
-    static const Words kNumbers = {"One",    "Two",      "Three",   "Four",     "Five",    "Six",     "Seven",
-                                   "Eight",  "Nine",     "Ten",     "Eleven",   "Twelve",  "Twenty",  "Thirty",
-                                   "Forty",  "Fifty",    "Hundred", "Thousand", "Million", "Billion", "First",
-                                   "Second", "Third",    "Fourth",  "ONE",      "TWO",     "THREE",   "FOUR",
-                                   "FIVE",   "SIX",      "SEVEN",   "EIGHT",    "NINE",    "TEN"};
-    return kNumbers.count(w) > 0;
 }
 
 // Words that open a sentence and link it to the last ("Moreover, the
@@ -228,7 +218,8 @@ std::vector<std::string_view> words_of(std::string_view form) {
 bool capitalised(std::string_view w) { return !w.empty() && w.front() >= 'A' && w.front() <= 'Z'; }
 
 // Whether a name can be one: a capital (or a letter beyond ASCII), more
-// than one letter, a first word with a capital (or a joining word), and after its first word no lower-case word but those
+// than one letter, a capital in its first word (or a joining word), no
+// ", " (a list), and after its first word no lower-case word but those
 // that join names ("U" of "Love U", "horizon", "Cabinet allies" are the
 // tagger's slips; "Bank of England", "Osama bin Laden" are names).
 bool looks_like_name(std::string_view name) {
@@ -247,6 +238,18 @@ bool looks_like_name(std::string_view name) {
 }
 
 }  // namespace
+
+bool is_number_word(std::string_view w) {
+    static const Words kNumbers = {"one",     "two",      "three",   "four",    "five",  "six",    "seven",
+                                   "eight",   "nine",     "ten",     "eleven",  "twelve", "twenty", "thirty",
+                                   "forty",   "fifty",    "hundred", "thousand", "million", "billion", "first",
+                                   "second",  "third",    "fourth"};
+    if (w.empty() || w.size() > 8) return false;
+    std::string lower(w);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return kNumbers.count(lower) > 0;
+}
 
 bool is_designator(std::string_view w) {
     static const Words kCompany = {"Corp", "Corp.", "Co", "Co.", "Cos", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC",

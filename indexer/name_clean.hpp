@@ -21,12 +21,18 @@ namespace news::indexer {
 //    "This", "On", "Of" after its first ("Born This Way", "Rain On Me"), or
 //    that is followed by "hitmaker" or "programme" ("the Christmas Tree
 //    hitmaker", "Radio 4's PM programme"), is a work's title, no name;
-//  - date words ("Christmas", "Monday", "New Year"), pronouns ("I'm"), number
-//    words ("Nine", of a wire's "Nine mths") and
-//    a company's words ("Co Inc") are no names, nor a name of one letter or without a capital ("horizon").
+//  - date words ("Christmas", "Monday", "New Year"), pronouns ("I'm"),
+//    number words ("Nine" of a wire's "Nine mths"), sentence openers
+//    ("Moreover"), elections and awards alone ("General Election", "Oscar"),
+//    "MP" alone and a company's words ("Co Inc") are no names, nor a name of
+//    one letter, without a capital in its first word ("horizon",
+//    "high-definition TVs") or with ", " (a list).
 // nullopt when it is no name of a kind kept.
 std::optional<std::pair<FieldId, std::string_view>> cleaned(FieldId f, std::string_view line, size_t begin,
                                                             size_t end);
+
+// Number words in any case ("Nine", "six", "MILLION").
+bool is_number_word(std::string_view word);
 
 // A company's words that are no name alone ("Corp", "Co Inc", "Plc").
 bool is_designator(std::string_view word);

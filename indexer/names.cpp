@@ -91,16 +91,14 @@ bool shouted(std::string_view para) {
 // 25 cts", "Oper shr six cts vs five cts"): "vs" between figures, and no
 // full stop at its end.  Its capitalised first word is a heading, no name.
 bool table_line(std::string_view para) {
-    static const std::unordered_set<std::string_view> kFigures = {"nil", "one", "two", "three", "four", "five",
-                                                                  "six", "seven", "eight", "nine", "ten"};
     const size_t last = para.find_last_not_of(" \t");
     if (last == std::string_view::npos || para[last] == '.' || para.find(" vs ") == std::string_view::npos)
         return false;
     for (size_t at = 0; at < para.size();) {
         const size_t sp = std::min(para.find(' ', at), para.size());
         const std::string_view w = para.substr(at, sp - at);
-        if (kFigures.count(w) || std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return true;
+        const bool digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digits || w == "nil" || is_number_word(w)) return true;
         at = sp + 1;
     }
     return false;
@@ -111,8 +109,7 @@ bool table_line(std::string_view para) {
 // name, not "Plc" alone), as (kind, written form), and the acronyms it gives
 // its names (acronym → the name).  A name that is the whole paragraph is a
 // signature or a credit ("Reuter" under each wire story), not a mention.
-void tag_paragraph(std::string_view para, Found& out, std::map<std::string, std::string>& acronyms) {
-    const std::string_view line = para;
+void tag_paragraph(std::string_view line, Found& out, std::map<std::string, std::string>& acronyms) {
     const size_t first = line.find_first_not_of(" \t"), last = line.find_last_not_of(" \t.");
     if (first == std::string_view::npos) return;
     for (const NameSpan& s : NameTagger::shipped().find_names(line)) {
