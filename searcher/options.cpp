@@ -6,6 +6,7 @@
 #include "news/schema.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/core.h>
 
 #include <map>
 #include <string>
@@ -67,6 +68,12 @@ std::string syntax_help() {
          "1 failure (e.g. no index, every shard down, a shard down with --strict); 2 bad usage or query.";
     return s;
 }
+
+// A default value as --help shows it.  (CLI11's capture_default_str()
+// writes numbers through a std::stringstream: the first one in a process
+// sets up iostreams, a cost at every start for a line only --help prints.)
+template <typename T>
+std::string shown(T value) { return fmt::format("{}", value); }
 
 // For counts: CLI11 would convert "-5" to a size_t by wrapping it round.
 const CLI::Validator kNotNegative(
@@ -172,10 +179,10 @@ void add_search_options(CLI::App& app, Options& o) {
         ->default_str(o.db.front());
     app.add_option("-n,--limit", o.limit, "number of hits to show")
         ->check(kNotNegative)  // (a size_t would take -5 and wrap round)
-        ->capture_default_str();
+        ->default_str(shown(o.limit));
     app.add_option("--offset", o.offset, "hits to skip (for paging)")
         ->check(kNotNegative)
-        ->capture_default_str();
+        ->default_str(shown(o.offset));
     app.add_option("--type", o.type, "only documents of this type: article or post")
         ->transform(one_of(kTypes, "a document type"))
         ->type_name("TYPE");
@@ -244,7 +251,7 @@ void add_matching_options(CLI::App& app, Options& o) {
 void add_display_and_run_options(CLI::App& app, Options& o) {
     app.add_option("--snippet-length", o.snippet_length, "snippet length in bytes (0: no snippet)")
         ->check(kNotNegative)
-        ->capture_default_str();
+        ->default_str(shown(o.snippet_length));
     app.add_option("--color", o.color, "highlight with colour: auto, always or never (NO_COLOR is honoured)")
         ->transform(one_of(kColors, "a setting"))
         ->type_name("WHEN")
@@ -256,7 +263,7 @@ void add_display_and_run_options(CLI::App& app, Options& o) {
     app.add_option("--timeout", o.timeout,
                    "seconds to wait for a remote shard to connect and to answer each request")
         ->type_name("SECONDS")
-        ->capture_default_str();
+        ->default_str(shown(o.timeout));
     app.add_flag("--strict", o.strict,
                  "every shard must answer: one that is down is an error (exit 1); without it the others "
                  "are searched, with a warning and \"partial\": true");
